@@ -1,0 +1,44 @@
+# Two commands set everything up on a fresh machine:
+#   make scan   create the virtualenv, install, run the main job on the bundled data
+#   make test   lint, type-check and run the whole test suite
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+EXTRAS ?= dev,serve,archive
+STAMP  := $(VENV)/.installed
+
+.PHONY: venv test lint typecheck pytest scan bench clean model
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[$(EXTRAS)]"
+	touch $(STAMP)
+
+lint: venv
+	$(BIN)/ruff check detector tests bench data
+	$(BIN)/ruff format --check detector tests bench data
+
+typecheck: venv
+	$(BIN)/mypy
+
+# pytest exits 5 when it collected nothing; make turns any non-zero exit into a failure.
+pytest: venv
+	$(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+test: lint typecheck pytest
+
+scan: venv
+	$(BIN)/detector score --input data/samples/demo.jsonl --output out/demo-verdicts.jsonl
+	@echo "verdicts written to out/demo-verdicts.jsonl"
+
+model: venv
+	$(BIN)/detector train --data data --out models/default
+
+bench: venv
+	$(BIN)/python bench/extract.py
+
+clean:
+	rm -rf $(VENV) out .mypy_cache .ruff_cache

@@ -1,0 +1,110 @@
+"""Every default in one place.
+
+``Settings`` is a frozen dataclass; ``Settings.from_env()`` reads ``DETECTOR_<FIELD>`` variables
+(upper-case field name). Nothing here does I/O at import time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from detector.errors import ConfigError
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Runtime settings. Override with keyword arguments or ``DETECTOR_*`` variables."""
+
+    # --- extraction: hard caps that keep hostile input bounded -----------------------------
+    max_html_bytes: int = 5_000_000  # markup beyond this is cut before parsing
+    max_text_chars: int = 400_000  # visible text kept for lexical signals
+    max_nesting_depth: int = 1_000  # tags deeper than this are dropped (parser is quadratic)
+    max_script_chars: int = 1_000_000  # inline script text scanned for endpoints/markers
+    evidence_chars: int = 160  # longest evidence snippet kept per fired signal
+
+    # --- crawler -----------------------------------------------------------------------------
+    connect_timeout: float = 5.0
+    read_timeout: float = 15.0
+    total_timeout: float = 30.0  # wall-clock cap per fetch, including slow-drip bodies
+    max_body_bytes: int = 5_000_000  # decoded bytes; decompression counts too
+    max_redirects: int = 8
+    retries: int = 2  # bounded retries on connection errors / 5xx / 429
+    backoff_factor: float = 0.5
+    retry_after_cap: float = 30.0  # never sleep longer than this for a Retry-After
+    user_agent: str = "tiktok-lure-detector/{version} (+{contact})"
+    contact_url: str = "https://example.invalid/tiktok-lure-detector/crawler"
+    obey_robots: bool = True
+    per_host_concurrency: int = 1
+    per_host_delay: float = 1.0  # seconds between requests to one host
+    global_concurrency: int = 8
+    allow_loopback: bool = False  # tests and local demos only: permits 127.0.0.0/8 and ::1
+    render_js: bool = False
+    chromium_path: str = "/usr/bin/chromium"
+    discovery_depth: int = 1
+    discovery_max_links: int = 20
+
+    # --- domain intelligence ---------------------------------------------------------------
+    offline: bool = False  # no RDAP look-ups at all
+    rdap_bootstrap_url: str = "https://data.iana.org/rdap/dns.json"
+    rdap_ttl_days: float = 7.0
+    rdap_negative_ttl_days: float = 1.0
+    rdap_rate_per_second: float = 2.0
+    cache_path: str = ""  # SQLite file for caches; "" = in memory
+
+    # --- model and scoring -------------------------------------------------------------------
+    model_path: str = ""  # "" = the shipped default model
+    # --- HTTP endpoint -----------------------------------------------------------------------
+    api_keys: str = ""  # comma-separated name:key pairs
+    api_keys_file: str = ""
+    max_request_bytes: int = 6_000_000
+
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Build settings from ``DETECTOR_*`` variables, then apply keyword overrides."""
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            if f.name == "extra":
+                continue
+            raw = env.get(f"DETECTOR_{f.name.upper()}")
+            if raw is not None:
+                values[f.name] = _coerce(f.name, raw, type(getattr(cls, f.name, "")))
+        values.update(overrides)
+        return cls(**values)
+
+    def replace(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **changes)
+
+    @property
+    def cache_file(self) -> Path | None:
+        return Path(self.cache_path) if self.cache_path else None
+
+
+def _coerce(name: str, raw: str, kind: type) -> Any:
+    try:
+        if kind is bool:
+            low = raw.strip().lower()
+            if low in _TRUE:
+                return True
+            if low in _FALSE:
+                return False
+            raise ValueError(raw)
+        if kind is int:
+            return int(raw)
+        if kind is float:
+            return float(raw)
+    except ValueError as exc:
+        raise ConfigError(
+            f"DETECTOR_{name.upper()}={raw!r} is not a valid {kind.__name__}"
+        ) from exc
+    return raw

@@ -1,0 +1,87 @@
+"""What every signal family receives (``Context``) and returns (``Signals``).
+
+A family is a pure function ``extract(ctx: Context) -> Signals``. Feature keys are namespaced by
+family (``"credential.password_offsite"``) and stable: renaming one changes the feature-schema
+hash and forces a retrain. Values are ``int``/``float`` (counts, flags, measures) or ``str``
+(categories, one-hot encoded by the model). Evidence is a short snippet per fired feature.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from detector.config import Settings
+from detector.extract.lexicons import load_lexicon
+from detector.extract.parse import ParsedPage
+from detector.intel.domain import DomainIntel, HostParts, host_parts
+from detector.records import Snapshot
+
+FeatureValue = int | float | str
+
+
+@dataclass
+class Signals:
+    """Features and evidence produced by one family."""
+
+    family: str
+    features: dict[str, FeatureValue] = field(default_factory=dict)
+    evidence: dict[str, str] = field(default_factory=dict)
+
+    def set(
+        self, name: str, value: FeatureValue, evidence: str | None = None, limit: int = 160
+    ) -> None:
+        """Record ``family.name`` = value; keep evidence only when the signal fired."""
+        key = f"{self.family}.{name}"
+        self.features[key] = value
+        if evidence and value:
+            self.evidence[key] = snippet(evidence, limit)
+
+    def flag(self, name: str, fired: bool, evidence: str | None = None) -> None:
+        self.set(name, int(bool(fired)), evidence if fired else None)
+
+
+def snippet(text: str, limit: int = 160) -> str:
+    """Whitespace-collapsed, length-capped evidence text."""
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+@dataclass
+class Context:
+    """One snapshot, parsed once, with the URL parts and optional intel every family reads."""
+
+    snapshot: Snapshot
+    page: ParsedPage
+    settings: Settings = field(default_factory=Settings)
+    intel: DomainIntel | None = None
+
+    @cached_property
+    def url(self) -> HostParts:
+        """Parts of the URL the content was served from (final URL after redirects)."""
+        return host_parts(self.snapshot.effective_url)
+
+    @cached_property
+    def is_tiktok_host(self) -> bool:
+        return is_official_host(self.url.host)
+
+    @cached_property
+    def corpus_text(self) -> str:
+        """Title, headings, visible text and listing text, lower-cased, for lexical signals."""
+        parts = [self.page.title, " ".join(self.page.headings), self.page.text]
+        listing = self.snapshot.listing
+        if listing is not None:
+            parts += [listing.name or "", listing.description or ""]
+        if self.snapshot.text and self.page.has_markup:
+            parts.append(self.snapshot.text)
+        return "\n".join(p for p in parts if p).lower()
+
+
+def official_domains() -> frozenset[str]:
+    return frozenset(load_lexicon("indicators")["tiktok_official_domains"])
+
+
+def is_official_host(host: str) -> bool:
+    """True for TikTok's own hosts (tiktok.com and its service domains, any subdomain)."""
+    host = host.lower().rstrip(".")
+    return any(host == d or host.endswith("." + d) for d in official_domains())

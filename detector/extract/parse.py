@@ -1,0 +1,285 @@
+"""One parse per page: decode, bound, parse with lexbor, collect everything the signals need.
+
+Every signal module reads the ``ParsedPage`` built here and never re-parses the markup. lexbor
+(selectolax) is the hot-path parser; bs4's ``UnicodeDammit`` is used only to decode bytes whose
+encoding is unknown. Hostile input is bounded before it reaches the parser: markup is cut at
+``max_html_bytes`` and tags nested deeper than ``max_nesting_depth`` are dropped (lexbor's tree
+building is quadratic in nesting depth for block elements).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from detector.config import Settings
+
+_WS = re.compile(r"\s+")
+_TAG = re.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9:-]{0,40})\b[^>]{0,4096}?(/?)>")
+_VOID = frozenset(b"area base br col embed hr img input link meta param source track wbr".split())
+# Below this many opening tags, nesting the run check cannot see parses in well under a second.
+_SCAN_ALWAYS_ABOVE = 20_000
+_SCAN_NEVER_BELOW = 5_000  # depth 5,000 parses in about 50 ms
+_OPEN_RUN = 300
+_CTA_SELECTOR = "button, input[type=submit], input[type=button], [role=button]"
+_NON_TEXT = ["script", "style", "template", "svg", "math"]
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}charset\s*=\s*["']?([A-Za-z0-9_:.-]{1,40})""", re.I)
+_REFRESH_URL = re.compile(r"""url\s*=\s*['"]?([^'";]+)""", re.I)
+
+
+@dataclass(frozen=True)
+class Input:
+    """One form control."""
+
+    type: str
+    name: str = ""
+    id: str = ""
+    placeholder: str = ""
+    autocomplete: str = ""
+    label: str = ""  # aria-label or value of a submit button
+
+    @property
+    def descriptor(self) -> str:
+        """Everything that tells what the field is for, lower-cased, in one string."""
+        return " ".join(
+            p
+            for p in (
+                self.type,
+                self.name,
+                self.id,
+                self.placeholder,
+                self.autocomplete,
+                self.label,
+            )
+            if p
+        ).lower()
+
+
+@dataclass(frozen=True)
+class Form:
+    action: str
+    method: str
+    inputs: tuple[Input, ...]
+    snippet: str  # the opening tag, for evidence
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    text: str
+
+
+@dataclass
+class ParsedPage:
+    """Everything the signal functions read, collected in one pass over one parse."""
+
+    title: str = ""
+    text: str = ""  # visible text, whitespace collapsed, capped
+    headings: list[str] = field(default_factory=list)
+    ctas: list[str] = field(default_factory=list)  # button / submit / link texts
+    forms: list[Form] = field(default_factory=list)
+    inputs: list[Input] = field(default_factory=list)  # every control, in or out of forms
+    links: list[Link] = field(default_factory=list)
+    scripts: list[str] = field(default_factory=list)  # inline script bodies (capped in total)
+    script_srcs: list[str] = field(default_factory=list)
+    iframes: list[str] = field(default_factory=list)
+    images: list[tuple[str, str]] = field(default_factory=list)  # (src, alt)
+    meta: dict[str, str] = field(default_factory=dict)  # name/property -> content
+    meta_refresh: str = ""
+    markup_bytes: int = 0
+    n_elements: int = 0
+    truncated: bool = False
+    depth_limited: bool = False
+    has_markup: bool = False
+
+    @property
+    def text_lower(self) -> str:
+        cached = self.__dict__.get("_text_lower")
+        if cached is None:
+            cached = self.text.lower()
+            self.__dict__["_text_lower"] = cached
+        return cached
+
+    @property
+    def script_text(self) -> str:
+        cached = self.__dict__.get("_script_text")
+        if cached is None:
+            cached = "\n".join(self.scripts)
+            self.__dict__["_script_text"] = cached
+        return cached
+
+
+def decode_markup(raw: bytes, declared: str | None = None) -> str:
+    """Decode fetched bytes: declared charset, then ``<meta charset>``, then UTF-8, then sniffing."""
+    candidates: list[str] = []
+    if declared:
+        candidates.append(declared)
+    match = _META_CHARSET.search(raw[:4096])
+    if match:
+        candidates.append(match.group(1).decode("ascii", "ignore"))
+    candidates.append("utf-8")
+    for enc in candidates:
+        try:
+            return raw.decode(enc)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    from bs4 import UnicodeDammit  # only reached for undeclared, non-UTF-8 bytes
+
+    dammit = UnicodeDammit(raw[:200_000], is_html=True)
+    encoding = dammit.original_encoding or "windows-1252"
+    try:
+        return raw.decode(encoding, errors="replace")
+    except LookupError:
+        return raw.decode("windows-1252", errors="replace")
+
+
+def _longest_open_run(markup: bytes) -> int:
+    """Most tags between two closing tags (an upper bound on the depth gained there)."""
+    return max(segment.count(b"<") for segment in markup.split(b"</"))
+
+
+def limit_depth(markup: bytes, max_depth: int) -> tuple[bytes, bool]:
+    """Drop tags nested deeper than ``max_depth``; text is kept. Linear time."""
+    # The full scan costs about as much as the parse, so run it only when deep nesting is
+    # possible: many opening tags in all, or a long run of opening tags with no closing tag.
+    opens = markup.count(b"<") - markup.count(b"</")
+    if opens <= max(max_depth, _SCAN_NEVER_BELOW):
+        return markup, False
+    if opens <= _SCAN_ALWAYS_ABOVE and _longest_open_run(markup) < _OPEN_RUN:
+        return markup, False
+    depth = 0
+    out: list[bytes] = []
+    last = 0
+    changed = False
+    for m in _TAG.finditer(markup):
+        closing, name, selfclose = m.group(1), m.group(2).lower(), m.group(3)
+        if closing:
+            keep = depth <= max_depth
+            depth = max(depth - 1, 0)
+        elif name in _VOID or selfclose:
+            keep = depth < max_depth
+        else:
+            depth += 1
+            keep = depth <= max_depth
+        if not keep:
+            out.append(markup[last : m.start()])
+            last = m.end()
+            changed = True
+    if not changed:
+        return markup, False
+    out.append(markup[last:])
+    return b"".join(out), True
+
+
+def _text(node: LexborNode | None) -> str:
+    if node is None:
+        return ""
+    return " ".join(node.text(separator=" ").split())
+
+
+def _attr(attrs: dict[str, str | None], name: str) -> str:
+    value = attrs.get(name)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _input(node: LexborNode) -> Input:
+    a = node.attributes
+    tag = node.tag or ""
+    kind = _attr(a, "type").lower() or ("text" if tag == "input" else tag)
+    label = _attr(a, "aria-label")
+    if tag == "button" or kind in ("submit", "button"):
+        label = label or _attr(a, "value") or _text(node)[:80]
+    return Input(
+        type=kind[:40],
+        name=_attr(a, "name")[:120],
+        id=_attr(a, "id")[:120],
+        placeholder=_attr(a, "placeholder")[:160],
+        autocomplete=_attr(a, "autocomplete")[:60],
+        label=label[:120],
+    )
+
+
+def _opening_tag(tag: str, attrs: dict[str, str | None], limit: int = 200) -> str:
+    inner = " ".join(f'{k}="{v}"' if v is not None else k for k, v in attrs.items())
+    return f"<{tag} {inner}>"[:limit] if inner else f"<{tag}>"
+
+
+def parse_html(markup: str | bytes, settings: Settings | None = None) -> ParsedPage:
+    """Parse markup once and collect forms, links, scripts, text and metadata."""
+    s = settings or Settings()
+    raw = markup if isinstance(markup, bytes) else markup.encode("utf-8", "replace")
+    page = ParsedPage(markup_bytes=len(raw), has_markup=bool(raw.strip()))
+    if len(raw) > s.max_html_bytes:
+        raw = raw[: s.max_html_bytes]
+        page.truncated = True
+    raw, page.depth_limited = limit_depth(raw, s.max_nesting_depth)
+    page.n_elements = max(raw.count(b"<") - raw.count(b"</") - raw.count(b"<!"), 0)
+    tree = LexborHTMLParser(raw)
+    _collect_head(tree, page)
+    _collect_scripts(tree, page, s.max_script_chars)
+    _collect_controls(tree, page)
+    for node in tree.css("a[href], area[href]"):
+        page.links.append(Link(href=_attr(node.attributes, "href")[:2000], text=_text(node)[:200]))
+    for node in tree.css("iframe[src], frame[src]"):
+        page.iframes.append(_attr(node.attributes, "src")[:2000])
+    for node in tree.css("img"):
+        a = node.attributes
+        page.images.append((_attr(a, "src")[:500], _attr(a, "alt")[:200]))
+    page.ctas.extend(link.text for link in page.links if 0 < len(link.text) <= 60)
+    page.headings = [_text(h)[:300] for h in tree.css("h1, h2, h3")[:100]]
+    tree.strip_tags(_NON_TEXT)
+    body = tree.body if tree.body is not None else tree.root
+    page.text = _text(body)[: s.max_text_chars]
+    return page
+
+
+def _collect_head(tree: LexborHTMLParser, page: ParsedPage) -> None:
+    page.title = _text(tree.css_first("title"))[:300]
+    for node in tree.css("meta"):
+        a = node.attributes
+        key = (_attr(a, "name") or _attr(a, "property") or _attr(a, "http-equiv")).lower()
+        if not key:
+            continue
+        content = _attr(a, "content")[:500]
+        page.meta.setdefault(key, content)
+        if key == "refresh":
+            m = _REFRESH_URL.search(content)
+            page.meta_refresh = m.group(1).strip() if m else ""
+
+
+def _collect_scripts(tree: LexborHTMLParser, page: ParsedPage, budget: int) -> None:
+    for node in tree.css("script"):
+        src = _attr(node.attributes, "src")
+        if src:
+            page.script_srcs.append(src[:2000])
+        elif budget > 0:
+            body = node.text(deep=True) or ""
+            page.scripts.append(body[:budget])
+            budget -= len(body)
+
+
+def _collect_controls(tree: LexborHTMLParser, page: ParsedPage) -> None:
+    for node in tree.css("form"):
+        a = node.attributes
+        page.forms.append(
+            Form(
+                action=_attr(a, "action")[:2000],
+                method=_attr(a, "method").lower() or "get",
+                inputs=tuple(_input(i) for i in node.css("input, select, textarea, button")),
+                snippet=_opening_tag("form", a),
+            )
+        )
+    page.inputs = [_input(i) for i in tree.css("input, select, textarea")]
+    for node in tree.css(_CTA_SELECTOR):
+        label = _attr(node.attributes, "value") or _text(node)
+        if label:
+            page.ctas.append(label[:160])
+
+
+def page_from_text(text: str, settings: Settings | None = None) -> ParsedPage:
+    """A page built from plain text (ad copy, listing description) when there is no markup."""
+    s = settings or Settings()
+    clean = _WS.sub(" ", text).strip()[: s.max_text_chars]
+    return ParsedPage(text=clean, markup_bytes=0, has_markup=False)

@@ -1,0 +1,131 @@
+"""Host parts with an offline public-suffix list, and the domain-intel record extraction reads.
+
+tldextract is built with ``suffix_list_urls=()`` so it never fetches the suffix list at run time;
+its bundled snapshot is used. Private suffixes (github.io, netlify.app, ...) are included so a page
+on ``someone.github.io`` has registered domain ``someone.github.io``, not ``github.io``.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+import tldextract
+
+_EXTRACT = tldextract.TLDExtract(
+    suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True
+)
+
+
+@dataclass(frozen=True)
+class HostParts:
+    """The pieces of a URL's host that features are computed on."""
+
+    url: str
+    scheme: str
+    host: str  # lower-case, no port, IDNA (punycode) form when it was non-ASCII
+    host_unicode: str  # the same host decoded for display and homoglyph checks
+    subdomain: str
+    domain: str  # the label left of the suffix, e.g. "tiktok" in www.tiktok.com
+    suffix: str
+    registered_domain: str  # domain + suffix ("" for IP hosts)
+    public_registered_domain: str  # ignoring private suffixes (github.io -> github.io)
+    is_ip: bool
+    port: int | None
+    path: str
+    query: str
+    fragment: str
+    userinfo: str
+
+    @property
+    def valid(self) -> bool:
+        return bool(self.host)
+
+
+@dataclass(frozen=True)
+class DomainIntel:
+    """What intel knows about a host at scoring time. ``age_days`` None means unknown."""
+
+    host: str
+    registered_domain: str = ""
+    age_days: float | None = None
+    registered_at: str | None = None
+    source: str = "unknown"  # "rdap", "cache", "fixture", or "unknown"
+
+
+def _to_unicode(host: str) -> str:
+    if "xn--" not in host:
+        return host
+    try:
+        return host.encode("ascii").decode("idna")
+    except UnicodeError:
+        return host
+
+
+def _to_ascii(host: str) -> str:
+    if host.isascii():
+        return host
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return host
+
+
+@lru_cache(maxsize=16384)
+def host_parts(url: str) -> HostParts:
+    """Split a URL (scheme optional) into the parts features use. Never raises."""
+    raw = (url or "").strip()[:4096]
+    if raw and "://" not in raw[:12] and not raw.startswith("//"):
+        raw = "http://" + raw
+    try:
+        sp = urlsplit(raw)
+        netloc = sp.netloc
+        port = sp.port
+    except ValueError:
+        sp = urlsplit("")
+        netloc, port = "", None
+    userinfo, _, hostport = netloc.rpartition("@")
+    host = hostport
+    if host.startswith("["):
+        host = host[1 : host.find("]")] if "]" in host else host[1:]
+    elif ":" in host:
+        host = host.rsplit(":", 1)[0]
+    host = host.strip(".").lower()
+    is_ip = _is_ip(host)
+    ascii_host = host if is_ip else _to_ascii(host)
+    if is_ip or not ascii_host:
+        sub = dom = suf = reg = pub = ""
+    else:
+        ext = _EXTRACT(ascii_host)
+        sub, dom, suf = ext.subdomain, ext.domain, ext.suffix
+        reg = f"{dom}.{suf}" if dom and suf else ""
+        pub_ext = _EXTRACT(ascii_host, include_psl_private_domains=False)
+        pub = f"{pub_ext.domain}.{pub_ext.suffix}" if pub_ext.domain and pub_ext.suffix else ""
+    return HostParts(
+        url=url,
+        scheme=sp.scheme.lower(),
+        host=ascii_host,
+        host_unicode=_to_unicode(ascii_host),
+        subdomain=sub,
+        domain=dom,
+        suffix=suf,
+        registered_domain=reg,
+        public_registered_domain=pub,
+        is_ip=is_ip,
+        port=port,
+        path=sp.path,
+        query=sp.query,
+        fragment=sp.fragment,
+        userinfo=userinfo,
+    )
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        # Also catch integer/hex forms browsers accept, e.g. http://2130706433/ or 0x7f.1
+        return host.isdigit() or (host.startswith("0x") and "." not in host)
+    return True
