@@ -1,0 +1,60 @@
+"""Full feature extraction vs a bare lexbor parse of the same pages, in one run.
+
+    python bench/extract.py [--rounds 5]
+
+Prints pages/second for both and their cost ratio (target: extraction <= 3x the bare parse).
+Rounds alternate between the two so machine noise hits both alike; the best round counts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from selectolax.lexbor import LexborHTMLParser  # noqa: E402
+
+from bench._pages import corpus_pages, real_pages  # noqa: E402
+from detector.extract.features import extract  # noqa: E402
+from detector.records import Snapshot  # noqa: E402
+
+
+def _time(fn, items) -> float:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    for item in items:
+        fn(item)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rounds", type=int, default=5)
+    args = ap.parse_args()
+    sets = {
+        "real (shared/html-samples)": real_pages(),
+        "corpus (data/corpus pages)": corpus_pages(),
+    }
+    for name, pages in sets.items():
+        if not pages:
+            print(f"{name}: no pages found, skipped")
+            continue
+        snaps = [Snapshot(html=p) for p in pages]
+        encoded = [p.encode("utf-8", "replace") for p in pages]
+        extract(snaps[0])  # warm caches (lexicons, compiled patterns)
+        parse_t, full_t = [], []
+        for _ in range(args.rounds):
+            parse_t.append(_time(LexborHTMLParser, encoded))
+            full_t.append(_time(extract, snaps))
+        p, f = min(parse_t), min(full_t)
+        mb = sum(len(e) for e in encoded) / 1e6
+        print(f"{name}: {len(pages)} pages, {mb:.1f} MB")
+        print(f"  bare lexbor parse : {len(pages) / p:8.1f} pages/s")
+        print(f"  full extraction   : {len(pages) / f:8.1f} pages/s")
+        print(f"  cost ratio extraction/parse: {f / p:.2f}x (target <= 3x)")
+
+
+if __name__ == "__main__":
+    main()

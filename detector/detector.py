@@ -1,0 +1,164 @@
+"""``Detector``: a loaded model that turns snapshots into explained verdicts.
+
+``Detector.load()`` loads the shipped model (verified); ``score`` and ``score_many`` never raise
+for a bad row: the verdict carries the error and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from detector.config import Settings
+from detector.errors import DetectorError
+from detector.extract.features import Extraction, extract, schema_hash
+from detector.intel.domain import DomainIntel
+from detector.model.artifact import Artifact, load
+from detector.model.explain import Explainer
+from detector.records import Snapshot, Verdict
+
+IntelLookup = Callable[[str], DomainIntel | None]
+
+
+def default_model_dir() -> Path:
+    """``DETECTOR_MODEL_PATH`` if set, else models/default beside the package (source checkout)."""
+    env = os.environ.get("DETECTOR_MODEL_PATH")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[1] / "models" / "default"
+
+
+class Detector:
+    """Scores snapshots with a verified model and explains every verdict."""
+
+    def __init__(
+        self,
+        artifact: Artifact,
+        settings: Settings | None = None,
+        intel: IntelLookup | None = None,
+        explainer: Explainer | None = None,
+    ) -> None:
+        self.artifact = artifact
+        self.settings = settings or Settings()
+        self.intel = intel
+        self.explainer = explainer or Explainer.default()
+
+    @classmethod
+    def load(
+        cls,
+        path: str | Path | None = None,
+        settings: Settings | None = None,
+        intel: IntelLookup | None = None,
+    ) -> Detector:
+        """Load and verify a model directory (default: the shipped model)."""
+        s = settings or Settings()
+        model_dir = (
+            Path(path) if path else Path(s.model_path) if s.model_path else default_model_dir()
+        )
+        return cls(load(model_dir, schema_hash()), s, intel)
+
+    @property
+    def model_name(self) -> str:
+        return self.artifact.name
+
+    def info(self) -> dict[str, Any]:
+        side = self.artifact.sidecar
+        keys = (
+            "name",
+            "version",
+            "estimator",
+            "created_at",
+            "thresholds",
+            "feature_schema_hash",
+            "training_data_sha256",
+            "libraries",
+        )
+        return {k: side.get(k) for k in keys} | {"model": self.model_name}
+
+    def score(self, snapshot: Snapshot | Mapping[str, Any]) -> Verdict:
+        """Score one snapshot (a ``Snapshot`` or a plain dict)."""
+        return next(self.score_many([snapshot]))
+
+    def score_many(
+        self, snapshots: Iterable[Snapshot | Mapping[str, Any]], batch_size: int = 64
+    ) -> Iterator[Verdict]:
+        """Score in batches; yields one verdict per input, in input order."""
+        it = iter(snapshots)
+        while batch := list(islice(it, batch_size)):
+            yield from self._score_batch(batch)
+
+    def _prepare(
+        self, item: Snapshot | Mapping[str, Any]
+    ) -> tuple[Snapshot | None, Extraction | Verdict]:
+        try:
+            snap = Snapshot.coerce(item)
+        except DetectorError as exc:
+            raw_id = item.get("id") if isinstance(item, Mapping) else None
+            failed = Verdict.failed(
+                None, f"{getattr(exc, 'code', 'snapshot.invalid')}: {exc}", self.model_name
+            )
+            failed.id = raw_id if isinstance(raw_id, str | int) else None
+            return None, failed
+        if not (snap.url or snap.html or snap.text or snap.listing):
+            return snap, Verdict.failed(
+                snap, "snapshot.empty: no url, html, text or listing", self.model_name
+            )
+        try:
+            intel = self.intel(snap.effective_url) if self.intel and snap.effective_url else None
+            return snap, extract(snap, intel, self.settings)
+        except DetectorError as exc:
+            return snap, Verdict.failed(
+                snap, f"{getattr(exc, 'code', 'extract.failed')}: {exc}", self.model_name
+            )
+
+    def _score_batch(self, batch: list[Snapshot | Mapping[str, Any]]) -> list[Verdict]:
+        prepared = [self._prepare(item) for item in batch]
+        rows: list[dict[str, Any]] = []
+        spans: list[tuple[int, list[str]]] = []
+        for _snap, ex in prepared:
+            if isinstance(ex, Extraction):
+                keys = self.explainer.candidates(ex.features)
+                spans.append((len(rows), keys))
+                rows.append(ex.features)
+                rows.extend(self.explainer.occluded(ex.features, keys))
+            else:
+                spans.append((-1, []))
+        scores = (
+            self.artifact.platt(self.artifact.model.predict_proba(rows)[:, 1])
+            if rows
+            else np.array([])
+        )
+        out = []
+        for (snap, ex), (start, keys) in zip(prepared, spans, strict=True):
+            if not isinstance(ex, Extraction):
+                out.append(ex)
+                continue
+            assert snap is not None
+            out.append(self._verdict(snap, ex, scores[start : start + 1 + len(keys)], keys))
+        return out
+
+    def _verdict(
+        self, snap: Snapshot, ex: Extraction, scores: np.ndarray, keys: list[str]
+    ) -> Verdict:
+        score = float(scores[0])
+        label = self.artifact.thresholds.label(score)
+        reasons = self.explainer.reasons(ex.features, ex.evidence, keys, score, scores[1:], label)
+        extra: dict[str, Any] = {}
+        if snap.error:
+            extra["fetch_error"] = snap.error
+        return Verdict(
+            id=snap.id,
+            url=snap.url,
+            kind=snap.kind,
+            score=score,
+            label=label,
+            reasons=reasons,
+            claims=ex.claims,
+            model=self.model_name,
+            extra=extra,
+        )

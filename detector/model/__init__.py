@@ -1,0 +1,1 @@
+"""Model: pipeline, training with grouped CV, evaluation, verified artifacts, explanations."""

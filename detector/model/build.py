@@ -1,0 +1,74 @@
+"""``build``: corpus -> trained, saved, evaluated model directory with its card."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from detector.extract.features import schema_hash
+from detector.extract.lexicons import lexicons_digest
+from detector.model import artifact, card
+from detector.model.data import data_hash, load_corpus
+from detector.model.train import TrainConfig, train
+
+
+def build(
+    data_dir: str | Path,
+    out_dir: str | Path,
+    name: str = "default",
+    cfg: TrainConfig | None = None,
+    shared: Path | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
+    """Train on ``data_dir``, save to ``out_dir``, evaluate on real data, write the card."""
+    from detector.detector import Detector
+    from detector.model import evaluate
+
+    cfg = cfg or TrainConfig()
+    examples = load_corpus(data_dir)
+    result = train(examples, cfg, progress)
+    digest = data_hash(data_dir)
+    sidecar: dict[str, Any] = {
+        "name": name,
+        "version": digest[:12],
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "estimator": result.name,
+        "selection_note": (
+            "highest PR-AUC on nested grouped CV among "
+            + ", ".join(
+                f"{k} {v.get('pr_auc', float('nan')):.3f}" for k, v in result.comparison.items()
+            )
+            + " (a simpler candidate is kept unless another beats it by more than 0.005)"
+        ),
+        "feature_schema_hash": schema_hash(),
+        "lexicons": lexicons_digest(),
+        "training_data_sha256": digest,
+        "calibration": {"a": result.platt.a, "b": result.platt.b},
+        "thresholds": {
+            "scam": result.thresholds.scam,
+            "suspicious": result.thresholds.suspicious,
+            "scam_fpr_target": cfg.scam_fpr,
+            "suspicious_fpr_target": cfg.suspicious_fpr,
+        },
+        "metrics": result.metrics,
+        "comparison": result.comparison,
+        "counts": result.counts,
+        "train_seconds": result.seconds,
+        "libraries": artifact.library_versions(),
+    }
+    out = artifact.save(result.model, sidecar, out_dir)
+    det = Detector.load(out)
+    sidecar = json.loads((out / artifact.SIDECAR).read_text(encoding="utf-8"))
+    sidecar["real_data"] = evaluate.real_data(det, shared)
+    (out / artifact.SIDECAR).write_text(
+        json.dumps(sidecar, indent=2, sort_keys=True, default=_nan) + "\n", encoding="utf-8"
+    )
+    card.write(out)
+    return sidecar
+
+
+def _nan(value: object) -> object:
+    return None if value != value else str(value)

@@ -1,0 +1,95 @@
+"""Reasons for a verdict: which fired signals moved the score, by how much, in plain words.
+
+Weights come from occlusion: each fired signal is reset to its neutral value (what an empty
+page scores) and the change in the calibrated log-odds is its weight. That works the same for the
+linear and the tree models, and it answers the analyst's question directly: "how much of this
+score is due to that signal?". Positive weights push toward scam, negative toward benign.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from detector.extract.features import all_descriptions, extract_features
+from detector.model.metrics import logit
+from detector.records import Reason, Snapshot
+
+_MIN_WEIGHT = 0.05
+
+
+@dataclass(frozen=True)
+class Explainer:
+    """Holds the neutral feature values and the plain-words descriptions."""
+
+    baseline: dict[str, Any]
+    scam_words: dict[str, str]
+    benign_words: dict[str, str]
+    max_reasons: int = 6
+
+    @classmethod
+    def default(cls, max_reasons: int = 6) -> Explainer:
+        scam, benign = all_descriptions()
+        baseline = extract_features(Snapshot(url="", html=""))
+        return cls(baseline=baseline, scam_words=scam, benign_words=benign, max_reasons=max_reasons)
+
+    def candidates(self, features: Mapping[str, Any]) -> list[str]:
+        """Described signals whose value differs from neutral."""
+        return [
+            k
+            for k, v in features.items()
+            if (k in self.scam_words or k in self.benign_words) and v != self.baseline.get(k, 0)
+        ]
+
+    def occluded(self, features: Mapping[str, Any], keys: Sequence[str]) -> list[dict[str, Any]]:
+        rows = []
+        for k in keys:
+            row = dict(features)
+            row[k] = self.baseline.get(k, 0)
+            rows.append(row)
+        return rows
+
+    def reasons(
+        self,
+        features: Mapping[str, Any],
+        evidence: Mapping[str, str],
+        keys: Sequence[str],
+        score: float,
+        occluded_scores: np.ndarray,
+        label: str,
+    ) -> list[Reason]:
+        """Build reasons from the scores of the occluded rows."""
+        if not keys:
+            return []
+        z0 = float(logit(np.array([score]))[0])
+        weights = z0 - logit(occluded_scores)
+        out = []
+        for k, w in zip(keys, weights, strict=True):
+            w = float(w)
+            if w > _MIN_WEIGHT and k in self.scam_words:
+                out.append(
+                    Reason(k, _message(k, self.scam_words[k], features), evidence.get(k, ""), w)
+                )
+            elif w < -_MIN_WEIGHT and k in self.benign_words:
+                out.append(
+                    Reason(k, _message(k, self.benign_words[k], features), evidence.get(k, ""), w)
+                )
+        # Lead with what supports the label, then the strongest counter-signals.
+        supports_scam = label != "benign"
+        out.sort(key=lambda r: -(r.weight if supports_scam else -r.weight))
+        return out[: self.max_reasons]
+
+
+def _message(key: str, words: str, f: Mapping[str, Any]) -> str:
+    """The description, sharpened by related facts (e.g. the domain's age)."""
+    age = f.get("domain.age_days", -1)
+    young = isinstance(age, int | float) and 0 <= age < 180
+    age_txt = f"a domain registered {age:.0f} days ago" if young else ""
+    if key in ("credential.password_offsite", "credential.branded_login_offsite") and young:
+        return f"asks for a TikTok password on {age_txt}"
+    if key.startswith("claims.offer_") and young:
+        return f"{words} (on {age_txt})"
+    return words

@@ -1,0 +1,65 @@
+import time
+
+from detector.config import Settings
+from detector.extract.parse import decode_markup, limit_depth, page_from_text, parse_html
+
+PAGE = """<!doctype html><html><head><title> Who  viewed
+ your TikTok? </title><meta property="og:site_name" content="TikTok">
+<meta http-equiv="refresh" content="5; url=https://next.example/go"></head>
+<body><h1>Heading</h1><form action="login.php" method="POST">
+<input name="username" placeholder="Username"><input type="password" name="pass">
+<button type="submit">Log in</button></form>
+<a href="https://a.example/x">Get viewers</a><iframe src="https://f.example/"></iframe>
+<script>var x = "hidden text";</script><script src="https://cdn.example/s.js"></script>
+<style>.a{color:red}</style><img src="logo.png" alt="TikTok logo"><p>Visible words.</p></body></html>"""
+
+
+def test_collects_everything_in_one_pass():
+    p = parse_html(PAGE)
+    assert p.title == "Who viewed your TikTok?"
+    assert p.meta["og:site_name"] == "TikTok" and p.meta_refresh == "https://next.example/go"
+    assert len(p.forms) == 1 and p.forms[0].action == "login.php" and p.forms[0].method == "post"
+    types = [i.type for i in p.forms[0].inputs]
+    assert types == ["text", "password", "submit"]
+    assert p.forms[0].inputs[2].label == "Log in"
+    assert [i.type for i in p.inputs] == ["text", "password"]
+    assert p.links[0].href == "https://a.example/x" and "Get viewers" in p.ctas
+    assert p.iframes == ["https://f.example/"] and p.script_srcs == ["https://cdn.example/s.js"]
+    assert p.scripts == ['var x = "hidden text";']
+    assert p.images == [("logo.png", "TikTok logo")] and p.headings == ["Heading"]
+    assert "Visible words." in p.text and "hidden text" not in p.text and "color" not in p.text
+
+
+def test_decode_markup_paths():
+    assert decode_markup("héllo".encode("latin-1"), "latin-1") == "héllo"
+    meta = b'<meta charset="windows-1251">' + "Привет".encode("cp1251")
+    assert "Привет" in decode_markup(meta)
+    assert decode_markup("ok ✓".encode()) == "ok ✓"
+    assert decode_markup(b"caf\xe9 cr\xe8me", "no-such-charset")  # falls back, never raises
+
+
+def test_depth_limit_is_linear_and_keeps_text():
+    deep = b"<div>" * 100_000 + b"deep text" + b"</div>" * 100_000
+    t = time.perf_counter()
+    out, changed = limit_depth(deep, 1000)
+    assert changed and out.count(b"<div>") == 1000
+    p = parse_html(deep)
+    assert p.depth_limited and p.text == "deep text"
+    assert time.perf_counter() - t < 10  # generous bound: unguarded lexbor needs ~20 s here
+
+
+def test_shallow_pages_untouched():
+    html = b"<p>a</p>" * 10
+    assert limit_depth(html, 1000) == (html, False)
+
+
+def test_caps_apply():
+    s = Settings(max_html_bytes=1000, max_text_chars=50)
+    p = parse_html("<p>" + "word " * 5000 + "</p>", s)
+    assert p.truncated and len(p.text) <= 50
+    assert page_from_text("  a\n\n b  ", s).text == "a b"
+
+
+def test_lone_surrogates_and_nuls_do_not_crash():
+    p = parse_html("<p>bad \ud800 char \x00 here</p>")
+    assert "char" in p.text
