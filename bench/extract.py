@@ -11,18 +11,20 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from selectolax.lexbor import LexborHTMLParser  # noqa: E402
+from selectolax.lexbor import LexborHTMLParser
 
-from bench._pages import corpus_pages, real_pages  # noqa: E402
-from detector.extract.features import extract  # noqa: E402
-from detector.records import Snapshot  # noqa: E402
+from bench._pages import corpus_pages, real_pages
+from detector.extract.features import extract
+from detector.records import Snapshot
 
 
-def _time(fn, items) -> float:  # type: ignore[no-untyped-def]
+def _time(fn: Callable[[Any], object], items: list[Any]) -> float:
     start = time.perf_counter()
     for item in items:
         fn(item)

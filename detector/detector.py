@@ -22,6 +22,9 @@ from detector.model.artifact import Artifact, load
 from detector.model.explain import Explainer
 from detector.records import Snapshot, Verdict
 
+# Fetch errors that leave nothing to score, not even a URL worth reading.
+_UNSCORABLE = frozenset({"fetch.invalid_url", "fetch.unsupported_scheme"})
+
 IntelLookup = Callable[[str], DomainIntel | None]
 
 

@@ -22,3 +22,11 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"shared data not present: {path}")
     return path
+
+
+@pytest.fixture(scope="session")
+def shipped():
+    """The shipped model, loaded (and verified) once per test session."""
+    from detector.detector import Detector
+
+    return Detector.load()

@@ -36,7 +36,7 @@ def test_contract_checks():
     check_no_attributes_set_in_init("SnapshotFeatures", est)
     check_get_params_invariance("SnapshotFeatures", est)
     check_set_params("SnapshotFeatures", est)
-    check_parameters_default_constructible("SnapshotFeatures", SnapshotFeatures)
+    check_parameters_default_constructible("SnapshotFeatures", SnapshotFeatures())
     assert clone(SnapshotFeatures(families=("url",))).families == ("url",)
 
 

@@ -39,6 +39,7 @@ class Input:
     placeholder: str = ""
     autocomplete: str = ""
     label: str = ""  # aria-label or value of a submit button
+    value: str = ""  # preset value (hidden inputs carry OAuth parameters, tokens...)
 
     @property
     def descriptor(self) -> str:
@@ -198,6 +199,7 @@ def _input(node: LexborNode) -> Input:
         placeholder=_attr(a, "placeholder")[:160],
         autocomplete=_attr(a, "autocomplete")[:60],
         label=label[:120],
+        value=_attr(a, "value")[:300],
     )
 
 

@@ -131,7 +131,7 @@ def _summary(
         "hard_negatives": breakdown(
             scores[benign_idx],
             y[benign_idx],
-            [examples[i].subtype for i in benign_idx],
+            [examples[int(i)].subtype for i in benign_idx],
             cs[benign_idx],
             cf[benign_idx],
         ),
