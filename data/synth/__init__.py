@@ -1,0 +1,1 @@
+"""Generator of the project's synthetic labelled corpus (see data/README.md)."""
