@@ -193,17 +193,21 @@ def ext_scam(rng: random.Random, lang: str) -> Row:
             "Tik Stalker Finder",
         ]
     )
-    perms = ["cookies", "storage"] + rng.sample(
-        [
-            "webRequest",
-            "webRequestBlocking",
-            "declarativeNetRequest",
-            "tabs",
-            "management",
-            "scripting",
-        ],
-        k=rng.randint(1, 3),
-    )
+    perms = [
+        "cookies",
+        "storage",
+        *rng.sample(
+            [
+                "webRequest",
+                "webRequestBlocking",
+                "declarativeNetRequest",
+                "tabs",
+                "management",
+                "scripting",
+            ],
+            k=rng.randint(1, 3),
+        ),
+    ]
     hosts = rng.choice(
         [["<all_urls>"], ["https://*.tiktok.com/*"], ["*://*/*", "https://*.tiktok.com/*"]]
     )

@@ -78,10 +78,10 @@ def _brand(rng: random.Random) -> str:
 
 
 def _login(rng: random.Random, lang: str, action: str, otp: bool = False) -> str:
-    user = '<input name="username" placeholder="%s">' % esc(pick(rng, "username", lang))
+    user = '<input name="username" placeholder="{}">'.format(esc(pick(rng, "username", lang)))
     if rng.random() < 0.3:
         user = '<input type="tel" name="phone" placeholder="Phone">'
-    pw = '<input type="password" name="%s" placeholder="%s">' % (
+    pw = '<input type="password" name="{}" placeholder="{}">'.format(
         rng.choice(["password", "pass", "pwd"]),
         esc(pick(rng, "password", lang)),
     )
