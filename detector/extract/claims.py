@@ -1,18 +1,27 @@
 """Claims: offers to reveal what no third party can see, told apart from honest answers.
 
-One pass of a combined topic pattern over the text finds every mention; each mention's sentence
-is then judged: a question ("can you see who viewed...?"), a negation ("you can't see who saved"),
-an explanation (pointers to TikTok's own Profile view history setting, "these apps are scams"),
-or, when none of those, an offer. Titles, headings and button texts are judged as their own
-units, and an offer there is the strongest form. Wording lives in lexicons/claims.json.
+A sentence is judged only when a topic pattern hits it (who viewed / saved / shared / favourited,
+stalkers, profile visitors, unfollowers, free followers). It is then a question ("can you see
+who viewed...?"), a negation ("you can't see who saved"), an explanation (TikTok's own Profile
+view history setting, warnings about third-party apps), an offer, or a plain mention. Titles,
+headings and button texts are units of their own and count as offers without further cues; an
+ordinary sentence needs an offer cue (second-person address, an imperative, "now", "free").
+"Who saved your TikTok? Find out now" is an offer: a rhetorical question followed by a short
+call to action. All wording lives in lexicons/claims.json, compiled once into a few alternations
+(``compiled``); sentences without a topic hit are never looked at twice.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
+import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
+from typing import Any
 
 from detector.extract.base import Context, Signals
 from detector.extract.lexicons import load_lexicon
@@ -27,149 +36,498 @@ CLAIM_TYPES = (
     "unfollowers",
     "free_followers",
 )
-_MAX_MENTIONS = 400  # a page repeating the lure thousands of times gains nothing more
-_BOUNDARY = re.compile(r"[.!?\n\u3002]")
+
+_MAX_CHARS = 150_000  # body text judged; lures put their offer near the top
+_MAX_UNITS = 3_000  # topic sentences judged per page
+_WINDOW = 240  # collapsed page text has few full stops: judge at most this far around a hit
+_MAX_STRONG = 250  # titles, headings and buttons judged per page
+_FOLLOWUP_WORDS = 6  # "Find out now" is a call to action; a long sentence is not
+_CAP = 5
+_LEAD = " \t\"'“”«»‘’*#•-–—>([)]:;,0123456789."
+_BOUNDARY = re.compile(r"[!?\n\u3002\u2022|¡¿…]|\.(?=\s|$)")
+_STRONG_SPLIT = re.compile(r"(?<=[.!?…])\s+|\s+[|\-–—•:]\s+|\s*[|\n¡¿]\s*")
 
 DESCRIPTIONS: dict[str, str] = {
     "claims.offer_who_viewed": "offers to reveal who viewed a TikTok profile or video (no third party can see this)",
-    "claims.offer_who_saved": "offers to reveal who saved a TikTok video (TikTok shows only counts)",
-    "claims.offer_who_shared": "offers to reveal who shared a TikTok video (TikTok shows only counts)",
+    "claims.offer_who_saved": "offers to reveal who saved a TikTok video (TikTok shows only the count)",
+    "claims.offer_who_shared": "offers to reveal who shared a TikTok video (TikTok shows only the count)",
     "claims.offer_who_favorited": "offers to reveal who favourited a TikTok video",
     "claims.offer_stalkers": "offers to reveal 'stalkers' or 'secret admirers'",
     "claims.offer_profile_visitors": "offers a list of profile visitors",
-    "claims.offer_unfollowers": "offers to reveal unfollowers",
+    "claims.offer_unfollowers": "offers to reveal who unfollowed the account",
     "claims.offer_free_followers": "offers free followers, likes, views or coins",
+    "claims.offer_total": "makes offers that no third party can keep",
     "claims.offer_in_title": "makes the impossible offer in its title",
     "claims.offer_in_cta": "makes the impossible offer on a button or link",
-    "claims.spy_report": "sells a 'spy report' of hidden visitors or activity",
+    "claims.spy_report": "sells a 'spy report' of hidden visitors or activity (blurred until paid)",
     "claims.admits_simulation": "admits in small print that the results are simulated or estimated",
-    "claims.spam_title": "uses spam wording ('generator 2026', 'no human verification')",
+    "claims.spam_title": "uses spam title wording ('generator 2026', 'no human verification')",
     "claims.urgency": "pushes urgency ('limited time', 'only today')",
     "claims.other_platform": "makes the same lure for other social networks",
 }
 BENIGN_DESCRIPTIONS: dict[str, str] = {
     "claims.negated": "says plainly that this cannot be seen",
-    "claims.question": "asks the question rather than offering an answer",
-    "claims.explainer_cues": "explains TikTok's own settings or warns about these scams",
+    "claims.question": "asks whether it can be seen rather than offering it",
+    "claims.explainer_cues": "explains that TikTok does not reveal this (points to TikTok's own settings) "
+    "or warns about apps that claim to",
 }
 
 
-@cache
-def _patterns() -> dict[str, re.Pattern[str]]:
-    lex = load_lexicon("claims")
-    topic = "|".join(f"(?P<{name}>{'|'.join(lex['topics'][name])})" for name in CLAIM_TYPES)
-    out = {"topic": re.compile(topic)}
-    for key in (
-        "negation",
-        "question",
-        "explainer",
-        "spy_report",
-        "simulation",
-        "spam_title",
-        "urgency",
-        "other_platform",
-        "offer_verbs",
-    ):
-        out[key] = re.compile("|".join(f"(?:{p})" for p in lex[key]))
-    for lang, pats in lex["lang_markers"].items():
-        out[f"lang:{lang}"] = re.compile("|".join(pats))
+# Curly apostrophes, the dot a lower-cased Turkish capital I leaves behind, and Turkish dotless i
+# (an upper-case I lower-cases to a dotted one, so both spellings must meet).
+_FOLDS = (
+    ("\u2019", "'"),
+    ("\u2018", "'"),
+    ("\u02bc", "'"),
+    ("\u0307", ""),
+    ("ı", "i"),
+    ("\xa0", " "),
+)
+_SPACES = re.compile(r"[^\S\n]+")
+_COMBINING = re.compile(r"[\u0300-\u036f]")  # only decomposed text needs NFC
+_TIKTOK = re.compile(r"tik[\s_-]?tok|douyin|musical\.?ly")
+_PUNCT = ".,;:!?¡¿\"'()[]«»“”…"
+_YEAR = re.compile(r"\b20[1-3]\d\b")
+_TAIL = re.compile(r"[\[({#-]?\s*([a-z0-9]{6,24})\s*[\])}]?\s*$", re.IGNORECASE)
+
+
+def fold(text: str) -> str:
+    """NFC, straight apostrophes, Turkish i folded: the form every pattern is matched against."""
+    if text.isascii():
+        return text
+    if _COMBINING.search(text) and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    for old, new in _FOLDS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
+def _alt(patterns: list[str]) -> str:
+    return "|".join(f"(?:{fold(p)})" for p in patterns)
+
+
+_PREFIX_LEN = 8  # literal prefixes this long are selective enough to gate on
+_MAX_PREFIXES = 400
+
+
+def _prefixes(items: Sequence[Any], acc: str = "") -> set[str] | None:
+    """Literal strings one of which every match of the parsed pattern begins with.
+
+    None when a match can begin with something unbounded (``\\d``, ``.``, a long class).
+    """
+    c = importlib.import_module("re._constants")
+    for i, (op, av) in enumerate(items):
+        if len(acc) >= _PREFIX_LEN:
+            break
+        rest = list(items[i + 1 :])
+        if op is c.AT or op is c.ASSERT_NOT:
+            continue  # zero width: the match still begins here
+        if op is c.LITERAL:
+            acc += chr(av)
+            continue
+        if op is c.IN and all(o is c.LITERAL for o, _ in av) and len(av) <= 4:
+            return _union((acc + chr(ch), rest) for _, ch in av)
+        if op is c.BRANCH:
+            return _union((acc, list(alt) + rest) for alt in av[1])
+        if op is c.SUBPATTERN:
+            return _prefixes(list(av[3]) + rest, acc)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            low, _, body = av
+            once = _prefixes(list(body), acc)
+            return once if low else _union_sets(once, _prefixes(rest, acc))
+        break
+    return {acc} if len(acc) >= 2 or (acc and not acc.isalnum()) else None
+
+
+def _union(parts: Any) -> set[str] | None:
+    out: set[str] = set()
+    for acc, rest in parts:
+        got = _prefixes(rest, acc)
+        if got is None or len(out) + len(got) > _MAX_PREFIXES:
+            return None
+        out |= got
     return out
 
 
-def _units_around(text: str, pattern: re.Pattern[str]) -> Iterable[tuple[str, str]]:
-    """(claim type, sentence) for each topic mention in a long text."""
-    seen: set[int] = set()
-    for n, m in enumerate(pattern.finditer(text)):
-        if n >= _MAX_MENTIONS:
-            break
-        start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
-        if start in seen:
-            continue
-        seen.add(start)
-        end_m = _BOUNDARY.search(text, m.end())
-        end = end_m.end() if end_m else len(text)
-        yield str(m.lastgroup), text[start:end].strip()
+def _union_sets(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+    return None if a is None or b is None else a | b
 
 
-def _judge(unit: str, p: dict[str, re.Pattern[str]]) -> str:
-    if p["question"].search(unit):
+def _trie(words: set[str]) -> str:
+    """A regex alternation of literal words, factored by shared prefix (fast to scan with)."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(k) + emit(v) for k, v in sorted(node.items()) if k]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+@dataclass(frozen=True)
+class Gated:
+    """A big alternation tried only where one of its literal prefixes occurs.
+
+    Python's regex engine tries every branch at every position; scanning once for a trie of the
+    branches' literal prefixes is far cheaper, and the full pattern is then tried only at the
+    positions the scan found.
+    """
+
+    full: re.Pattern[str]
+    prefixes: frozenset[str]
+
+    @classmethod
+    def build(cls, groups: list[tuple[str, list[str]]]) -> Gated:
+        """One named group per (name, patterns). Every pattern must begin with a literal."""
+        parser = importlib.import_module("re._parser")
+        prefixes: set[str] = set()
+        for _, patterns in groups:
+            for pattern in map(fold, patterns):
+                got = _prefixes(list(parser.parse(pattern)))
+                if got is None:
+                    raise ValueError(f"claims lexicon pattern has no literal start: {pattern!r}")
+                prefixes |= got
+        full = "|".join(f"(?P<{name}>{_alt(patterns)})" for name, patterns in groups if patterns)
+        return cls(full=re.compile(full), prefixes=frozenset(prefixes))
+
+    def finditer(self, text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+        """Non-overlapping matches beginning at the given gate positions, in order."""
+        last = -1
+        for pos in starts:
+            if pos < last:
+                continue
+            m = self.full.match(text, pos)
+            if m is not None and m.end() > m.start():
+                last = m.end()
+                yield m
+
+
+def _gate(*parts: Gated) -> re.Pattern[str]:
+    prefixes = frozenset().union(*(g.prefixes for g in parts))
+    # A lookahead, so that one hit does not hide another beginning inside it.
+    return re.compile(rf"\b(?={_trie(set(prefixes))})" if prefixes else "(?!)")
+
+
+@dataclass(frozen=True)
+class ClaimsLexicon:
+    """lexicons/claims.json compiled into a few alternations (one pass over text each)."""
+
+    topic: Gated  # named groups "<lang>__<claim>"
+    offer: re.Pattern[str]
+    negation: re.Pattern[str]
+    question: re.Pattern[str]
+    rhetorical: re.Pattern[str]
+    followup: re.Pattern[str]
+    hedge: re.Pattern[str]  # explainer and reported-speech cues: the sentence is not an offer
+    cues: Gated  # named groups explainer / spy_report / simulation / urgency
+    spam: re.Pattern[str]
+    platforms: re.Pattern[str]
+    generator: re.Pattern[str]
+    markers: Mapping[str, tuple[str, ...]]  # common word -> languages it belongs to
+    gate: re.Pattern[str]  # literal prefixes of topic and cue patterns, for one scan of a text
+
+    def starts(self, text: str) -> list[int]:
+        """Where a topic or cue pattern may begin (one pass over the text)."""
+        return [m.start() for m in self.gate.finditer(text)]
+
+    def topics(self, text: str, starts: list[int] | None = None) -> Iterator[re.Match[str]]:
+        return self.topic.finditer(text, self.starts(text) if starts is None else starts)
+
+    def language(self, body: str, topic_langs: Counter[str]) -> str:
+        """The language whose words matched most, or 'unknown' when too little matched."""
+        scores: Counter[str] = Counter({lang: 3 * n for lang, n in topic_langs.items()})
+        for word in body[:4_000].split():
+            for lang in self.markers.get(word.strip(_PUNCT), ()):
+                scores[lang] += 1
+        best = scores.most_common(1)
+        return best[0][0] if best and best[0][1] >= 3 else "unknown"
+
+    def count_cues(
+        self, text: str, starts: list[int] | None = None
+    ) -> tuple[Counter[str], dict[str, str]]:
+        counts: Counter[str] = Counter()
+        evidence: dict[str, str] = {}
+        for m in self.cues.finditer(text, self.starts(text) if starts is None else starts):
+            name = str(m.lastgroup)
+            counts[name] += 1
+            if name not in evidence:
+                start, end = _sentence(text, m.start(), m.end())
+                evidence[name] = text[start:end].strip()
+        return counts, evidence
+
+    def is_spam_title(self, title: str) -> bool:
+        """Spam phrases, or a lure with a year and a generator, or a random-token tail."""
+        low = fold(title.lower())
+        if self.spam.search(low):
+            return True
+        kinds = {str(m.lastgroup).split("__", 1)[1] for m in self.topics(low)}
+        generator = self.generator.search(low) is not None
+        if not kinds and not generator:
+            return False
+        if _YEAR.search(low) and (generator or "free_followers" in kinds):
+            return True
+        return _random_tail(title)
+
+
+def _random_tail(title: str) -> bool:
+    """Titles ending in a token like 'Xk3jd9Qz' (letters and digits interleaved) are spun spam."""
+    m = _TAIL.search(title.strip())
+    if m is None:
+        return False
+    token = m.group(1)
+    digits = sum(c.isdigit() for c in token)
+    switches = sum(a.isdigit() != b.isdigit() for a, b in pairwise(token))
+    return digits >= 2 and len(token) - digits >= 2 and switches >= 2
+
+
+@cache
+def compiled() -> ClaimsLexicon:
+    """Compile lexicons/claims.json once per process."""
+    lex = load_lexicon("claims")
+    langs: dict[str, dict[str, Any]] = lex["languages"]
+    common: dict[str, list[str]] = lex["common"]
+
+    def every(key: str, extra: tuple[str, ...] = ()) -> re.Pattern[str]:
+        pats = [p for words in langs.values() for k in (key, *extra) for p in words.get(k, [])]
+        return re.compile(_alt(pats + common.get(key, [])))
+
+    topic = [
+        (f"{lang}__{claim}", words["topics"].get(claim, []))
+        for lang, words in langs.items()
+        for claim in CLAIM_TYPES
+    ]
+    cues = [
+        (name, [p for w in langs.values() for k in keys for p in w.get(k, [])])
+        for name, keys in (
+            ("explainer", ("explainer", "reported")),
+            ("spy_report", ("spy_report",)),
+            ("simulation", ("simulation",)),
+            ("urgency", ("urgency",)),
+        )
+    ]
+    markers: dict[str, tuple[str, ...]] = {}
+    for lang, words in langs.items():
+        for word in words["markers"]:
+            markers[fold(word)] = (*markers.get(fold(word), ()), lang)
+    topic_gated, cue_gated = Gated.build(topic), Gated.build(cues)
+    return ClaimsLexicon(
+        topic=topic_gated,
+        offer=every("offer"),
+        negation=every("negation"),
+        question=every("question"),
+        rhetorical=every("rhetorical"),
+        followup=every("followup"),
+        hedge=every("explainer", ("reported",)),
+        cues=cue_gated,
+        spam=every("spam_title"),
+        platforms=every("platforms"),
+        generator=every("generator_words"),
+        markers=markers,
+        gate=_gate(topic_gated, cue_gated),
+    )
+
+
+@dataclass
+class _Tally:
+    """What the units judged so far add up to."""
+
+    offers: Counter[str] = field(default_factory=Counter)
+    verdicts: Counter[str] = field(default_factory=Counter)
+    langs: Counter[str] = field(default_factory=Counter)
+    evidence: dict[str, str] = field(default_factory=dict)
+    other_platform: str = ""
+    # A web page that never names TikTok offers its own users' visitors (a dating site) or
+    # another network's: recorded as a mention and, when the network is named, as such.
+    tiktok: bool = True
+
+    def add(self, unit: str, kinds: set[str], verdict: str, lex: ClaimsLexicon) -> str:
+        """Record one judged unit; return its verdict as counted."""
+        if verdict == "offer" and (not self.tiktok or lex.platforms.search(unit)):
+            if not self.other_platform and lex.platforms.search(unit):
+                self.other_platform = unit
+            verdict = verdict if self.tiktok else "elsewhere"
+        self.verdicts[verdict] += 1
+        self.evidence.setdefault("mentions", unit)
+        if verdict != "offer":
+            self.evidence.setdefault(verdict, unit)
+            return verdict
+        self.evidence.setdefault("offer_total", unit)
+        for kind in kinds:
+            self.offers[kind] += 1
+            self.evidence.setdefault(f"offer_{kind}", unit)
+        return verdict
+
+
+def _core(unit: str) -> str:
+    return unit.strip(_LEAD)
+
+
+def judge(unit: str, lex: ClaimsLexicon, strong: bool = False) -> str:
+    """'question', 'negated', 'explained', 'offer' or 'mention' for one lower-cased unit."""
+    core = _core(unit)
+    if lex.question.search(core):
         return "question"
-    if p["negation"].search(unit):
+    if lex.negation.search(core):
         return "negated"
-    if p["explainer"].search(unit):
+    if lex.hedge.search(core):
         return "explained"
-    return "offer"
+    if strong or lex.offer.search(core):
+        return "offer"
+    return "mention"
 
 
-def _language(text: str, p: dict[str, re.Pattern[str]]) -> str:
-    sample = text[:6000]
-    counts = {k[5:]: len(pat.findall(sample)) for k, pat in p.items() if k.startswith("lang:")}
-    best = max(counts, key=lambda k: counts[k]) if counts else "unknown"
-    return best if counts.get(best, 0) >= 3 else "unknown"
+def _is_followup(unit: str, lex: ClaimsLexicon) -> bool:
+    """A short call to action ("Find out now!") after a rhetorical question."""
+    core = _core(unit)
+    return (
+        0 < len(core.split()) <= _FOLLOWUP_WORDS
+        and lex.followup.search(core) is not None
+        and judge(core, lex, strong=True) == "offer"
+    )
+
+
+def _verdict(unit: str, after: str, lex: ClaimsLexicon, strong: bool) -> str:
+    verdict = judge(unit, lex, strong)
+    if verdict == "question" and lex.rhetorical.search(_core(unit)) and _is_followup(after, lex):
+        return "offer"
+    return verdict
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence around text[start:end], at most ``_WINDOW`` either side."""
+    lo = max(0, start - _WINDOW)
+    last = None
+    for last in _BOUNDARY.finditer(text, lo, start):  # noqa: B007 - the last one is wanted
+        pass
+    begin = last.end() if last else lo
+    stop = _BOUNDARY.search(text, end, min(len(text), end + _WINDOW))
+    return begin, stop.end() if stop else min(len(text), end + _WINDOW)
+
+
+def _body_units(
+    body: str, starts: list[int], lex: ClaimsLexicon, tally: _Tally
+) -> Iterator[tuple[str, set[str], str]]:
+    """(unit, claim kinds, next unit) for each body sentence with at least one topic hit."""
+    unit_end = -1
+    unit: tuple[int, int] | None = None
+    kinds: set[str] = set()
+    n = 0
+    for m in lex.topics(body, starts):
+        lang, kind = str(m.lastgroup).split("__", 1)
+        tally.langs[lang] += 1
+        if unit is not None and m.start() < unit_end:
+            kinds.add(kind)
+            continue
+        if unit is not None:
+            yield _emit(body, unit, kinds)
+        n += 1
+        if n > _MAX_UNITS:
+            return
+        unit = _sentence(body, m.start(), m.end())
+        unit_end = unit[1]
+        kinds = {kind}
+    if unit is not None:
+        yield _emit(body, unit, kinds)
+
+
+def _emit(body: str, bounds: tuple[int, int], kinds: set[str]) -> tuple[str, set[str], str]:
+    start, end = bounds
+    reach = min(len(body), end + 80)
+    nxt = _BOUNDARY.search(body, end + 1, reach)
+    after = body[end : nxt.end() if nxt else reach]
+    return body[start:end].strip(), kinds, after
+
+
+def _strong_units(texts: list[str], lex: ClaimsLexicon, tally: _Tally) -> str:
+    """Judge title-like texts unit by unit; return the first one that makes an offer."""
+    first = ""
+    for text in texts:
+        low = fold(text.lower())
+        starts = lex.starts(low)
+        if not any(True for _ in lex.topics(low, starts)):
+            continue
+        parts = [p for p in _STRONG_SPLIT.split(low) if p and p.strip()]
+        for i, part in enumerate(parts):
+            kinds = {str(m.lastgroup).split("__", 1)[1] for m in lex.topics(part)}
+            if not kinds:
+                continue
+            after = parts[i + 1] if i + 1 < len(parts) else ""
+            verdict = tally.add(part.strip(), kinds, _verdict(part, after, lex, True), lex)
+            if verdict == "offer" and not first:
+                first = text
+    return first
+
+
+def body_text(ctx: Context) -> str:
+    """Lower-cased, folded text judged sentence by sentence (line breaks kept where known)."""
+    page, snap = ctx.page, ctx.snapshot
+    raw = [t for t in (snap.text, snap.listing and snap.listing.description) if t]
+    raw = [_SPACES.sub(" ", t[:_MAX_CHARS]) for t in raw if isinstance(t, str)]
+    texts = [page.text, *raw] if page.has_markup or not raw else raw
+    return fold("\n".join(texts)[:_MAX_CHARS].lower())
 
 
 def extract(ctx: Context) -> Signals:
     """Claim features; evidence is the sentence that made each one fire."""
-    p = _patterns()
+    lex = compiled()
     sig = Signals("claims")
-    page = ctx.page
-    body = ctx.corpus_text
-    offers: Counter[str] = Counter()
-    verdicts: Counter[str] = Counter()
-    evidence: dict[str, str] = {}
-    for kind, unit in _units_around(body, p["topic"]):
-        judged = _judge(unit, p)
-        verdicts[judged] += 1
-        if judged == "offer":
-            offers[kind] += 1
-            evidence.setdefault(f"offer_{kind}", unit)
-        else:
-            evidence.setdefault(judged, unit)
-    strong = {"title": [page.title], "cta": page.ctas[:200]}
-    for where, units in strong.items():
-        hit = ""
-        for unit in units:
-            low = unit.lower()
-            m = p["topic"].search(low)
-            if m and _judge(low, p) == "offer":
-                hit = unit
-                break
-        sig.flag(f"offer_in_{where}", bool(hit), hit)
-    for name in CLAIM_TYPES:
-        sig.set(f"offer_{name}", min(offers[name], 5), evidence.get(f"offer_{name}"))
-    sig.set("offer_total", min(sum(offers.values()), 10))
-    sig.set("mentions", min(sum(verdicts.values()), 10))
-    sig.set("negated", min(verdicts["negated"], 5), evidence.get("negated"))
-    sig.set("question", min(verdicts["question"], 5), evidence.get("question"))
-    explainer = p["explainer"].findall(body[:100_000])
-    sig.set("explainer_cues", min(len(explainer), 5), " | ".join(explainer[:3]))
-    _count(sig, "spy_report", p["spy_report"], body, 5)
-    _count(sig, "urgency", p["urgency"], body, 5)
-    _flag(sig, "admits_simulation", p["simulation"], body)
-    _flag(
-        sig,
-        "spam_title",
-        p["spam_title"],
-        (page.title + "\n" + " ".join(page.headings)).lower() or body[:300],
+    body = body_text(ctx)
+    listing_name = ctx.snapshot.listing.name if ctx.snapshot.listing is not None else None
+    titles = [t for t in (ctx.page.title, listing_name) if isinstance(t, str) and t]
+    named = (body, ctx.snapshot.effective_url, *titles, *ctx.page.headings[:50])
+    # Store listings and ads may not name the brand (store rules); pages always do.
+    elsewhere = ctx.snapshot.kind == "page" and not any(
+        _TIKTOK.search(t.lower()) for t in named if t
     )
-    _flag(sig, "other_platform", p["other_platform"], body)
-    sig.set("lang", _language(body, p))
+    tally = _Tally(tiktok=not elsewhere)
+    title_hit = _strong_units(titles, lex, tally)
+    _strong_units(ctx.page.headings[:50], lex, tally)
+    cta_hit = _strong_units(ctx.page.ctas[:_MAX_STRONG], lex, tally)
+    starts = lex.starts(body)
+    for unit, kinds, after in _body_units(body, starts, lex, tally):
+        tally.add(unit, kinds, _verdict(unit, after, lex, strong=False), lex)
+    for name in CLAIM_TYPES:
+        sig.set(f"offer_{name}", min(tally.offers[name], _CAP), tally.evidence.get(f"offer_{name}"))
+    sig.set("offer_total", min(tally.verdicts["offer"], 10), tally.evidence.get("offer_total"))
+    sig.flag("offer_in_title", bool(title_hit), title_hit)
+    sig.flag("offer_in_cta", bool(cta_hit), cta_hit)
+    sig.set("mentions", min(sum(tally.verdicts.values()), 10), tally.evidence.get("mentions"))
+    sig.set("negated", min(tally.verdicts["negated"], _CAP), tally.evidence.get("negated"))
+    sig.set("question", min(tally.verdicts["question"], _CAP), tally.evidence.get("question"))
+    _page_cues(sig, lex, body, starts, titles + ctx.page.headings[:3], ctx.page.ctas[:_MAX_STRONG])
+    sig.flag("other_platform", bool(tally.other_platform), tally.other_platform)
+    sig.set("lang", lex.language(body, tally.langs))
     return sig
 
 
-def _count(sig: Signals, name: str, pattern: re.Pattern[str], text: str, cap: int) -> None:
-    hits = [m.group(0) for _, m in zip(range(cap), pattern.finditer(text[:200_000]), strict=False)]
-    sig.set(name, len(hits), _context(text, hits[0]) if hits else None)
-
-
-def _flag(sig: Signals, name: str, pattern: re.Pattern[str], text: str) -> None:
-    m = pattern.search(text[:200_000])
-    sig.flag(name, m is not None, _context(text, m.group(0)) if m else None)
-
-
-def _context(text: str, hit: str) -> str:
-    i = text.find(hit)
-    return text[max(0, i - 60) : i + len(hit) + 60] if i >= 0 else hit
+def _page_cues(
+    sig: Signals,
+    lex: ClaimsLexicon,
+    body: str,
+    starts: list[int],
+    titles: list[str],
+    ctas: list[str],
+) -> None:
+    """Cues counted over the whole page rather than per topic sentence."""
+    counts, evidence = lex.count_cues(body, starts)
+    more, more_evidence = lex.count_cues(fold("\n".join(ctas).lower()))
+    counts.update(more)
+    evidence = {**more_evidence, **evidence}
+    sig.set("explainer_cues", min(counts["explainer"], _CAP), evidence.get("explainer"))
+    sig.set("spy_report", min(counts["spy_report"], _CAP), evidence.get("spy_report"))
+    sig.flag("admits_simulation", counts["simulation"] > 0, evidence.get("simulation"))
+    sig.set("urgency", min(counts["urgency"], _CAP), evidence.get("urgency"))
+    spam = next((t for t in titles if lex.is_spam_title(t)), "")
+    sig.flag("spam_title", bool(spam), spam)
 
 
 def claims_found(features: Mapping[str, object]) -> list[str]:
@@ -177,6 +535,6 @@ def claims_found(features: Mapping[str, object]) -> list[str]:
     out = []
     for name in CLAIM_TYPES:
         value = features.get(f"claims.offer_{name}", 0)
-        if isinstance(value, int | float) and value > 0:
+        if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
             out.append(name)
     return out

@@ -2,12 +2,16 @@
 
 The strongest signals are a password field on a TikTok-branded page that TikTok does not host,
 forms and scripts that send to another domain or to a chat-bot relay, and instructions to copy a
-session cookie or paste code into the console. Wording and endpoints: lexicons/credentials.json.
+session cookie or paste code into the console. Every word, host, path and name is in
+lexicons/credentials.json (brand terms in lexicons/indicators.json); patterns are lower-case and
+run on lower-cased text, each behind a cheap literal gate (``GatedPattern``) so a page that
+contains none of a pattern's literals costs one substring scan per literal.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -16,11 +20,29 @@ from detector.extract.lexicons import load_lexicon
 from detector.extract.parse import Form, Input
 from detector.intel.domain import host_parts
 
+MAX_TEXT = 50_000  # visible text scanned for wording; lures say it near the top
+MAX_SCRIPT = 150_000  # inline script text scanned for endpoints, calls and obfuscation
+_CAP = 5
+_MAX_WINDOWS = 400  # literal occurrences searched around before one full pass is cheaper
+_MAX_WIDTH = 600  # patterns whose matches may be longer than this scan the whole text
+_MARGIN = 16  # room for look-behind/look-ahead context at a window's edges
+_NOT_FIELDS = frozenset(
+    ["hidden", "submit", "button", "checkbox", "radio", "image", "reset", "file", "range", "color"]
+)
+_ID_KINDS = ("email", "phone", "username")
+_SEGMENTS = re.compile(r"\s+[|\-–—:·•]\s+|\s*[|–—·•]\s*")
+
 DESCRIPTIONS: dict[str, str] = {
-    "credential.password_offsite": "asks for a password on a site TikTok does not own",
+    "credential.password_fields": "asks for a password",
+    "credential.username_fields": "asks for a username or account name",
+    "credential.email_fields": "asks for an e-mail address",
+    "credential.phone_fields": "asks for a phone number",
+    "credential.otp_fields": "asks for a one-time or verification code",
+    "credential.tiktok_branded": "is styled as a TikTok page",
+    "credential.password_offsite": "asks for a TikTok password on a site TikTok does not own",
     "credential.branded_login_offsite": "shows a TikTok-branded login form on a site TikTok does not own",
     "credential.form_action_offsite": "sends its form to another domain",
-    "credential.form_action_script": "posts the form to a bare server script (login.php style, as phishing kits do)",
+    "credential.form_action_script": "posts login details to a bare server script (login.php style, as phishing kits do)",
     "credential.form_action_empty_js": "collects the password with script instead of a normal form post",
     "credential.js_exfil": "its scripts send data to another domain",
     "credential.telegram_bot": "relays data to a Telegram bot",
@@ -31,14 +53,143 @@ DESCRIPTIONS: dict[str, str] = {
     "credential.cookie_paste": "asks the visitor to copy and paste a session cookie or token",
     "credential.devtools_instructions": "tells the visitor to open developer tools (F12, Application › Cookies)",
     "credential.console_paste": "tells the visitor to paste code into the console or address bar",
-    "credential.reads_document_cookie": "its scripts read the browser's cookies",
+    "credential.reads_document_cookie": "its scripts read the browser's cookies and send them",
     "credential.apk_download": "pushes an app download from outside the stores (.apk, 'unknown sources')",
     "credential.obfuscation": "hides its scripts with obfuscation",
     "credential.evilginx_subdomain": "mimics TikTok CDN host names under a foreign domain (reverse-proxy phishing)",
-    "credential.otp_fields": "asks for a one-time or verification code",
-    "credential.tiktok_branded": "is styled as a TikTok page",
 }
 BENIGN_DESCRIPTIONS: dict[str, str] = {}
+
+
+@dataclass(frozen=True)
+class GatedPattern:
+    """A lexicon regex, the literals every match contains one of, and its widest match.
+
+    ``str.__contains__`` and ``str.find`` run at gigabytes per second while a many-branched regex
+    crawls, so a pattern runs only where one of its literals occurs: not at all on text without
+    them, and only in windows around the occurrences when its matches have a bounded width.
+    """
+
+    pattern: re.Pattern[str]
+    gate: tuple[str, ...] | None  # None: no literal is known to be in every match
+    width: int | None  # longest possible match; None when unbounded
+    ascii_gate: tuple[str, ...] = ()  # the gate's ASCII literals: all an ASCII text can hold
+
+    def _literals(self, text: str) -> tuple[str, ...]:
+        # str.isascii is O(1) (CPython keeps the flag), and skips the accented literals.
+        return self.ascii_gate if text.isascii() else self.gate or ()
+
+    def admits(self, text: str) -> bool:
+        return self.gate is None or any(t in text for t in self._literals(text))
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return next(iter(self.findall(text, 1)), None)
+
+    def findall(self, text: str, limit: int = _CAP) -> list[re.Match[str]]:
+        if not self.admits(text):
+            return []
+        out: list[re.Match[str]] = []
+        for lo, hi in self._windows(text):
+            for m in self.pattern.finditer(text, lo, hi):
+                out.append(m)
+                if len(out) >= limit:
+                    return out
+        return out
+
+    def _windows(self, text: str) -> list[tuple[int, int]]:
+        """Merged spans around each gate literal that hold every match containing it."""
+        if self.gate is None or self.width is None:
+            return [(0, len(text))]
+        spans: list[tuple[int, int]] = []
+        for lit in self._literals(text):
+            at = text.find(lit)
+            while at != -1:
+                if len(spans) >= _MAX_WINDOWS:  # so many that one full pass is cheaper
+                    return [(0, len(text))]
+                spans.append((max(at - self.width, 0), at + len(lit) + self.width))
+                at = text.find(lit, at + 1)
+        merged: list[tuple[int, int]] = []
+        for lo, hi in sorted(spans):
+            if merged and lo <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+            else:
+                merged.append((lo, hi))
+        return merged
+
+
+def gated(patterns: str | list[str]) -> GatedPattern:
+    """Compile lexicon patterns (one regex or a list of alternatives) with gate and width."""
+    entries = [patterns] if isinstance(patterns, str) else list(patterns)
+    source = "|".join(f"(?:{p})" for p in entries) if len(entries) > 1 else entries[0]
+    gate, width = _analyse(entries)
+    ascii_gate = tuple(x for x in gate if x.isascii()) if gate else ()
+    return GatedPattern(re.compile(source), gate, width, ascii_gate)
+
+
+def _analyse(entries: list[str]) -> tuple[tuple[str, ...] | None, int | None]:
+    """The gate literals and the widest match (plus margin) of a list of alternatives.
+
+    Entries are parsed one by one: parsed together, the parser factors shared prefixes out of
+    the alternatives ("verify you..." | "verificación...") and the gate would shrink to them.
+    Any failure of this private parser API only costs speed: the pattern then runs ungated.
+    """
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        found: set[str] | None = set()
+        widest = 0
+        for entry in entries:
+            tree = _parser.parse(entry)
+            widest = max(widest, tree.getwidth()[1])
+            lits = _literals(list(tree), 2)
+            found = found | lits if found is not None and lits else None
+    except Exception:
+        return None, None
+    # A literal containing another gate literal adds nothing: the shorter one is found too.
+    gate = (
+        tuple(sorted(x for x in found if not any(y != x and y in x for y in found)))
+        if found
+        else None
+    )
+    # The margin keeps every real match clear of a window's end, where "$" and "\b" would see
+    # the end of the text (look-behind sees before the window on its own).
+    return gate, widest + _MARGIN if widest <= _MAX_WIDTH else None
+
+
+def _selectivity(cands: frozenset[str]) -> tuple[float, int]:
+    """Longer literals are rarer; each extra literal is one more scan and more windows."""
+    shortest = min(map(len, cands))
+    return shortest / len(cands), shortest
+
+
+def _literals(seq: list[tuple[Any, Any]], min_len: int) -> frozenset[str] | None:
+    """The most selective set of literals one of which every match of ``seq`` contains."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def consider(cands: frozenset[str] | None) -> None:
+        nonlocal best
+        if not cands or min(map(len, cands)) < min_len:
+            return
+        if best is None or _selectivity(cands) > _selectivity(best):
+            best = cands
+
+    for op, av in [*seq, ("END", None)]:
+        name = str(op)
+        if name == "LITERAL":
+            run.append(chr(av))
+            continue
+        consider(frozenset(["".join(run)]) if run else None)
+        run = []
+        if name == "SUBPATTERN":
+            consider(_literals(list(av[-1]), min_len))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            consider(_literals(list(av[2]), min_len))
+        elif name == "BRANCH":
+            branches = [_literals(list(b), min_len) for b in av[1]]
+            if all(branches):
+                consider(frozenset().union(*branches))  # type: ignore[arg-type]
+    return best
 
 
 @cache
@@ -47,175 +198,317 @@ def _lex() -> dict[str, Any]:
 
 
 @cache
-def _re(key: str, sub: str | None = None) -> re.Pattern[str]:
+def _pat(key: str, sub: str | None = None) -> GatedPattern:
     lex = _lex()
-    items = lex[key][sub] if sub else lex[key]
-    if isinstance(items, str):
-        return re.compile(items, re.I)
-    return re.compile("|".join(f"(?:{p})" for p in items), re.I)
+    return gated(lex[key][sub] if sub else lex[key])
 
 
-def _field_kind(inp: Input) -> str | None:
+@cache
+def _brand() -> GatedPattern:
+    terms = [re.escape(t) for t in load_lexicon("indicators")["brand_terms"]]
+    return gated(terms + list(_lex()["brand_extra"]))
+
+
+@cache
+def _cookie_names() -> GatedPattern:
+    names = "|".join(re.escape(n) for n in _lex()["cookie_names"])
+    return gated(rf"(?<![a-z0-9_])(?:{names})(?![a-z0-9_])")
+
+
+def field_kinds(inp: Input) -> tuple[str, ...]:
+    """What a control asks for: ("password",), ("otp",), identifier kinds, or ()."""
     if inp.type == "password":
-        return "password"
-    if inp.type in ("hidden", "submit", "button", "checkbox", "radio", "image", "reset", "file"):
-        return None
+        return ("password",)
+    if inp.type in _NOT_FIELDS:
+        return ()
     d = inp.descriptor
+    if _pat("fields", "otp").search(d):
+        return ("otp",)
+    if _pat("fields", "password").search(d):
+        return ("password",)
+    kinds = {k for k in _ID_KINDS if _pat("fields", k).search(d)}
     if inp.type == "email":
-        return "email"
-    if inp.type == "tel":
-        return "phone"
-    for kind in ("otp", "password", "phone", "email", "username"):
-        if _re("fields", kind).search(d):
-            return kind
-    return None
+        kinds.add("email")
+    elif inp.type == "tel":
+        kinds.add("phone")
+    return tuple(k for k in _ID_KINDS if k in kinds)  # one field may ask "user/e-mail/phone"
 
 
-def _other_domain(url: str, page_domain: str) -> str:
-    """The registered domain of ``url`` when it is absolute and differs from the page's."""
+def _is_search(inp: Input) -> bool:
+    return inp.type == "search" or _pat("search_field").search(inp.descriptor) is not None
+
+
+def _branding(ctx: Context) -> str:
+    """The text that presents the page as TikTok's, or "" (mentioning TikTok is not enough).
+
+    Site name, a short title or heading, a title segment, a logo image, the lead of a short page,
+    or TikTok's web fonts. An article titled "Can you see who viewed your TikTok?" talks about
+    TikTok; a page titled "Log in | TikTok" or "Tik Tok Followers" presents itself as TikTok.
+    """
+    page = ctx.page
+    brand = _brand()
+
+    def shows(text: str, max_words: int = 0) -> bool:
+        low = text.lower()
+        return (
+            bool(low)
+            and brand.search(low) is not None
+            and (not max_words or len(low.split()) <= max_words)
+        )
+
+    segments = _SEGMENTS.split(page.title)
+    segments = [segments[0], segments[-1]] if len(segments) > 1 else []
+    candidates = [
+        (page.meta.get("og:site_name", ""), 0),
+        (page.meta.get("application-name", ""), 0),
+        (page.title, 8),
+        *((seg, 5) for seg in segments),
+        *((h, 6) for h in page.headings[:10]),
+        *((_logo_text(src, alt), 0) for src, alt in page.images[:50]),
+        (page.text[:200] if len(page.text) < 2000 else "", 0),
+    ]
+    for text, max_words in candidates:
+        if shows(text, max_words):
+            return text
+    m = _pat("brand_fonts").search(lowered_scripts(ctx)[:50_000])
+    return m.group(0) if m else ""
+
+
+def _logo_text(src: str, alt: str) -> str:
+    """An image that is a logo: alt text of a few words, or a file named for the brand or a logo."""
+    name = src.rsplit("/", 1)[-1].split("?", 1)[0].rsplit(".", 1)[0].lower()
+    stem = re.sub(r"[^a-z]", "", name)
+    logo_file = "logo" in stem or "icon" in stem or len(stem) <= 8
+    short_alt = len(alt.split()) <= 3 or "logo" in alt.lower()
+    return " ".join(p for p, keep in ((name, logo_file), (alt, short_alt)) if keep)
+
+
+def lowered_scripts(ctx: Context) -> str:
+    """Inline script text, capped and lower-cased once per page (shared with lockers)."""
+    cached = ctx.__dict__.get("_lowered_scripts")
+    if cached is None:
+        cached = ctx.page.script_text[:MAX_SCRIPT].lower()
+        ctx.__dict__["_lowered_scripts"] = cached
+    return str(cached)
+
+
+def _other_domain(url: str, page_domain: str, page_official: bool) -> str:
+    """The registered domain of an absolute ``url`` when it is not the page's own."""
     if not url.lower().startswith(("http://", "https://", "//")):
         return ""
     parts = host_parts(url if not url.startswith("//") else "https:" + url)
     dom = parts.registered_domain or parts.host
-    return dom if dom and dom != page_domain else ""
+    if not dom or dom == page_domain or (page_official and is_official_host(parts.host)):
+        return ""
+    return dom
 
 
-def _branded(ctx: Context) -> str:
-    page = ctx.page
-    brand = _re("branding")
-    candidates = [
-        page.title,
-        page.meta.get("og:site_name", ""),
-        page.meta.get("og:title", ""),
-        " ".join(page.headings[:10]),
-        " ".join(a for _, a in page.images[:50]),
-        " ".join(s for s, _ in page.images[:50]),
-    ]
-    for text in candidates:
-        m = brand.search(text)
-        if m:
-            return text
-    fonts = ctx.page.script_text[:50_000]
-    m = re.search(r"font-family[^;]{0,40}tiktok", fonts, re.I)
-    return m.group(0) if m else ""
+def _login_buttons(labels: list[str]) -> bool:
+    return any(_pat("login_actions").search(label.lower()) for label in labels if label)
 
 
-def _form_signals(forms: list[Form], page_domain: str) -> tuple[int, str, str, str]:
-    offsite, script_action, empty_js = 0, "", ""
-    first_offsite = ""
-    for form in forms:
-        action = form.action.strip()
-        has_secret = any(i.type == "password" for i in form.inputs)
-        other = _other_domain(action, page_domain)
-        if other:
-            offsite += 1
-            first_offsite = first_offsite or form.snippet
-        if _re("action_scripts").search(action) and not action.lower().startswith("http"):
-            script_action = script_action or form.snippet
-        if has_secret and (not action or action == "#" or action.lower().startswith("javascript:")):
-            empty_js = empty_js or form.snippet
-    return offsite, first_offsite, script_action, empty_js
+def _login_like(ctx: Context, counts: dict[str, int]) -> bool:
+    """A password or code field, or an identifier field submitted with a log-in style button."""
+    if counts["password"] or counts["otp"]:
+        return True
+    for form in ctx.page.forms:
+        ident = any(set(field_kinds(i)) & set(_ID_KINDS) and not _is_search(i) for i in form.inputs)
+        if ident and _login_buttons([i.label for i in form.inputs if i.label]):
+            return True
+    in_forms = {i for f in ctx.page.forms for i in f.inputs}
+    loose = [i for i in ctx.page.inputs if i not in in_forms and not _is_search(i)]
+    if not any(set(field_kinds(i)) & set(_ID_KINDS) for i in loose):
+        return False
+    link_texts = {link.text for link in ctx.page.links}  # a "Log in" menu link is not a button
+    return _login_buttons([c for c in ctx.page.ctas if c not in link_texts])
 
 
 def extract(ctx: Context) -> Signals:
     """Credential-harvesting features."""
     sig = Signals("credential")
-    page = ctx.page
-    parts = ctx.url
-    page_domain = parts.registered_domain or parts.host
+    page_domain = _page_domain(ctx)
     official = ctx.is_tiktok_host
-    counts = {"password": 0, "username": 0, "email": 0, "phone": 0, "otp": 0}
+    counts = dict.fromkeys(("password", "username", "email", "phone", "otp"), 0)
     example: dict[str, str] = {}
-    for inp in page.inputs[:200]:
-        kind = _field_kind(inp)
-        if kind:
+    for inp in ctx.page.inputs[:200]:
+        for kind in field_kinds(inp):
             counts[kind] += 1
             example.setdefault(kind, inp.descriptor)
     for kind, n in counts.items():
-        sig.set(f"{kind}_fields", min(n, 5), example.get(kind))
-    brand = _branded(ctx)
+        sig.set(f"{kind}_fields", min(n, _CAP), example.get(kind))
+    brand = _branding(ctx)
     sig.flag("tiktok_branded", bool(brand), brand)
-    unknown_url = not parts.host
-    has_pw = counts["password"] > 0
+    fields_text = " ".join(i.descriptor for f in ctx.page.forms[:50] for i in f.inputs)
+    fields_text += " " + " ".join(i.descriptor for i in ctx.page.inputs[:100])
+    about_tiktok = bool(brand) or _brand().search(fields_text) is not None
     sig.flag(
         "password_offsite",
-        has_pw and not official and (bool(brand) or not unknown_url),
+        counts["password"] > 0 and not official and about_tiktok,
         example.get("password"),
     )
-    login_like = (
-        has_pw
-        or counts["otp"] > 0
-        or (counts["username"] + counts["phone"] > 0 and any(f.inputs for f in page.forms))
-    )
-    sig.flag("branded_login_offsite", bool(brand) and login_like and not official, brand)
-    offsite, first, script_action, empty_js = _form_signals(page.forms, page_domain)
-    sig.set("form_action_offsite", min(offsite, 5), first)
-    sig.flag("form_action_script", bool(script_action), script_action)
-    sig.flag("form_action_empty_js", bool(empty_js), empty_js)
+    login = bool(brand) and not official and _login_like(ctx, counts)
+    sig.flag("branded_login_offsite", login, brand)
+    _form_signals(sig, ctx, page_domain, official)
     _script_signals(sig, ctx, page_domain, official)
     _instruction_signals(sig, ctx)
-    labels = set(parts.subdomain.split(".")) if parts.subdomain else set()
-    proxy = bool(labels & set(_lex()["cdn_proxy_labels"])) and not official and bool(parts.host)
-    sig.flag("evilginx_subdomain", proxy, parts.host)
+    proxy = _proxy_host(ctx, official)
+    sig.flag("evilginx_subdomain", bool(proxy), proxy)
     return sig
 
 
+def _page_domain(ctx: Context) -> str:
+    """The page's registered domain; for a page stored without its URL, the one it declares."""
+    parts = ctx.url if ctx.url.host else host_parts(ctx.page.meta.get("og:url", ""))
+    return parts.registered_domain or parts.host
+
+
+def _form_signals(sig: Signals, ctx: Context, page_domain: str, official: bool) -> None:
+    offsite: list[Form] = []
+    script_action = empty_js = ""
+    for form in ctx.page.forms[:50]:
+        action = form.action.strip().lower()
+        kinds = {k for i in form.inputs for k in field_kinds(i)}
+        if _other_domain(action, page_domain, official):
+            offsite.append(form)
+        absolute = "://" in action[:12] or action.startswith("//")
+        path = host_parts(action).path if absolute else action
+        # A secret posted to a script, or any identifier posted to a kit's relative login.php;
+        # an e-mail field posted to a site's absolute wp-comments-post.php is a comment form.
+        secret = bool(kinds & {"password", "otp"})
+        if (secret or (kinds and not absolute)) and _pat("action_scripts").search(path):
+            script_action = script_action or form.snippet
+        scripted = action in ("", "#") or action.startswith("javascript:")
+        if "password" in kinds and scripted:
+            empty_js = empty_js or form.snippet
+    in_forms = sum(1 for f in ctx.page.forms for i in f.inputs if i.type == "password")
+    if not empty_js and sum(1 for i in ctx.page.inputs if i.type == "password") > in_forms:
+        empty_js = "password field outside any form"
+    sig.set("form_action_offsite", min(len(offsite), _CAP), offsite[0].snippet if offsite else "")
+    sig.flag("form_action_script", bool(script_action), script_action)
+    sig.flag("form_action_empty_js", bool(empty_js), empty_js)
+
+
 def _script_signals(sig: Signals, ctx: Context, page_domain: str, official: bool) -> None:
-    scripts = ctx.page.script_text[:300_000]
-    everything = (
-        scripts
-        + "\n"
-        + "\n".join(ctx.page.script_srcs)
-        + "\n"
-        + "\n".join(f.action for f in ctx.page.forms)
-    )
-    exfil = ""
-    if _re("send_calls").search(scripts):
-        for m in _re("script_url").finditer(scripts):
-            if _other_domain(m.group(0), page_domain) and not is_official_host(
-                host_parts(m.group(0)).host
-            ):
-                exfil = m.group(0)
-                break
+    scripts = lowered_scripts(ctx)
+    page = ctx.page
+    endpoints = "\n".join([scripts, *page.script_srcs[:100], *(f.action for f in page.forms[:50])])
+    endpoints = endpoints.lower()
+    exfil = _exfil_target(scripts, page_domain, official)
     sig.flag("js_exfil", bool(exfil), exfil)
     for name in ("telegram_bot", "discord_webhook", "ip_lookup"):
-        hit = _re("exfil", name).search(everything)
+        hit = _pat("exfil", name).search(endpoints)
         sig.flag(name, hit is not None, hit.group(0) if hit else None)
-    redirect = _re("redirect_to_tiktok").search(scripts)
-    refresh = ctx.page.meta_refresh
+    redirect = _pat("redirect_to_tiktok").search(scripts)
+    refresh = page.meta_refresh
     to_tt = redirect is not None or (bool(refresh) and is_official_host(host_parts(refresh).host))
-    sig.flag(
-        "redirect_to_tiktok", to_tt and not official, redirect.group(0) if redirect else refresh
-    )
-    reads = _re("reads_cookie").search(scripts)
-    sends = reads is not None and _re("send_calls").search(scripts) is not None
-    sig.flag("reads_document_cookie", sends, reads.group(0) if reads else None)
-    obf = [
-        x.group(0)[:60]
-        for _, x in zip(range(5), _re("obfuscation").finditer(scripts), strict=False)
+    evidence = redirect.group(0) if redirect else refresh
+    sig.flag("redirect_to_tiktok", to_tt and not official, evidence)
+    sends = _pat("send_calls")
+    reads = [
+        m
+        for m in _pat("reads_cookie").findall(scripts, 20)
+        if sends.search(scripts[max(m.start() - 600, 0) : m.end() + 600])
     ]
-    sig.set("obfuscation", len(obf), obf[0] if obf else None)
+    sig.flag("reads_document_cookie", bool(reads), reads[0].group(0) if reads else None)
+    techniques = [
+        m.group(0) for key in _lex()["obfuscation"] if (m := _technique(key).search(scripts))
+    ]
+    blob = _encoded_blob(scripts)
+    techniques += [blob] if blob else []
+    sig.set("obfuscation", min(len(techniques), _CAP), techniques[0][:60] if techniques else "")
+
+
+@cache
+def _technique(source: str) -> GatedPattern:
+    return gated(source)
+
+
+@cache
+def _blob_patterns() -> tuple[re.Pattern[str], re.Pattern[str], int]:
+    spec = _lex()["encoded_blob"]
+    chars, n = spec["chars"], int(spec["min_length"])
+    return re.compile(f"[{chars}]{{{n // 2}}}"), re.compile(f"[{chars}]{{{n},}}"), n
+
+
+def _encoded_blob(scripts: str) -> str:
+    """A run of base64/hex characters long enough to hide a payload, or "".
+
+    A run of ``n`` characters covers a whole aligned block of ``n // 2``, so only block
+    boundaries are tried, each failing at its first non-blob character: far cheaper than a
+    regex trying every position of a large script.
+    """
+    block, run, n = _blob_patterns()
+    half = n // 2
+    for start in range(0, len(scripts) - half + 1, half):
+        if block.fullmatch(scripts, start, start + half):
+            m = run.search(scripts, max(start - n, 0), start + half + n)
+            if m:
+                return m.group(0)
+    return ""
+
+
+def _exfil_target(scripts: str, page_domain: str, official: bool) -> str:
+    """The first URL near a fetch/XHR/beacon call whose host is neither the page's nor TikTok's."""
+    benign = tuple(_lex()["benign_script_hosts"])
+    url = _pat("script_url")
+    for call in _pat("send_calls").findall(scripts, 30):
+        window = scripts[max(call.start() - 200, 0) : call.end() + 300]
+        for m in url.pattern.finditer(window):
+            target = m.group(0)
+            host = host_parts(target).host
+            if not host or is_official_host(host) or host.endswith(benign):
+                continue
+            if _other_domain(target, page_domain, official):
+                return target
+    return ""
 
 
 def _instruction_signals(sig: Signals, ctx: Context) -> None:
-    text = ctx.corpus_text[:200_000]
-    inputs = " ".join(i.descriptor for i in ctx.page.inputs[:100])
-    names = sorted(
-        {
-            m.group(0).lower()
-            for m in re.finditer(
-                r"\b(?:" + "|".join(_lex()["cookie_names"]) + r")\b", text + " " + inputs
-            )
-        }
-    )
-    sig.set("cookie_names", min(len(names), 5), ", ".join(names))
-    for name, key in (
-        ("cookie_paste", "cookie_paste"),
-        ("devtools_instructions", "devtools"),
-        ("console_paste", "console_paste"),
-    ):
-        m = _re(key).search(text)
+    text = ctx.corpus_text[:MAX_TEXT]
+    fields = " ".join(f"{i.descriptor} {i.value.lower()}" for i in ctx.page.inputs[:100])
+    names = sorted({m.group(0) for m in _cookie_names().findall(f"{text}\n{fields}", 50)})
+    sig.set("cookie_names", min(len(names), _CAP), ", ".join(names))
+    for name, key in (("cookie_paste", "cookie_paste"), ("devtools_instructions", "devtools")):
+        m = _pat(key).search(text)
         sig.flag(name, m is not None, m.group(0) if m else None)
-    links = " ".join(link.href for link in ctx.page.links[:500])
-    m = _re("apk").search(text + " " + links)
-    sig.flag("apk_download", m is not None, m.group(0) if m else None)
+    m = _pat("console_paste").search(text)
+    console = m.group(0) if m else _bookmarklet(ctx)
+    sig.flag("console_paste", bool(console), console)
+    m = _pat("apk").search(text)
+    if m is None:
+        m = _pat("apk_link").search("\n".join(link.href for link in ctx.page.links[:500]).lower())
+    apk = m.group(0) if m else ""
+    sig.flag("apk_download", bool(apk), apk)
+
+
+def _bookmarklet(ctx: Context) -> str:
+    """A ``javascript:`` link that reads cookies or loads code: a bookmarklet to drag and run."""
+    for link in ctx.page.links[:500]:
+        href = link.href.lower()
+        if (
+            href.startswith("javascript:")
+            and len(href) > 40
+            and _pat("bookmarklet_code").search(href)
+        ):
+            return link.href
+    return ""
+
+
+def _proxy_host(ctx: Context, official: bool) -> str:
+    """The page host, or two or more asset hosts, wearing TikTok CDN labels on a foreign domain."""
+    labels = frozenset(_lex()["cdn_proxy_labels"])
+
+    def proxied(url: str) -> str:
+        parts = host_parts(url)
+        hit = parts.subdomain and labels & set(parts.subdomain.split("."))
+        return parts.registered_domain if hit and not is_official_host(parts.host) else ""
+
+    if not official and ctx.url.host and proxied(ctx.url.url):
+        return ctx.url.host
+    hosts: dict[str, set[str]] = {}
+    for src in [*ctx.page.script_srcs[:100], *(s for s, _ in ctx.page.images[:100])]:
+        if "://" in src[:12] and any(f"{label}." in src[:200] for label in labels):
+            domain = proxied(src)
+            if domain:
+                hosts.setdefault(domain, set()).add(host_parts(src).host)
+    return next((", ".join(sorted(h)) for h in hosts.values() if len(h) >= 2), "")

@@ -1,8 +1,11 @@
 """Lockers: content lockers, CPA offer walls, 'generator' funnels and fake progress theatre.
 
-Network markers (hosts, paths, script globals of known CPA locker networks) are searched in
-script sources, inline scripts, iframes and links; wording in the visible text. A genuine
-reCAPTCHA/hCaptcha/Turnstile widget is recorded separately: it argues the human check is real.
+Wording is searched in the visible text (English, Spanish, Portuguese, Indonesian and more)
+and in the heads of inline scripts (where kits keep their progress messages); network markers
+(hosts, paths, script globals and attributes of known CPA locker networks) in script sources,
+inline script heads, iframes, links, control names and raw attributes. A genuine reCAPTCHA / hCaptcha
+/ Turnstile widget is recorded separately: it argues the human check is real. Every word and
+marker is in lexicons/lockers.json; patterns run behind the literal gates of ``GatedPattern``.
 """
 
 from __future__ import annotations
@@ -12,7 +15,17 @@ from functools import cache
 from typing import Any
 
 from detector.extract.base import Context, Signals
+from detector.extract.credentials import GatedPattern, gated
 from detector.extract.lexicons import load_lexicon
+
+MAX_TEXT = 30_000  # visible text scanned for wording; offer walls are short pages
+SCRIPT_HEAD = 4_000  # locker snippets and kit message arrays are short inline scripts...
+MAX_SCRIPT_HEADS = 60_000  # ...so the head of each, to this total, is searched, not bundles
+MAX_HTML = 1_000_000  # raw markup searched for attribute markers (data-sitekey, ...)
+_CAP = 5
+_WORDING = ("complete_offer", "survey", "unlock")
+_SENTENCE_END = re.compile(r"[.!?…]")
+_SENTENCE_REACH = 200  # characters looked at either side of a match for its sentence
 
 DESCRIPTIONS: dict[str, str] = {
     "locker.verify_human": "asks the visitor to 'verify you are human' before revealing results",
@@ -24,10 +37,11 @@ DESCRIPTIONS: dict[str, str] = {
     "locker.fake_notifications": "shows fake live notifications of other people's rewards",
     "locker.generator_ui": "has a followers/likes 'generator' form (username plus amount)",
     "locker.cpa_markers": "loads scripts of a known content-locker / CPA offer network",
+    "locker.cpa_network": "uses a known content-locker / CPA offer network",
     "locker.countdown": "uses a countdown to rush the visitor",
 }
 BENIGN_DESCRIPTIONS: dict[str, str] = {
-    "locker.captcha_real": "uses a genuine CAPTCHA service",
+    "locker.captcha_real": "uses a genuine CAPTCHA service (reCAPTCHA, hCaptcha, Turnstile)",
 }
 
 
@@ -37,73 +51,132 @@ def _lex() -> dict[str, Any]:
 
 
 @cache
-def _re(key: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in _lex()[key]), re.I)
+def _pat(key: str) -> GatedPattern:
+    return gated(_lex()[key])
 
 
 @cache
-def _networks() -> list[tuple[str, re.Pattern[str]]]:
-    return [(name, re.compile("|".join(pats), re.I)) for name, pats in _lex()["networks"].items()]
+def _networks() -> tuple[tuple[str, GatedPattern], ...]:
+    # Named networks first and "generic" last, so cpa_network names the most specific one.
+    nets = sorted(_lex()["networks"].items(), key=lambda kv: kv[0] == "generic")
+    return tuple((name, gated(pats)) for name, pats in nets)
 
 
-def _count(sig: Signals, name: str, pattern: re.Pattern[str], text: str, cap: int = 5) -> None:
-    hits = [m.group(0) for _, m in zip(range(cap), pattern.finditer(text), strict=False)]
-    sig.set(name, len(hits), hits[0] if hits else None)
+def _script_heads(ctx: Context) -> str:
+    """The first ``SCRIPT_HEAD`` characters of each inline script, lower-cased, capped in total."""
+    cached = ctx.__dict__.get("_locker_script_heads")
+    if cached is None:
+        cached = "\n".join(body[:SCRIPT_HEAD] for body in ctx.page.scripts)[:MAX_SCRIPT_HEADS]
+        cached = cached.lower()
+        ctx.__dict__["_locker_script_heads"] = cached
+    return str(cached)
+
+
+def _lure_matches(name: str, text: str) -> list[str]:
+    """Matches of a wording pattern, minus those in a sentence that warns about it.
+
+    Explainers repeat the lockers' words to warn ("sites that make you complete an offer are
+    scams"); a sentence carrying a warning cue is description, not a demand.
+    """
+    cues = _pat("warning_cues")
+    out: list[str] = []
+    for m in _pat(name).findall(text, 3 * _CAP):
+        left = text[max(m.start() - _SENTENCE_REACH, 0) : m.start()]
+        right = text[m.end() : m.end() + _SENTENCE_REACH]
+        ends = list(_SENTENCE_END.finditer(left))
+        after = _SENTENCE_END.search(right)
+        sentence = (left[ends[-1].end() :] if ends else left) + m.group(0)
+        sentence += right[: after.start()] if after else right
+        if cues.search(sentence) is None:
+            out.append(m.group(0))
+    return out
+
+
+def _count(sig: Signals, name: str, text: str, extra: list[str] | None = None) -> None:
+    hits = _lure_matches(name, text) + (extra or [])
+    sig.set(name, min(len(hits), _CAP), hits[0] if hits else None)
 
 
 def extract(ctx: Context) -> Signals:
     """Locker and offer-wall features."""
     sig = Signals("locker")
-    page = ctx.page
-    text = ctx.corpus_text[:200_000]
-    scripts = page.script_text[:300_000]
-    for name in ("verify_human", "complete_offer", "survey", "unlock"):
-        _count(sig, name, _re(name), text)
-    m = _re("new_window").search(text)
-    sig.flag("new_window", m is not None, m.group(0) if m else None)
-    progress = [
-        x.group(0)
-        for _, x in zip(
-            range(5), _re("fake_progress").finditer(text + "\n" + scripts), strict=False
-        )
-    ]
-    if len(progress) < 5 and _re("progress_script").search(scripts):
-        progress.append("scripted progress bar")
-    sig.set("fake_progress", len(progress), progress[0] if progress else None)
-    m = _re("fake_notifications").search(text + "\n" + scripts)
+    text = ctx.corpus_text[:MAX_TEXT].replace("\u2019", "'")  # typographic apostrophes
+    scripts = _script_heads(ctx)
+    captcha = _real_captcha(ctx, scripts)
+    # A real widget draws its own "I'm not a robot" in an iframe; on the page it is theatre.
+    robots = [] if captcha else _lure_matches("robot_phrases", text)
+    _count(sig, "verify_human", text, robots)
+    for name in _WORDING:
+        _count(sig, name, text)
+    windows = _lure_matches("new_window", text)
+    sig.flag("new_window", bool(windows), windows[0] if windows else None)
+    steps = {m.group(0) for m in _pat("fake_progress").findall(f"{text}\n{scripts}", 20)}
+    scripted = _pat("progress_script").search(scripts)
+    progress = sorted(steps) + (["scripted progress: " + scripted.group(0)] if scripted else [])
+    sig.set("fake_progress", min(len(progress), _CAP), progress[0] if progress else None)
+    m = _pat("fake_notifications").search(text) or _pat("fake_notifications_script").search(scripts)
     sig.flag("fake_notifications", m is not None, m.group(0) if m else None)
-    sig.flag("generator_ui", *_generator(ctx))
-    markers = "\n".join(
-        [*page.script_srcs, scripts, *page.iframes, *(link.href for link in page.links[:300])]
-    )
-    markers += "\n" + " ".join(f"{i.name} {i.id}" for i in page.inputs[:50])
-    hits: list[tuple[str, str]] = []
-    for name, pattern in _networks():
-        for x in pattern.finditer(markers):
-            hits.append((name, x.group(0)))
-            if len(hits) >= 5:
-                break
-    sig.set("cpa_markers", len(hits), f"{hits[0][0]}: {hits[0][1]}" if hits else None)
+    generator = _generator(ctx)
+    sig.flag("generator_ui", bool(generator), generator)
+    hits = _cpa_hits(ctx, scripts)
+    sig.set("cpa_markers", min(len(hits), _CAP), f"{hits[0][0]}: {hits[0][1]}" if hits else None)
     sig.set("cpa_network", hits[0][0] if hits else "none")
-    m = _re("countdown").search(text + "\n" + scripts[:50_000])
+    m = _pat("countdown").search(text) or _pat("countdown_script").search(scripts)
     sig.flag("countdown", m is not None, m.group(0) if m else None)
-    m = _re("captcha_real").search("\n".join(page.script_srcs) + "\n" + scripts[:50_000])
-    sig.flag("captcha_real", m is not None, m.group(0) if m else None)
+    sig.flag("captcha_real", bool(captcha), captcha)
     return sig
 
 
-def _generator(ctx: Context) -> tuple[bool, str]:
-    """A username box plus a choice of follower/like amounts and a 'generate' action."""
+def _real_captcha(ctx: Context, scripts: str) -> str:
+    """The CAPTCHA service script, when the page also carries a site key for it."""
+    srcs = "\n".join(ctx.page.script_srcs[:100]).lower()
+    m = _pat("captcha_scripts").search(srcs)
+    if m is None:
+        return ""
+    html = (ctx.snapshot.html or "")[:MAX_HTML]
+    keys = _lex()["captcha_sitekey"]
+    return m.group(0) if any(k in html or k in scripts for k in keys) else ""
+
+
+def _cpa_hits(ctx: Context, scripts: str) -> list[tuple[str, str]]:
+    """Distinct (network, marker) pairs found in sources, scripts, frames, links and controls."""
     page = ctx.page
+    places = [
+        *page.script_srcs[:100],
+        *page.iframes[:50],
+        *(link.href for link in page.links[:300]),
+        *(f"{i.name} {i.id}" for i in page.inputs[:100]),
+    ]
+    haystack = "\n".join(places).lower() + "\n" + scripts
+    hits: list[tuple[str, str]] = []
+    for name, pattern in _networks():
+        for marker in dict.fromkeys(m.group(0) for m in pattern.findall(haystack, 20)):
+            hits.append((name, marker))
+    html = (ctx.snapshot.html or "")[:MAX_HTML]
+    for name, markers in _lex()["attribute_markers"].items():
+        hits += [(name, a) for a in markers if a in html and (name, a) not in hits]
+    return hits
+
+
+def _generator(ctx: Context) -> str:
+    """A username box, two or more follower/like amounts and a 'generate' action, or ""."""
+    page = ctx.page
+    user_field = _pat("username_field")
     has_user = any(
-        i.type in ("text", "search", "") or "user" in i.descriptor
+        i.type in ("text", "search", "")
+        and (user_field.search(i.descriptor) or not (i.name or i.placeholder))
         for i in page.inputs[:50]
-        if i.type not in ("hidden", "password")
     )
     if not has_user:
-        return False, ""
-    area = " ".join([*page.ctas[:100], " ".join(page.headings[:20]), page.text[:5000]]).lower()
-    amounts = _re("generator_amounts").findall(area)
-    words = _re("generator_words").findall(area)
-    fired = len(set(amounts)) >= 2 and len(words) >= 2
-    return fired, " ".join(sorted(set(amounts))[:5])
+        return ""
+    values = " ".join(i.value for i in page.inputs[:100] if i.type not in ("hidden", "password"))
+    area = " ".join([*page.ctas[:100], *page.headings[:20], page.text[:5000], values]).lower()
+    amounts = {
+        m.group(0).replace(",", "").replace(".", "").replace(" ", "")
+        for m in _pat("generator_amounts").findall(area, 20)
+    }
+    verb = _pat("generator_verbs").search(area)
+    noun = _pat("generator_nouns").search(area)
+    if len(amounts) >= 2 and verb and noun:
+        return " ".join(sorted(amounts)[:5]) + f" ({verb.group(0)} {noun.group(0)})"
+    return ""

@@ -1,0 +1,300 @@
+"""Claims family: offers vs questions, negations and explanations, in several languages."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from detector.extract import claims
+from detector.extract.base import Context
+from detector.extract.parse import page_from_text, parse_html
+from detector.records import Listing, Snapshot
+
+URL = "https://lure.example/"
+
+
+def run(html: str, url: str = URL) -> claims.Signals:
+    return claims.extract(Context(snapshot=Snapshot(url=url, html=html), page=parse_html(html)))
+
+
+def body(text: str) -> dict[str, object]:
+    return run(f"<html><body><p>{text}</p></body></html>").features
+
+
+OFFERS = {
+    "en": [
+        ("See who viewed your TikTok profile now!", "who_viewed"),
+        ("Enter your username and find out who saved your TikTok videos.", "who_saved"),
+    ],
+    "es": [
+        ("Descubre quién vio tu perfil de TikTok ahora.", "who_viewed"),
+        ("Mira quién compartió tus videos de TikTok gratis.", "who_shared"),
+    ],
+    "pt": [
+        ("Descubra quem visitou seu perfil do TikTok.", "who_viewed"),
+        ("Ganhe 1000 seguidores grátis no TikTok agora!", "free_followers"),
+    ],
+    "id": [
+        ("Lihat siapa yang melihat profil TikTok kamu sekarang!", "who_viewed"),
+        ("Cek siapa yang menyimpan video TikTok kamu.", "who_saved"),
+    ],
+    "vi": [
+        ("Xem ai đã xem hồ sơ TikTok của bạn ngay!", "who_viewed"),
+        ("Tăng follow TikTok miễn phí cho tài khoản của bạn.", "free_followers"),
+    ],
+    "tr": [
+        ("TikTok profiline kimler baktı hemen öğren!", "who_viewed"),
+        ("TikTok videolarını kimler kaydetti, hemen gör!", "who_saved"),
+    ],
+    "de": [
+        ("Finde heraus, wer dein TikTok Profil angesehen hat.", "who_viewed"),
+        ("Sieh jetzt deine heimlichen Verehrer auf TikTok.", "stalkers"),
+    ],
+    "fr": [
+        ("Découvre qui a vu ton profil TikTok maintenant !", "who_viewed"),
+        ("Obtenez des abonnés gratuits sur TikTok.", "free_followers"),
+    ],
+}
+
+# (question, negated or explaining sentence) per language.
+HARD_NEGATIVES = {
+    "en": (
+        "Can you see who viewed your TikTok profile?",
+        "No, TikTok doesn't tell you who saved your video; it only shows the number of saves.",
+    ),
+    "es": (
+        "¿Se puede ver quién vio tu perfil de TikTok?",
+        "TikTok no muestra quién guardó tus videos, solo el número.",
+    ),
+    "pt": (
+        "É possível ver quem visitou seu perfil do TikTok?",
+        "O TikTok não mostra quem salvou seus vídeos.",
+    ),
+    "id": (
+        "Apakah bisa melihat siapa yang melihat profil TikTok kita?",
+        "TikTok tidak bisa menampilkan siapa yang menyimpan video kamu.",
+    ),
+    "vi": (
+        "Có thể xem ai đã xem hồ sơ TikTok không?",
+        "TikTok không cho biết ai đã lưu video của bạn.",
+    ),
+    "tr": (
+        "TikTok'ta profilime kimlerin baktığını görebilir miyim?",
+        "TikTok videolarını kimler kaydetti göremezsin.",
+    ),
+    "de": (
+        "Kann man sehen, wer dein TikTok Profil angesehen hat?",
+        "TikTok zeigt nicht, wer dein Video gespeichert hat.",
+    ),
+    "fr": (
+        "Est-ce que l'on peut savoir qui a vu mon profil TikTok ?",
+        "TikTok ne montre pas qui a enregistré tes vidéos.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "claim"),
+    [(lang, text, claim) for lang, pairs in OFFERS.items() for text, claim in pairs],
+)
+def test_offers_fire_in_every_language(lang: str, text: str, claim: str) -> None:
+    f = body(text)
+    assert f[f"claims.offer_{claim}"] == 1, text
+    assert f["claims.offer_total"] >= 1
+    assert f["claims.lang"] == lang
+    assert claim in claims.claims_found(f)
+
+
+@pytest.mark.parametrize("lang", sorted(HARD_NEGATIVES))
+def test_questions_and_negations_are_not_offers(lang: str) -> None:
+    question, negated = HARD_NEGATIVES[lang]
+    q = body(question)
+    assert (q["claims.offer_total"], q["claims.question"], q["claims.mentions"]) == (0, 1, 1)
+    n = body(negated)
+    assert n["claims.offer_total"] == 0 and n["claims.negated"] == 1, negated
+    assert claims.claims_found(n) == []
+
+
+def test_explainer_pointing_to_tiktok_settings_is_not_an_offer() -> None:
+    f = body(
+        "If you turn on Profile view history in Settings and privacy, you can see who viewed "
+        "your profile in the last 30 days."
+    )
+    assert f["claims.offer_total"] == 0 and f["claims.mentions"] == 1
+    assert f["claims.explainer_cues"] >= 2
+
+
+def test_title_and_cta_offers_are_strong() -> None:
+    html = """<html><head><title>TikTok Profile Viewer - Who Stalks You?</title></head>
+    <body><h1>Profile visitors</h1><button>See who viewed your TikTok</button>
+    <a href="/go">Get free TikTok followers</a></body></html>"""
+    sig = run(html)
+    f = sig.features
+    assert f["claims.offer_in_title"] == 1 and f["claims.offer_in_cta"] == 1
+    assert f["claims.offer_profile_visitors"] >= 1 and f["claims.offer_who_viewed"] >= 1
+    assert f["claims.offer_free_followers"] >= 1
+    assert "Profile Viewer" in sig.evidence["claims.offer_in_title"]
+
+
+def test_question_title_is_not_an_offer_but_rhetorical_question_with_cta_is() -> None:
+    honest = run("<title>Can You See Who Viewed Your TikTok? Here's the Answer</title>")
+    assert honest.features["claims.offer_in_title"] == 0
+    assert honest.features["claims.question"] == 1
+    lure = run("<title>Who Saved Your TikTok? Find Out Now</title>")
+    assert lure.features["claims.offer_in_title"] == 1
+    assert lure.features["claims.offer_who_saved"] == 1
+
+
+def test_paid_spy_report_page_in_portuguese() -> None:
+    html = """<html><head><title>Stalker do Insta e TikTok - Relatório</title></head><body>
+    <h1>Descubra quem visitou seu perfil</h1>
+    <p>Cole o link de qualquer perfil. Encontramos 7 visitantes ocultos e 3 mensagens apagadas.</p>
+    <p>Atividade na madrugada detectada. Desbloqueie o relatório completo por R$ 19,90 via PIX.</p>
+    <p>Os dados exibidos são uma simulação para fins de entretenimento.</p>
+    <button>Desbloquear relatório</button></body></html>"""
+    f = run(html).features
+    assert f["claims.spy_report"] >= 4
+    assert f["claims.admits_simulation"] == 1
+    assert f["claims.offer_who_viewed"] >= 1 and f["claims.lang"] == "pt"
+    assert f["claims.other_platform"] == 1
+
+
+def test_simulation_admission_in_app_listing_text() -> None:
+    snap = Snapshot(
+        kind="app_listing",
+        listing=Listing(
+            name="Who Viewed My Profile - Followers Tracker",
+            description="See your profile visitors and unfollowers.\n"
+            "Data shown is estimated based on your follower lists.",
+        ),
+    )
+    sig = claims.extract(Context(snapshot=snap, page=page_from_text("")))
+    f = sig.features
+    assert f["claims.admits_simulation"] == 1 and f["claims.offer_in_title"] == 1
+    assert claims.claims_found(f) == ["who_viewed", "profile_visitors", "unfollowers"]
+    assert "estimated" in sig.evidence["claims.admits_simulation"]
+
+
+@pytest.mark.parametrize(
+    ("title", "spam"),
+    [
+        ("Free TikTok Followers Generator 2026 No Human Verification", 1),
+        ("TikTok Coins Generator (Copy & Paste Link)", 1),
+        ("Free TikTok Likes Xk3jd9Qz", 1),
+        ("Seguidores grátis no TikTok 2026", 1),
+        ("TikTok Creator Awards 2026: the winners", 0),
+        ("How to see who viewed your TikTok profile (2026)", 0),
+    ],
+)
+def test_spam_title(title: str, spam: int) -> None:
+    assert run(f"<title>{title}</title>").features["claims.spam_title"] == spam
+
+
+def test_urgency_counts() -> None:
+    f = body("Limited time offer! Hurry, only 3 spots left. Get 500 free TikTok likes.")
+    assert f["claims.urgency"] == 3
+    assert body("We publish weekly.")["claims.urgency"] == 0
+
+
+HONEST_ARTICLE = """<html><head><title>Can you see who viewed your TikTok? What to know</title>
+</head><body><h1>Can you see who viewed, saved or shared your TikTok?</h1>
+<p>Many third-party apps claim to show who viewed your TikTok profile, who saved your videos,
+who shared them, your secret admirers, stalkers, profile visitors and unfollowers. They are
+scams. You can't see who saved your video, and TikTok doesn't tell you who shared your video:
+it only shows the number of saves and shares.</p>
+<h2>Profile view history</h2>
+<p>TikTok's own Profile view history lets both users see visits, but only if both have it turned
+on in Settings and privacy, and only for the past 30 days. It is off by default.</p>
+<p>Never enter your password on sites that promise free followers or free likes.
+Free TikTok followers generators are scams that steal your account.</p>
+</body></html>"""
+
+
+def test_honest_explainer_repeating_every_keyword_makes_no_offer() -> None:
+    sig = run(HONEST_ARTICLE, url="https://news.example/tiktok-views")
+    f = sig.features
+    assert f["claims.offer_total"] == 0, sig.evidence.get("claims.offer_total")
+    assert f["claims.offer_in_title"] == 0 and f["claims.offer_in_cta"] == 0
+    assert f["claims.mentions"] >= 4
+    assert f["claims.negated"] >= 2 and f["claims.question"] >= 1
+    assert f["claims.explainer_cues"] == 5
+    assert claims.claims_found(f) == []
+
+
+def test_pages_that_never_name_tiktok_offer_nothing_about_it() -> None:
+    dating = run("<title>Datewise</title><h1>See who viewed your Datewise profile</h1>")
+    assert dating.features["claims.offer_total"] == 0 and dating.features["claims.mentions"] >= 1
+    assert dating.features["claims.other_platform"] == 0
+    insta = run("<h1>Instagram stalkers</h1><p>See who viewed your Instagram profile now!</p>")
+    assert insta.features["claims.offer_total"] == 0
+    assert insta.features["claims.other_platform"] == 1
+    both = run("<h1>See who viewed your TikTok and Instagram profile</h1>").features
+    assert both["claims.offer_who_viewed"] >= 1 and both["claims.other_platform"] == 1
+
+
+def test_unrelated_tiktok_news_has_no_mentions() -> None:
+    html = """<html><head><title>TikTok launches new creator fund in Europe</title></head>
+    <body><p>TikTok said on Tuesday it would expand its creator fund to five more countries.
+    The company, owned by ByteDance, has about a billion users. Regulators in Brussels are
+    reviewing how the app handles data of young users. Creators who post often can apply.</p>
+    </body></html>"""
+    f = run(html).features
+    assert f["claims.mentions"] == 0 and f["claims.offer_total"] == 0
+    assert f["claims.lang"] == "en"
+
+
+def test_every_key_always_present_and_bounded() -> None:
+    empty = run("").features
+    lure = run("<p>" + "See who viewed your TikTok profile now! " * 400 + "</p>").features
+    assert set(empty) == set(lure)
+    assert len(empty) == 21 and empty["claims.lang"] == "unknown"
+    assert all(v == 0 for k, v in empty.items() if k != "claims.lang")
+    assert lure["claims.offer_who_viewed"] == 5 and lure["claims.offer_total"] == 10
+    assert set(claims.DESCRIPTIONS) | set(claims.BENIGN_DESCRIPTIONS) == set(empty) - {
+        "claims.mentions",
+        "claims.lang",
+    }
+
+
+def test_claims_found_order_and_types() -> None:
+    feats = {f"claims.offer_{c}": 0 for c in claims.CLAIM_TYPES}
+    feats |= {"claims.offer_free_followers": 2, "claims.offer_who_saved": 1.0}
+    assert claims.claims_found(feats) == ["who_saved", "free_followers"]
+    assert claims.claims_found({"claims.offer_who_viewed": "x"}) == []
+
+
+def test_lexicon_compiles_with_literal_gates() -> None:
+    lex = claims.compiled()
+    assert lex.topic.full.groups == len(lex.topic.full.groupindex)  # only named groups
+    assert all(len(p) >= 2 or not p.isalnum() for p in lex.topic.prefixes | lex.cues.prefixes)
+
+
+def test_accents_case_and_turkish_capitals() -> None:
+    decomposed = "Descubra QUEM VISITOU seu perfil do TikTok".replace("ú", "u\u0301")
+    assert body(decomposed)["claims.offer_who_viewed"] == 1
+    assert body("TİKTOK PROFİLİNE KİMLER BAKTI HEMEN ÖĞREN")["claims.offer_who_viewed"] == 1
+    assert body("You can’t see who saved your TikTok video.")["claims.negated"] == 1
+
+
+def test_typical_page_is_fast() -> None:
+    page = HONEST_ARTICLE.replace(
+        "</body>", "<p>" + "Some ordinary news text. " * 300 + "</p></body>"
+    )
+    ctx = Context(snapshot=Snapshot(url=URL, html=page), page=parse_html(page))
+    claims.extract(ctx)
+    start = time.perf_counter()
+    for _ in range(20):
+        claims.extract(ctx)
+    assert (time.perf_counter() - start) / 20 < 0.02  # generous: about 1 ms on a laptop
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(max_size=400), st.text(max_size=80))
+def test_extract_never_raises_on_random_text(text: str, title: str) -> None:
+    sig = claims.extract(Context(snapshot=Snapshot(url="", text=text), page=page_from_text(text)))
+    assert sig.features["claims.offer_total"] >= 0
+    html = f"<title>{title}</title><h1>{title}</h1><button>{title}</button><p>{text}</p>"
+    assert isinstance(run(html).features["claims.lang"], str)
