@@ -42,6 +42,7 @@ class Settings:
     user_agent: str = "tiktok-lure-detector/{version} (+{contact})"
     contact_url: str = "https://example.invalid/tiktok-lure-detector/crawler"
     obey_robots: bool = True
+    robots_ttl: float = 3600.0  # seconds a host's robots.txt answer (or failure) is reused
     per_host_concurrency: int = 1
     per_host_delay: float = 1.0  # seconds between requests to one host
     global_concurrency: int = 8
