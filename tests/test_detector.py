@@ -105,7 +105,7 @@ def test_version_and_schema_mismatch_are_refused(tmp_path):
     side = json.loads((dst / artifact.SIDECAR).read_text())
     side["libraries"]["scikit-learn"] = "0.24.2"
     (dst / artifact.SIDECAR).write_text(json.dumps(side))
-    with pytest.raises(ModelLoadError, match="scikit-learn 0.24.2"):
+    with pytest.raises(ModelLoadError, match=r"scikit-learn 0\.24\.2"):
         Detector.load(dst)
     side = json.loads((default_model_dir() / artifact.SIDECAR).read_text())
     side["feature_schema_hash"] = "0000"

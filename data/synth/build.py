@@ -119,11 +119,63 @@ def _url_twins(rows: list[dict[str, Any]], rng: random.Random) -> list[dict[str,
     return out
 
 
+ORDINARY = [
+    "shop",
+    "news",
+    "bank",
+    "cloud",
+    "maps",
+    "travel",
+    "recipes",
+    "weather",
+    "sports",
+    "music",
+    "school",
+    "city",
+    "health",
+    "market",
+    "books",
+    "games",
+    "photo",
+    "home",
+    "auto",
+    "jobs",
+]
+
+
+def _ordinary_urls(rng: random.Random, n: int = 80) -> list[dict[str, Any]]:
+    """URL-only rows of ordinary sites: what most of a batch scan's inputs look like."""
+    out = []
+    for i in range(n):
+        name = rng.choice(ORDINARY) + rng.choice(["", "ly", "hub", "online", "world", "daily"])
+        path = rng.choice(
+            ["", "", "about", "en/", "products/item-" + str(rng.randint(1, 999)), "news/2026/story"]
+        )
+        url = f"https://{rng.choice(['www.', '', 'm.'])}{name}.{rng.choice(['com', 'org', 'net', 'de', 'co.uk', 'io'])}/{path}"
+        out.append(
+            {
+                "id": f"synth-ordinary-url-{i:03d}",
+                "url": url,
+                "kind": "page",
+                "label": "benign",
+                "subtype": "ordinary",
+                "family": "synth:ordinary_url",
+                "source": "generated:data.synth.build:ordinary_urls",
+                "lang": "en",
+            }
+        )
+    return out
+
+
 def build(out_dir: Path = OUT) -> dict[str, int]:
     rng = random.Random(SEED)
     out_dir.mkdir(parents=True, exist_ok=True)
     page_rows = _page_rows(rng)
-    files = {"pages": page_rows, **_listing_rows(rng), "urls": _url_twins(page_rows, rng)}
+    files = {
+        "pages": page_rows,
+        **_listing_rows(rng),
+        "urls": _url_twins(page_rows, rng) + _ordinary_urls(rng),
+    }
     counts = {}
     for name, rows in files.items():
         path = out_dir / f"synth_{name}.jsonl"
