@@ -181,79 +181,6 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _settings(args: argparse.Namespace) -> Any:
-    from detector.config import Settings
-
-    overrides: dict[str, Any] = {}
-    if getattr(args, "allow_loopback", False):
-        overrides["allow_loopback"] = True
-    if getattr(args, "ignore_robots", False):
-        overrides["obey_robots"] = False
-    for name in ("per_host_delay", "global_concurrency", "per_host_concurrency"):
-        value = getattr(args, name, None)
-        if value is not None:
-            overrides[name] = value
-    return Settings.from_env(**overrides)
-
-
-def _cmd_scan(args: argparse.Namespace) -> int:
-    from detector.detector import Detector
-    from detector.scan import Scanner
-    from detector.store import Store
-
-    src = Path(args.input)
-    if not src.is_file():
-        raise UsageError(f"cannot read {src}: no such file")
-    settings = _settings(args)
-    det = Detector.load(args.model, settings=settings)
-    run = args.run or f"{src.stem}-{time.strftime('%Y%m%d-%H%M%S')}"
-    with Store.open(args.store) as store:
-        summary = Scanner(det, store, settings).run(src, run, progress=not args.quiet)
-        if args.output:
-            from detector import export
-
-            export.write(args.format, store.verdicts(summary.run_id), args.output)
-    print(summary.line(), file=sys.stderr)
-    if args.output:
-        print(f"verdicts written to {args.output}", file=sys.stderr)
-    return EXIT_ROWS_FAILED if summary.failed else EXIT_OK
-
-
-def _cmd_report(args: argparse.Namespace) -> int:
-    from detector.export.report import write_report
-    from detector.store import Store
-
-    with Store.open(args.store) as store:
-        run_id, _ = store.find_run(args.run)
-        target = args.output or str(Path("out") / f"{args.run}.html")
-        out = write_report(
-            list(store.verdicts(run_id)),
-            target,
-            title=f"Scan {args.run}",
-            run_stats=store.run_stats(run_id),
-        )
-    print(f"report written to {out}", file=sys.stderr)
-    return EXIT_OK
-
-
-def _cmd_label(args: argparse.Namespace) -> int:
-    from detector.store import Store
-
-    with Store.open(args.store) as store:
-        run_id = store.find_run(args.run)[0] if args.run else None
-        if args.csv:
-            n = store.import_labels_csv(args.csv)
-            print(f"imported {n} labels from {args.csv}", file=sys.stderr)
-        elif args.url and args.label_as:
-            store.add_label(
-                args.url, args.label_as, analyst=args.analyst, note=args.note, run_id=run_id
-            )
-            print(f"labelled {args.url} as {args.label_as}", file=sys.stderr)
-        else:
-            raise UsageError("label needs --url and --as, or --csv FILE")
-    return EXIT_OK
-
-
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="detector", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
@@ -280,46 +207,6 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--data", default=None, help="a labelled corpus directory to score")
     e.add_argument("--shared", default=None, help="path to shared/data (default: ../shared/data)")
     e.set_defaults(func=_cmd_evaluate)
-    sc = sub.add_parser("scan", help="crawl, score, store and export a batch (resumable)")
-    sc.add_argument(
-        "--input",
-        required=True,
-        help="urls.txt, FILE.csv (url column), FILE.jsonl, or an ad-library export .json",
-    )
-    sc.add_argument("--store", default="out/detector.sqlite", help="SQLite store path")
-    sc.add_argument("--run", default=None, help="run name; an existing run is resumed")
-    sc.add_argument("--output", default=None, help="export file for this run's verdicts")
-    sc.add_argument(
-        "--format", default="jsonl", choices=["jsonl", "csv", "parquet", "stix", "misp"]
-    )
-    sc.add_argument("--model", default=None)
-    sc.add_argument(
-        "--allow-loopback",
-        action="store_true",
-        help="permit 127.0.0.0/8 and ::1 (tests and local demos only)",
-    )
-    sc.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt")
-    sc.add_argument("--per-host-delay", type=float, default=None)
-    sc.add_argument("--per-host-concurrency", type=int, default=None)
-    sc.add_argument("--global-concurrency", type=int, default=None)
-    sc.add_argument("--quiet", action="store_true", help="no progress bar")
-    sc.set_defaults(func=_cmd_scan)
-
-    r = sub.add_parser("report", help="write a self-contained HTML report of a run")
-    r.add_argument("run")
-    r.add_argument("--store", default="out/detector.sqlite")
-    r.add_argument("--output", default=None, help="HTML path (default: out/<run>.html)")
-    r.set_defaults(func=_cmd_report)
-
-    lb = sub.add_parser("label", help="record analyst decisions for the next training")
-    lb.add_argument("run", nargs="?", default=None)
-    lb.add_argument("--store", default="out/detector.sqlite")
-    lb.add_argument("--url")
-    lb.add_argument("--as", dest="label_as", choices=["scam", "benign"])
-    lb.add_argument("--analyst", default=None)
-    lb.add_argument("--note", default=None)
-    lb.add_argument("--csv", default=None, help="CSV with url,label[,analyst,note]")
-    lb.set_defaults(func=_cmd_label)
     return p
 
 
