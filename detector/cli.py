@@ -1,4 +1,4 @@
-"""Command line: ``detector score | train | evaluate | features``.
+"""Command line: ``detector score | crawl | train | evaluate | features``.
 
 Exit codes: 0 every row scored, 1 some rows failed (their verdicts carry the error), 2 usage or
 I/O errors (bad arguments, unreadable input, unwritable output, unloadable model).
@@ -181,6 +181,48 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _crawl_settings(args: argparse.Namespace) -> Any:
+    from detector.config import Settings
+
+    overrides: dict[str, Any] = {}
+    if args.allow_loopback:
+        overrides["allow_loopback"] = True
+    if args.ignore_robots:
+        overrides["obey_robots"] = False
+    if args.render:
+        overrides["render_js"] = True
+    for name in ("per_host_delay", "per_host_concurrency", "global_concurrency"):
+        value = getattr(args, name)
+        if value is not None:
+            overrides[name] = value
+    return Settings.from_env(**overrides)
+
+
+def _cmd_crawl(args: argparse.Namespace) -> int:
+    """URLs in (one per line), snapshots out; politeness and guard settings from flags/env."""
+    from detector.crawl import fetch_many
+
+    settings = _crawl_settings(args)
+    with _open_in(args.input) as src:
+        urls = [line.strip() for line in src if line.strip() and not line.startswith("#")]
+    archive = None
+    if args.warc:
+        from detector.crawl import WarcArchive
+
+        archive = WarcArchive(args.warc)
+    failed = 0
+    try:
+        with _open_out(args.output) as out:
+            for snap in fetch_many(urls, settings, archive=archive):
+                failed += snap.error is not None
+                out.write(snap.to_json() + "\n")
+    finally:
+        if archive is not None:
+            archive.close()
+    print(f"crawled {len(urls)} URLs ({failed} with errors)", file=sys.stderr)
+    return EXIT_ROWS_FAILED if failed else EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="detector", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
@@ -195,6 +237,22 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("--input", required=True)
     f.add_argument("--output", default="-")
     f.set_defaults(func=_cmd_features)
+
+    c = sub.add_parser("crawl", help="fetch URLs politely into snapshots (JSONL out)")
+    c.add_argument("--input", required=True, help="URL list, one per line, or - for stdin")
+    c.add_argument("--output", default="-", help="snapshots JSONL, or - for stdout (default)")
+    c.add_argument("--warc", default=None, help="also archive responses to this WARC file")
+    c.add_argument(
+        "--allow-loopback",
+        action="store_true",
+        help="permit 127.0.0.0/8 and ::1 (tests and local demos only)",
+    )
+    c.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt")
+    c.add_argument("--render", action="store_true", help="render pages in headless chromium")
+    c.add_argument("--per-host-delay", type=float, default=None, help="seconds between requests")
+    c.add_argument("--per-host-concurrency", type=int, default=None)
+    c.add_argument("--global-concurrency", type=int, default=None)
+    c.set_defaults(func=_cmd_crawl)
 
     t = sub.add_parser("train", help="train, evaluate and save a model from a labelled corpus")
     t.add_argument("--data", default="data", help="corpus directory (default: data)")

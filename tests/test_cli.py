@@ -61,3 +61,43 @@ def test_features_command(tmp_path, capsys):
     assert main(["features", "--input", str(src)]) == 0
     row = json.loads(capsys.readouterr().out.splitlines()[0])
     assert row["features"]["url.lure_words_host"] >= 1 and "free_followers" in row["claims"]
+
+
+def test_crawl_command_with_flags(tmp_path, httpserver, capsys):
+    httpserver.expect_request("/robots.txt").respond_with_data(
+        "User-agent: *\nDisallow: /private\n"
+    )
+    httpserver.expect_request("/page").respond_with_data(
+        "<title>See who viewed your TikTok</title>", content_type="text/html"
+    )
+    src, dst = tmp_path / "urls.txt", tmp_path / "snaps.jsonl"
+    src.write_text(
+        f"{httpserver.url_for('/page')}\n{httpserver.url_for('/private')}\nfile:///etc/passwd\n"
+    )
+    # Without --allow-loopback the guard refuses the local server.
+    assert main(["crawl", "--input", str(src), "--output", str(dst), "--per-host-delay", "0"]) == 1
+    rows = [json.loads(line) for line in dst.read_text().splitlines()]
+    assert {r["error"] for r in rows} >= {"fetch.blocked_address", "fetch.unsupported_scheme"}
+    assert (
+        main(
+            [
+                "crawl",
+                "--input",
+                str(src),
+                "--output",
+                str(dst),
+                "--allow-loopback",
+                "--per-host-delay",
+                "0",
+                "--warc",
+                str(tmp_path / "a.warc.gz"),
+            ]
+        )
+        == 1
+    )
+    by_url = {r["url"]: r for r in (json.loads(x) for x in dst.read_text().splitlines())}
+    page = by_url[httpserver.url_for("/page")]
+    assert page["error"] is None and "who viewed" in page["html"]
+    assert by_url[httpserver.url_for("/private")]["error"] == "fetch.robots_disallowed"
+    assert (tmp_path / "a.warc.gz").stat().st_size > 0
+    assert "crawled 3 URLs" in capsys.readouterr().err
