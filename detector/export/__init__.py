@@ -1,0 +1,179 @@
+"""Verdict exporters: JSONL, CSV, Parquet, STIX 2.1, MISP, plus the HTML report.
+
+``write(fmt, verdicts, path) -> int`` dispatches to ``write_<fmt>(verdicts, path) -> int`` in the
+format's module (jsonl, csv_export, parquet, stix, misp). Every writer goes through
+``atomic_output``: it writes a temporary file beside the target and renames it into place, so a
+failure never leaves a half-written file, and turns OS failures (disk full, read-only directory)
+into ``ExportError`` (an ``OSError`` and a ``DetectorError``) that names the path.
+
+pyarrow, stix2 and pymisp (the "export" extra) are imported inside the writers that need them,
+so the core package works without them.
+
+What the counts mean: JSONL, CSV and Parquet return rows written (one per verdict); STIX and MISP
+return the number of verdicts exported as URL indicators (``scam`` ones by default).
+"""
+
+from __future__ import annotations
+
+import errno
+import importlib
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+from detector.errors import DetectorError
+from detector.records import Verdict
+
+FORMATS = {
+    "jsonl": "detector.export.jsonl",
+    "csv": "detector.export.csv_export",
+    "parquet": "detector.export.parquet",
+    "stix": "detector.export.stix",
+    "misp": "detector.export.misp",
+}
+
+
+class ExportError(DetectorError, OSError):
+    """An export could not be written; ``filename`` is the target path."""
+
+    code = "export.failed"
+
+    def __init__(self, message: str, path: str | os.PathLike[str], err: int | None = None) -> None:
+        super().__init__(err, message, str(path))
+
+    def __str__(self) -> str:
+        return str(self.strerror)
+
+
+def write(
+    fmt: str, verdicts: Iterable[Verdict], path: str | os.PathLike[str], **options: Any
+) -> int:
+    """Write ``verdicts`` to ``path`` in ``fmt`` (one of ``FORMATS``); returns the count."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; expected one of {sorted(FORMATS)}")
+    module = importlib.import_module(FORMATS[fmt])
+    fn = getattr(module, f"write_{fmt}")
+    return int(fn(verdicts, path, **options))
+
+
+@contextmanager
+def atomic_output(
+    path: str | os.PathLike[str], mode: str = "w", **open_kwargs: Any
+) -> Iterator[IO[Any]]:
+    """Open a temp file beside ``path``; on success fsync and rename it over ``path``."""
+    target = Path(path)
+    fd, tmp_name = _make_temp(target)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, mode, **open_kwargs) as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, ExportError):
+            raise
+        raise ExportError(_describe(target, exc), target, exc.errno) from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def temp_path(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """Like ``atomic_output`` for writers that want a path (pyarrow): rename on success."""
+    target = Path(path)
+    fd, tmp_name = _make_temp(target)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, ExportError):
+            raise
+        raise ExportError(_describe(target, exc), target, exc.errno) from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def is_stdout(path: str | os.PathLike[str]) -> bool:
+    return str(path) == "-"
+
+
+def stdout_text() -> IO[str]:
+    return sys.stdout
+
+
+def _make_temp(target: Path) -> tuple[int, str]:
+    if target.is_dir():
+        raise ExportError(f"cannot write export {target}: it is a directory", target, errno.EISDIR)
+    try:
+        return tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise ExportError(_describe(target, exc), target, exc.errno) from exc
+
+
+def _describe(target: Path, exc: OSError) -> str:
+    why = {
+        errno.ENOSPC: "disk full",
+        errno.EDQUOT: "disk quota exceeded",
+        errno.EFBIG: "file too large for this file system or limit",
+        errno.EROFS: "read-only file system",
+        errno.EACCES: "permission denied (read-only directory?)",
+        errno.EPERM: "operation not permitted",
+        errno.ENOENT: "directory does not exist",
+    }.get(exc.errno or 0, exc.strerror or str(exc))
+    return f"cannot write export {target}: {why}"
+
+
+def hosting_platform(host: str) -> str | None:
+    """The free-hosting platform (from the url lexicon) that serves ``host``, if any."""
+    from detector.extract.lexicons import load_lexicon
+
+    host = host.lower().rstrip(".")
+    for platform in load_lexicon("url")["free_hosting"]:
+        if host == platform or host.endswith("." + platform):
+            return str(platform)
+    return None
+
+
+def blockable_host(url: str) -> str | None:
+    """The URL's host when a domain-wide indicator is safe to publish, else None.
+
+    Shared platforms (a free-hosting apex such as sites.google.com, URL shorteners, TikTok itself)
+    and IP addresses are left out: blocking them would block every innocent tenant.
+    """
+    from detector.extract.base import is_official_host
+    from detector.extract.lexicons import load_lexicon
+    from detector.intel.domain import host_parts
+
+    parts = host_parts(url)
+    if not parts.host or parts.is_ip or not parts.registered_domain:
+        return None
+    lex = load_lexicon("url")
+    if parts.host in lex["free_hosting"] or parts.registered_domain in lex["shorteners"]:
+        return None
+    if is_official_host(parts.host):
+        return None
+    return parts.host
+
+
+__all__ = [
+    "FORMATS",
+    "ExportError",
+    "atomic_output",
+    "blockable_host",
+    "hosting_platform",
+    "temp_path",
+    "write",
+]

@@ -1,0 +1,63 @@
+"""CSV export: one row per verdict, the flat columns analysts paste into spreadsheets.
+
+Columns (``COLUMNS``): id, url, kind, score, label, claims (";"-joined), reasons (the top reason
+codes, ";"-joined, strongest first), model, error. Text cells that a spreadsheet would run as a
+formula (starting with = + - @ or a control character) get a leading apostrophe, so opening an
+export of hostile URLs and page text cannot execute anything.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Iterable
+from typing import IO, Any
+
+from detector.export import atomic_output, is_stdout, stdout_text
+from detector.records import Verdict
+
+COLUMNS = ("id", "url", "kind", "score", "label", "claims", "reasons", "model", "error")
+TOP_REASONS = 5
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def flat_row(verdict: Verdict) -> dict[str, Any]:
+    """The verdict as flat values (None stays None; the score rounded like the JSON contract)."""
+    return {
+        "id": None if verdict.id is None else str(verdict.id),
+        "url": verdict.url,
+        "kind": verdict.kind,
+        "score": None if verdict.score is None else round(verdict.score, 6),
+        "label": verdict.label,
+        "claims": ";".join(verdict.claims),
+        "reasons": ";".join(r.code for r in verdict.reasons[:TOP_REASONS]),
+        "model": verdict.model,
+        "error": verdict.error,
+    }
+
+
+def write_csv(verdicts: Iterable[Verdict], path: str | os.PathLike[str]) -> int:
+    """Write a header and one row per verdict (UTF-8); ``"-"`` means stdout."""
+    if is_stdout(path):
+        return _dump(verdicts, stdout_text())
+    with atomic_output(path, "w", encoding="utf-8", newline="") as fh:
+        return _dump(verdicts, fh)
+
+
+def _dump(verdicts: Iterable[Verdict], fh: IO[str]) -> int:
+    writer = csv.writer(fh, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    n = 0
+    for verdict in verdicts:
+        row = flat_row(verdict)
+        writer.writerow([_cell(row[c]) for c in COLUMNS])
+        n += 1
+    return n
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value

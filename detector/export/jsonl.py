@@ -1,0 +1,27 @@
+"""JSONL export: one verdict per line, exactly the Verdict contract (``Verdict.to_json``)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from typing import IO
+
+from detector.export import atomic_output, is_stdout, stdout_text
+from detector.records import Verdict
+
+
+def write_jsonl(verdicts: Iterable[Verdict], path: str | os.PathLike[str]) -> int:
+    """Write one JSON object per line (UTF-8, non-ASCII kept); ``"-"`` means stdout."""
+    if is_stdout(path):
+        return _dump(verdicts, stdout_text())
+    with atomic_output(path, "w", encoding="utf-8", newline="\n") as fh:
+        return _dump(verdicts, fh)
+
+
+def _dump(verdicts: Iterable[Verdict], fh: IO[str]) -> int:
+    n = 0
+    for verdict in verdicts:
+        fh.write(verdict.to_json())
+        fh.write("\n")
+        n += 1
+    return n

@@ -1,0 +1,226 @@
+"""A self-contained HTML report of a scan: counts, score histogram, top reasons, domains, table.
+
+``write_report(verdicts, path, title, run_stats=None) -> Path`` writes one HTML file with inline
+CSS, an inline SVG histogram and inline vanilla JS (sortable, filterable verdict table); it loads
+nothing from anywhere, and a Content-Security-Policy pins the one script by hash.
+
+Everything from verdicts is hostile text (URLs and evidence come from scam pages): summary tables
+go through ``html.escape``; the table's rows travel as JSON in ``<script type="application/json">``
+with ``<``, ``>`` and ``&`` written as ``\\u003c`` etc., so no sequence can close the element;
+the script fills cells with ``textContent`` only. URLs are never rendered as links.
+The layout lives in report_template.html beside this module.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import os
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from detector.export import atomic_output, hosting_platform
+from detector.records import Verdict
+
+TOP_N = 15
+BINS = 10
+_EVIDENCE_MAX = 300
+_LABELS = ("scam", "suspicious", "benign", "error")
+
+
+def write_report(
+    verdicts: Iterable[Verdict],
+    path: str | os.PathLike[str],
+    title: str = "Scan report",
+    run_stats: dict[str, Any] | None = None,
+) -> Path:
+    """Write the report to ``path`` (atomically) and return the path."""
+    page = render_report(verdicts, title, run_stats)
+    with atomic_output(path, "w", encoding="utf-8") as fh:
+        fh.write(page)
+    return Path(path)
+
+
+def render_report(
+    verdicts: Iterable[Verdict],
+    title: str = "Scan report",
+    run_stats: dict[str, Any] | None = None,
+    generated: datetime | None = None,
+) -> str:
+    """The report as an HTML string."""
+    items = list(verdicts)
+    template = resources.files(__package__).joinpath("report_template.html").read_text("utf-8")
+    script = re.search(r'<script id="report-js">(.*?)</script>', template, re.S)
+    assert script is not None, "report template lost its script"
+    digest = base64.b64encode(hashlib.sha256(script.group(1).encode()).digest()).decode()
+    when = (generated or datetime.now(UTC)).isoformat(timespec="seconds")
+    values = {
+        "title": html.escape(title),
+        "generated": html.escape(f"{when} from {len(items)} verdicts"),
+        "script_hash": f"'sha256-{digest}'",
+        "summary": _summary_html(items, run_stats),
+        "data": script_json([_row(v) for v in items]),
+    }
+    # One pass, so text inserted for one marker is never scanned for another.
+    return re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], template)
+
+
+def script_json(value: Any) -> str:
+    """JSON safe inside a <script> element: no '<', '>' or '&' survives literally."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for raw, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(raw, esc)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def label_of(verdict: Verdict) -> str:
+    return "error" if verdict.error else (verdict.label or "error")
+
+
+def _row(v: Verdict) -> dict[str, Any]:
+    return {
+        "id": v.id,
+        "url": v.url,
+        "kind": v.kind,
+        "score": None if v.score is None else round(v.score, 4),
+        "label": v.label,
+        "claims": list(v.claims),
+        "reasons": [
+            {"code": r.code, "message": r.message, "evidence": r.evidence[:_EVIDENCE_MAX]}
+            for r in v.reasons[:3]
+        ],
+        "error": v.error,
+    }
+
+
+def _summary_html(items: list[Verdict], run_stats: dict[str, Any] | None) -> str:
+    labels = Counter(label_of(v) for v in items)
+    cards = "".join(
+        f'<div class="card {k}"><span class="n" id="count-{k}">{labels.get(k, 0)}</span>{k}</div>'
+        for k in _LABELS
+    )
+    parts = [f'<section id="counts"><h2>Verdicts by label</h2><div class="cards">{cards}</div>']
+    if run_stats:
+        keys = ("inputs", "done", "failed", "pending")
+        stats = "".join(
+            f'<div class="card"><span class="n" id="run-{k}">{html.escape(str(run_stats.get(k, "")))}'
+            f"</span>{k}</div>"
+            for k in keys
+        )
+        parts.append(
+            f'</section><section><h2>Run</h2><div class="cards" id="run-stats">{stats}</div>'
+        )
+    parts.append("</section>")
+    kinds = Counter(v.kind for v in items)
+    claims = Counter(c for v in items for c in v.claims)
+    parts.append('<section class="grid">')
+    parts.append(_box("Score histogram", _histogram([v.score for v in items]), "histogram"))
+    parts.append(_box("By kind", _table(["kind", "verdicts"], kinds.most_common()), "kinds"))
+    parts.append(_box("Claims made", _table(["claim", "verdicts"], claims.most_common()), "claims"))
+    parts.append("</section>")
+    parts.append('<section class="grid">')
+    parts.append(_box("Top reasons", _reasons_table(items), "reasons"))
+    parts.append(_box("Top domains", _domains_table(items, _domain_of, "domain"), "domains"))
+    parts.append(
+        _box("Hosting platforms", _domains_table(items, _platform_of, "platform"), "platforms")
+    )
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _box(title: str, body: str, ident: str) -> str:
+    return f'<div id="{ident}"><h2>{html.escape(title)}</h2>{body}</div>'
+
+
+def _table(head: list[str], rows: Iterable[tuple[Any, ...]]) -> str:
+    rows = list(rows)[:TOP_N]
+    if not rows:
+        return '<p class="muted">none</p>'
+    th = "".join(
+        f'<th class="num">{html.escape(h)}</th>' if i else f"<th>{html.escape(h)}</th>"
+        for i, h in enumerate(head)
+    )
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td class="num">{c}</td>' if isinstance(c, int) else f"<td>{html.escape(str(c))}</td>"
+            for c in row
+        )
+        + "</tr>"
+        for row in rows
+    )
+    return f"<table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _reasons_table(items: list[Verdict]) -> str:
+    counts: Counter[str] = Counter()
+    message: dict[str, str] = {}
+    for v in items:
+        for r in v.reasons:
+            counts[r.code] += 1
+            message.setdefault(r.code, r.message)
+    rows = [(code, message[code], n) for code, n in counts.most_common(TOP_N)]
+    return _table(["code", "message", "verdicts"], rows)
+
+
+def _domain_of(v: Verdict) -> str | None:
+    from detector.intel.domain import host_parts
+
+    parts = host_parts(v.url) if v.url else None
+    return (parts.registered_domain or parts.host) if parts and parts.host else None
+
+
+def _platform_of(v: Verdict) -> str | None:
+    from detector.intel.domain import host_parts
+
+    return hosting_platform(host_parts(v.url).host) if v.url else None
+
+
+def _domains_table(items: list[Verdict], key: Callable[[Verdict], str | None], head: str) -> str:
+    total: Counter[str] = Counter()
+    flagged: Counter[str] = Counter()
+    for v in items:
+        name = key(v)
+        if name:
+            total[name] += 1
+            flagged[name] += label_of(v) in ("scam", "suspicious")
+    order = sorted(total, key=lambda d: (-flagged[d], -total[d], d))
+    return _table(
+        [head, "scam or suspicious", "verdicts"], [(d, flagged[d], total[d]) for d in order]
+    )
+
+
+def _histogram(scores: list[float | None]) -> str:
+    bins = [0] * BINS
+    for s in scores:
+        if s is not None:
+            bins[min(int(s * BINS), BINS - 1)] += 1
+    width, height, pad = 360, 150, 24
+    bar_w = (width - 2 * pad) / BINS
+    top = max(bins) or 1
+    bars = []
+    for i, n in enumerate(bins):
+        h = (height - 2 * pad) * n / top
+        x, y = pad + i * bar_w, height - pad - h
+        lo, hi = i / BINS, (i + 1) / BINS
+        bars.append(
+            f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{bar_w - 2:.1f}" height="{h:.1f}" '
+            f'data-count="{n}"><title>{lo:.1f}-{hi:.1f}: {n}</title></rect>'
+            f'<text x="{x + bar_w / 2:.1f}" y="{y - 3:.1f}" text-anchor="middle">{n or ""}</text>'
+        )
+    axis = (
+        f'<text x="{pad}" y="{height - 6}">0</text>'
+        f'<text x="{width - pad}" y="{height - 6}" text-anchor="end">1</text>'
+        f'<text x="{width / 2}" y="{height - 6}" text-anchor="middle">score</text>'
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" role="img" aria-label="score histogram">{"".join(bars)}{axis}</svg>'
+    )

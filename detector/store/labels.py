@@ -1,0 +1,133 @@
+"""Analyst feedback in the store: ``add_label``, ``import_labels_csv``, ``labels``.
+
+A label row says an analyst judged a URL ``scam`` or ``benign`` (the two policy labels; "suspicious"
+is a verdict band, not a judgement). Rows are appended, never overwritten, so disagreement between
+analysts stays visible; the newest row per URL is the current judgement.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import sqlite3
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any
+
+from detector.errors import DetectorError
+
+ANALYST_LABELS = ("scam", "benign")
+SOURCES = ("cli", "csv")
+
+BadRow = Callable[[int, str], None]
+_log = logging.getLogger("detector.store")
+
+
+class InvalidLabel(DetectorError, ValueError):
+    """A label row with an empty URL or a label other than scam/benign."""
+
+    code = "store.invalid_label"
+
+
+def check_label(url: str, label: str, source: str = "cli") -> tuple[str, str]:
+    """Normalised ``(url, label)``; raises ``InvalidLabel`` naming what is wrong."""
+    url, label = (url or "").strip(), (label or "").strip().lower()
+    if not url:
+        raise InvalidLabel("empty url")
+    if label not in ANALYST_LABELS:
+        raise InvalidLabel(f"label must be one of {ANALYST_LABELS}, got {label!r}")
+    if source not in SOURCES:
+        raise InvalidLabel(f"source must be one of {SOURCES}, got {source!r}")
+    return url, label
+
+
+def _log_bad_row(line: int, problem: str) -> None:
+    _log.warning("labels CSV line %d skipped: %s", line, problem)
+
+
+class LabelsMixin:
+    """Label methods of ``Store``; relies on its ``_tx``, ``_query`` and ``path``."""
+
+    path: str
+
+    def _tx(self) -> AbstractContextManager[sqlite3.Connection]:
+        raise NotImplementedError
+
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        raise NotImplementedError
+
+    def add_label(
+        self,
+        url: str,
+        label: str,
+        analyst: str | None = None,
+        note: str | None = None,
+        run_id: int | None = None,
+        source: str = "cli",
+    ) -> int:
+        """Append one analyst judgement; returns its row id."""
+        url, label = check_label(url, label, source)
+        with self._tx() as db:
+            cur = db.execute(
+                "INSERT INTO labels (url, label, analyst, note, at, run_id, source) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (url, label, analyst or None, note or None, _now(), run_id, source),
+            )
+            return int(cur.lastrowid or 0)
+
+    def import_labels_csv(self, path: str | Path, on_bad_row: BadRow | None = None) -> int:
+        """Import ``url,label[,analyst,note]`` rows (header required); returns rows imported.
+
+        A bad row (empty url, unknown label) is reported through ``on_bad_row(line, problem)``
+        (default: a logged warning) and skipped. All good rows go in one transaction.
+        """
+        from detector.store.sqlite import StoreError
+
+        report = on_bad_row or _log_bad_row
+        try:
+            with open(path, encoding="utf-8-sig", newline="") as fh:
+                reader = csv.DictReader(fh)
+                rows = list(reader)
+                header = {(h or "").strip().lower(): h for h in reader.fieldnames or []}
+        except (OSError, UnicodeDecodeError, csv.Error) as exc:
+            raise StoreError(f"cannot read labels CSV {path}: {exc}", str(path)) from exc
+        missing = [c for c in ("url", "label") if c not in header]
+        if missing:
+            raise StoreError(
+                f"labels CSV {path} needs columns url,label (missing {', '.join(missing)})",
+                str(path),
+            )
+        good: list[tuple[Any, ...]] = []
+        for line, row in enumerate(rows, 2):
+            try:
+                url, label = check_label(
+                    row.get(header["url"]) or "", row.get(header["label"]) or ""
+                )
+            except InvalidLabel as exc:
+                report(line, str(exc))
+                continue
+            analyst = (row.get(header.get("analyst", ""), "") or "").strip() or None
+            note = (row.get(header.get("note", ""), "") or "").strip() or None
+            good.append((url, label, analyst, note, _now(), None, "csv"))
+        with self._tx() as db:
+            db.executemany(
+                "INSERT INTO labels (url, label, analyst, note, at, run_id, source) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                good,
+            )
+        return len(good)
+
+    def labels(self, url: str | None = None) -> list[dict[str, Any]]:
+        """Every label row (oldest first), optionally only those for one URL."""
+        if url is None:
+            rows = self._query("SELECT * FROM labels ORDER BY id")
+        else:
+            rows = self._query("SELECT * FROM labels WHERE url = ? ORDER BY id", (url.strip(),))
+        return [dict(r) for r in rows]
+
+
+def _now() -> str:
+    from detector.store.sqlite import now_iso
+
+    return now_iso()
