@@ -30,9 +30,10 @@ pytest: venv
 
 test: lint typecheck pytest
 
+# The main job, offline: bundled pages served by a local demo server, crawled, scored, stored,
+# exported and reported (see detector/demo.py).
 scan: venv
-	$(BIN)/detector score --input data/samples/demo.jsonl --output out/demo-verdicts.jsonl
-	@echo "verdicts written to out/demo-verdicts.jsonl"
+	$(BIN)/detector demo --input data/samples/demo.jsonl --out out/demo
 
 model: venv
 	$(BIN)/detector train --data data --out models/default

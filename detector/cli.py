@@ -1,4 +1,4 @@
-"""Command line: ``detector score | crawl | train | evaluate | features``.
+"""Command line: ``detector scan | report | label | export | score | crawl | train | evaluate``.
 
 Exit codes: 0 every row scored, 1 some rows failed (their verdicts carry the error), 2 usage or
 I/O errors (bad arguments, unreadable input, unwritable output, unloadable model).
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -15,10 +16,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from detector.errors import DetectorError, InvalidSnapshot, ModelLoadError
+from detector.errors import ConfigError, DetectorError, InvalidSnapshot, ModelLoadError
 from detector.records import Snapshot
 
 EXIT_OK, EXIT_ROWS_FAILED, EXIT_USAGE = 0, 1, 2
+DEFAULT_STORE = "scans.sqlite"
+_SUFFIX_FORMATS = {".csv": "csv", ".parquet": "parquet", ".stix": "stix", ".misp": "misp"}
 
 
 class UsageError(Exception):
@@ -144,7 +147,16 @@ def _cmd_train(args: argparse.Namespace) -> int:
     data = Path(args.data)
     if not data.is_dir():
         raise UsageError(f"--data {data} is not a directory")
-    side = build(data, args.out, name=args.name, progress=lambda m: print(m, file=sys.stderr))
+    extra = None
+    if args.include_labels:
+        from detector.model.feedback import analyst_examples
+
+        with _store(args.store, must_exist=True) as store:
+            extra = analyst_examples(store)
+        print(f"folding in {len(extra)} analyst labels from {args.store}", file=sys.stderr)
+    side = build(
+        data, args.out, name=args.name, progress=lambda m: print(m, file=sys.stderr), extra=extra
+    )
     cv = side["metrics"]["grouped_cv"]["overall"]
     print(
         json.dumps(
@@ -195,7 +207,13 @@ def _crawl_settings(args: argparse.Namespace) -> Any:
         value = getattr(args, name)
         if value is not None:
             overrides[name] = value
-    return Settings.from_env(**overrides)
+    if args.connect_to:
+        overrides["connect_to"] = ",".join(args.connect_to)
+    settings = Settings.from_env(**overrides)
+    from detector.crawl.guard import connect_map
+
+    connect_map(settings.connect_to)  # a bad entry stops here, not once per URL
+    return settings
 
 
 def _cmd_crawl(args: argparse.Namespace) -> int:
@@ -223,9 +241,249 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
     return EXIT_ROWS_FAILED if failed else EXIT_OK
 
 
+@contextmanager
+def _store(path: str, must_exist: bool = False) -> Iterator[Any]:
+    from detector.store import Store
+
+    if must_exist and not Path(path).is_file():
+        raise UsageError(f"no store at {path} (give --store PATH; scans write {DEFAULT_STORE})")
+    store = Store.open(path)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _run_of(store: Any, run: str) -> dict[str, Any]:
+    found = store.find_run(int(run)) if run.isdigit() else None
+    found = found or store.find_run(run)
+    if found is None:
+        names = ", ".join(r["name"] for r in store.runs()[-10:]) or "none yet"
+        raise UsageError(f"no run {run!r} in {store.path} (runs: {names})")
+    return dict(found)
+
+
+def _export_format(output: str, fmt: str | None) -> str:
+    if fmt:
+        return fmt
+    suffix = Path(output).suffix.lower()
+    if output.lower().endswith((".stix.json", ".misp.json")):
+        return output.lower().rsplit(".", 2)[-2]
+    return _SUFFIX_FORMATS.get(suffix, "jsonl")
+
+
+def _check_output(path: str | None) -> None:
+    """Fail before a long scan when the output directory cannot be written."""
+    if path in (None, "-"):
+        return
+    assert path is not None
+    target = Path(path)
+    if target.is_dir():
+        raise UsageError(f"--output {path} is a directory")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create the directory of {path}: {exc.strerror}") from exc
+    if not os.access(target.parent, os.W_OK):
+        raise UsageError(f"cannot write {path}: its directory is not writable")
+
+
+def _export(store: Any, run: dict[str, Any], output: str, fmt: str) -> int:
+    from detector import export
+
+    verdicts = store.verdicts(run["id"])
+    if fmt == "jsonl" and output == "-":
+        n = 0
+        for v in verdicts:
+            sys.stdout.write(v.to_json() + "\n")
+            n += 1
+        return n
+    return export.write(fmt, verdicts, output)
+
+
+def _cmd_scan(args: argparse.Namespace) -> int:
+    """Crawl what needs crawling, score everything, record in the store; resumable by run name."""
+    from detector.detector import Detector
+    from detector.scan import Scanner
+
+    source = Path(args.input)
+    if not source.is_file():
+        raise UsageError(f"cannot read --input {args.input}: no such file")
+    fmt = _export_format(args.output, args.format) if args.output else None
+    _check_output(args.output)
+    _check_output(args.report)
+    run_name = args.run or source.stem
+    settings = _crawl_settings(args)
+    det = Detector.load(args.model, settings)
+    with _store(args.store) as store:
+        scanner = Scanner(det, store, settings, batch_size=args.batch_size)
+        try:
+            summary = scanner.run(source, run_name, progress=not args.quiet, dask=args.dask)
+        except KeyboardInterrupt:
+            found = store.find_run(run_name)
+            done = store.run_stats(found["id"]) if found else {"done": 0, "failed": 0}
+            print(
+                f"detector: interrupted; {done['done'] + done['failed']} inputs are recorded in "
+                f"{store.path}. Run the same command again to resume run {run_name!r}.",
+                file=sys.stderr,
+            )
+            return 130
+        except InvalidSnapshot as exc:
+            raise UsageError(str(exc)) from exc
+        print(summary.line() + f"; store {store.path}", file=sys.stderr)
+        run = _run_of(store, run_name)
+        if args.output:
+            assert fmt is not None
+            n = _export(store, run, args.output, fmt)
+            print(f"wrote {n} {fmt} rows to {args.output}", file=sys.stderr)
+        if args.report:
+            from detector.export.report import write_report
+
+            write_report(
+                store.verdicts(run["id"]),
+                args.report,
+                f"Scan {run_name}",
+                store.run_stats(run["id"]),
+            )
+            print(f"report written to {args.report}", file=sys.stderr)
+        failed = store.run_stats(run["id"])["failed"] + summary.unfetched
+    return EXIT_ROWS_FAILED if failed else EXIT_OK
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from detector.export.report import write_report
+
+    with _store(args.store, must_exist=True) as store:
+        run = _run_of(store, args.run)
+        output = args.output or f"{run['name']}-report.html"
+        _check_output(output)
+        path = write_report(
+            store.verdicts(run["id"]), output, f"Scan {run['name']}", store.run_stats(run["id"])
+        )
+    print(f"report written to {path.resolve()}")
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    fmt = _export_format(args.output, args.format)
+    _check_output(args.output)
+    with _store(args.store, must_exist=True) as store:
+        n = _export(store, _run_of(store, args.run), args.output, fmt)
+    print(f"wrote {n} {fmt} rows to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_label(args: argparse.Namespace) -> int:
+    """Record analyst judgements (one URL, or a CSV of url,label[,analyst,note])."""
+    from detector.store.labels import InvalidLabel
+
+    if bool(args.url) == bool(args.csv):
+        raise UsageError("give either --url URL --as scam|benign, or --csv FILE")
+    with _store(args.store, must_exist=True) as store:
+        run = _run_of(store, args.run)
+        if args.csv:
+            bad: list[str] = []
+            n = store.import_labels_csv(
+                args.csv, on_bad_row=lambda line, why: bad.append(f"line {line}: {why}")
+            )
+            for problem in bad:
+                print(f"detector: skipped {problem}", file=sys.stderr)
+            print(f"recorded {n} labels from {args.csv} ({len(bad)} rows skipped)")
+            return EXIT_ROWS_FAILED if bad else EXIT_OK
+        if not args.label:
+            raise UsageError("--url needs --as scam|benign")
+        try:
+            store.add_label(args.url, args.label, args.analyst, args.note, run_id=run["id"])
+        except InvalidLabel as exc:
+            raise UsageError(str(exc)) from exc
+    print(f"recorded {args.url} as {args.label} (run {run['name']})")
+    return EXIT_OK
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    """Scan the bundled sample offline (pages served locally), then write the report."""
+    from detector.demo import run_demo
+
+    if not Path(args.input).is_file():
+        raise UsageError(f"cannot read --input {args.input}: no such file")
+    result = run_demo(args.input, args.out, progress=not args.quiet)
+    print(result["summary"], file=sys.stderr)
+    print(f"{result['pages_served']} requests answered by the local demo server", file=sys.stderr)
+    print(f"verdicts: {result['verdicts']}\nstore:    {result['store']}")
+    print(f"report:   {result['report']}")
+    return EXIT_ROWS_FAILED if result["failed"] else EXIT_OK
+
+
+def _add_crawl_flags(c: argparse.ArgumentParser) -> None:
+    c.add_argument(
+        "--allow-loopback",
+        action="store_true",
+        help="permit 127.0.0.0/8 and ::1 (tests and local demos only)",
+    )
+    c.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt")
+    c.add_argument("--render", action="store_true", help="render pages in headless chromium")
+    c.add_argument("--per-host-delay", type=float, default=None, help="seconds between requests")
+    c.add_argument("--per-host-concurrency", type=int, default=None)
+    c.add_argument("--global-concurrency", type=int, default=None)
+    c.add_argument(
+        "--connect-to",
+        action="append",
+        default=[],
+        metavar="HOST:PORT:ADDR:PORT",
+        help="connect to ADDR:PORT for HOST:PORT without DNS (like curl); repeatable",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="detector", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
+
+    sc = sub.add_parser("scan", help="crawl, score and store a batch; rerun to resume")
+    sc.add_argument(
+        "--input", required=True, help="URL list (.txt), CSV with a url column, JSONL, ad export"
+    )
+    sc.add_argument(
+        "--store", default=DEFAULT_STORE, help=f"SQLite store (default {DEFAULT_STORE})"
+    )
+    sc.add_argument("--run", default=None, help="run name (default: input file name); resumes")
+    sc.add_argument("--output", default=None, help="export the run's verdicts here (- stdout)")
+    sc.add_argument("--format", choices=["jsonl", "csv", "parquet", "stix", "misp"], default=None)
+    sc.add_argument("--report", default=None, help="also write the HTML report here")
+    sc.add_argument("--model", default=None, help="model directory (default: shipped model)")
+    sc.add_argument("--dask", default=None, help="scheduler address, or 'local' for a LocalCluster")
+    sc.add_argument("--batch-size", type=int, default=64)
+    sc.add_argument("--quiet", action="store_true", help="no progress bar")
+    _add_crawl_flags(sc)
+    sc.set_defaults(func=_cmd_scan)
+
+    r = sub.add_parser("report", help="write a self-contained HTML report of a run")
+    r.add_argument("run", help="run name or id")
+    r.add_argument("--store", default=DEFAULT_STORE)
+    r.add_argument("--output", default=None, help="HTML file (default: RUN-report.html)")
+    r.set_defaults(func=_cmd_report)
+
+    x = sub.add_parser("export", help="export a run's verdicts (jsonl, csv, parquet, stix, misp)")
+    x.add_argument("run", help="run name or id")
+    x.add_argument("--store", default=DEFAULT_STORE)
+    x.add_argument("--output", required=True, help="file to write, or - for JSONL on stdout")
+    x.add_argument("--format", choices=["jsonl", "csv", "parquet", "stix", "misp"], default=None)
+    x.set_defaults(func=_cmd_export)
+
+    lb = sub.add_parser("label", help="record an analyst judgement for a URL (or a CSV of them)")
+    lb.add_argument("run", help="run name or id the judgement belongs to")
+    lb.add_argument("--store", default=DEFAULT_STORE)
+    lb.add_argument("--url", default=None)
+    lb.add_argument("--as", dest="label", choices=["scam", "benign"], default=None)
+    lb.add_argument("--csv", default=None, help="url,label[,analyst,note] rows to import")
+    lb.add_argument("--analyst", default=None)
+    lb.add_argument("--note", default=None)
+    lb.set_defaults(func=_cmd_label)
+
+    dm = sub.add_parser("demo", help="scan the bundled sample offline via a local demo server")
+    dm.add_argument("--input", default="data/samples/demo.jsonl")
+    dm.add_argument("--out", default="out/demo", help="directory for store, verdicts, report")
+    dm.add_argument("--quiet", action="store_true")
+    dm.set_defaults(func=_cmd_demo)
 
     s = sub.add_parser("score", help="score snapshots offline (JSONL in, verdicts JSONL out)")
     s.add_argument("--input", required=True, help="snapshots JSONL, or - for stdin")
@@ -242,22 +500,19 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--input", required=True, help="URL list, one per line, or - for stdin")
     c.add_argument("--output", default="-", help="snapshots JSONL, or - for stdout (default)")
     c.add_argument("--warc", default=None, help="also archive responses to this WARC file")
-    c.add_argument(
-        "--allow-loopback",
-        action="store_true",
-        help="permit 127.0.0.0/8 and ::1 (tests and local demos only)",
-    )
-    c.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt")
-    c.add_argument("--render", action="store_true", help="render pages in headless chromium")
-    c.add_argument("--per-host-delay", type=float, default=None, help="seconds between requests")
-    c.add_argument("--per-host-concurrency", type=int, default=None)
-    c.add_argument("--global-concurrency", type=int, default=None)
+    _add_crawl_flags(c)
     c.set_defaults(func=_cmd_crawl)
 
     t = sub.add_parser("train", help="train, evaluate and save a model from a labelled corpus")
     t.add_argument("--data", default="data", help="corpus directory (default: data)")
     t.add_argument("--out", default="models/default", help="model directory to write")
     t.add_argument("--name", default="default")
+    t.add_argument(
+        "--include-labels",
+        action="store_true",
+        help="fold analyst labels from --store into the training data (with provenance)",
+    )
+    t.add_argument("--store", default=DEFAULT_STORE, help="store holding the analyst labels")
     t.set_defaults(func=_cmd_train)
 
     e = sub.add_parser("evaluate", help="report a model's metrics, on real data when present")
@@ -276,11 +531,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"detector: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except (ModelLoadError, FileNotFoundError) as exc:
+    except (ModelLoadError, ConfigError, FileNotFoundError) as exc:
         print(f"detector: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK
+    except (OSError, DetectorError) as exc:  # store, export and other I/O failures
+        print(f"detector: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("detector: interrupted; output written so far is kept", file=sys.stderr)
         return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

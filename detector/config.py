@@ -47,6 +47,10 @@ class Settings:
     per_host_delay: float = 1.0  # seconds between requests to one host
     global_concurrency: int = 8
     allow_loopback: bool = False  # tests and local demos only: permits 127.0.0.0/8 and ::1
+    # "HOST:PORT:ADDR:PORT,..." like curl --connect-to (ADDR an IP literal): requests for HOST:PORT
+    # connect to ADDR:PORT instead, with no DNS look-up; ADDR still passes the guard. For replaying
+    # sinkholed or staged copies of sites, and for the offline demo.
+    connect_to: str = ""
     render_js: bool = False
     chromium_path: str = "/usr/bin/chromium"
     discovery_depth: int = 1

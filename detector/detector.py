@@ -111,6 +111,11 @@ class Detector:
             return snap, Verdict.failed(
                 snap, "snapshot.empty: no url, html, text or listing", self.model_name
             )
+        code = (snap.error or "").split(":", 1)[0].strip()
+        if code in _UNSCORABLE and not (snap.html or snap.text or snap.listing):
+            return snap, Verdict.failed(
+                snap, f"{code}: {snap.url!r} cannot be fetched or scored", self.model_name
+            )
         try:
             intel = self.intel(snap.effective_url) if self.intel and snap.effective_url else None
             return snap, extract(snap, intel, self.settings)

@@ -21,30 +21,23 @@ from pathlib import Path
 from typing import Any
 
 from detector.config import Settings
+from detector.crawl.discovery import normalise_url
 from detector.errors import DetectorError, InvalidSnapshot
-from detector.intel.domain import host_parts
 from detector.records import Snapshot, Verdict
 
 Fetcher = Callable[[list[str]], Iterable[Snapshot]]
 
 
-def normalise_url(url: str) -> str:
-    """Key for de-duplication: lower-case scheme and host, no fragment, trailing spaces gone."""
-    raw = url.strip()
-    parts = host_parts(raw)
-    if not parts.host:
-        return raw
-    rest = raw.split("://", 1)[-1]
-    path = rest[len(rest.split("/", 1)[0]) :].split("#", 1)[0]
-    port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme or 'http'}://{parts.host}{port}{path or '/'}"
+def input_key(url: str) -> str:
+    """De-duplication key of a URL input: its canonical form, or the stripped text if not a URL."""
+    return normalise_url(url) or url.strip()
 
 
 def _key_for(snap: dict[str, Any], fallback: str) -> str:
     if isinstance(snap.get("id"), str | int) and not isinstance(snap.get("id"), bool):
         return f"id:{snap['id']}"
     if isinstance(snap.get("url"), str) and snap["url"].strip():
-        return normalise_url(snap["url"])
+        return input_key(snap["url"])
     return "sha:" + hashlib.sha256(fallback.encode("utf-8", "replace")).hexdigest()[:24]
 
 
@@ -88,7 +81,7 @@ def read_inputs(path: str | Path) -> Iterator[tuple[str, str]]:
             url = line.strip()
             if not url or url.startswith("#"):
                 continue
-            yield normalise_url(url), json.dumps({"url": url})
+            yield input_key(url), json.dumps({"url": url})
 
 
 @dataclass
@@ -100,6 +93,8 @@ class Summary:
     scored: int = 0
     failed: int = 0
     skipped_done: int = 0
+    duplicates: int = 0
+    unfetched: int = 0  # crawled this time but not fetched: scored from the URL alone
     seconds: float = 0.0
     labels: dict[str, int] = field(default_factory=dict)
 
@@ -107,7 +102,10 @@ class Summary:
         labels = ", ".join(f"{k} {v}" for k, v in sorted(self.labels.items()))
         return (
             f"run {self.run!r}{' (resumed)' if self.resumed else ''}: {self.scored} scored, "
-            f"{self.failed} failed, {self.skipped_done} already done, {self.inputs} inputs "
+            f"{self.failed} failed, "
+            f"{f'{self.unfetched} not fetched (scored from the URL alone), ' if self.unfetched else ''}"
+            f"{self.skipped_done} already done, {self.inputs} inputs"
+            f"{f' ({self.duplicates} duplicate rows skipped)' if self.duplicates else ''} "
             f"in {self.seconds:.1f}s [{labels}]"
         )
 
@@ -119,17 +117,22 @@ class Progress:
         self.total, self.done, self.stream = total, 0, stream or sys.stderr
         self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
         self.start = time.perf_counter()
+        self._drawn = 0.0
 
     def step(self, n: int = 1) -> None:
         self.done += n
-        if self.tty and self.total:
-            rate = self.done / max(time.perf_counter() - self.start, 1e-9)
-            width = 30
-            filled = int(width * self.done / self.total)
-            self.stream.write(
-                f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {rate:.1f}/s"
-            )
-            self.stream.flush()
+        now = time.perf_counter()
+        if not (self.tty and self.total) or (now - self._drawn < 0.1 and self.done < self.total):
+            return
+        self._drawn = now
+        rate = self.done / max(now - self.start, 1e-9)
+        left = (self.total - self.done) / rate if rate else 0.0
+        filled = int(30 * self.done / self.total)
+        self.stream.write(
+            f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total} "
+            f"{rate:.1f}/s, {left:.0f}s left "
+        )
+        self.stream.flush()
 
     def close(self) -> None:
         if self.tty and self.total:
@@ -162,7 +165,19 @@ class Scanner:
 
         return fetch_many(urls, self.settings)
 
-    def run(self, input_path: str | Path, run_name: str, progress: bool = True) -> Summary:
+    def run(
+        self,
+        input_path: str | Path,
+        run_name: str,
+        progress: bool = True,
+        dask: str | None = None,
+    ) -> Summary:
+        """Scan ``input_path`` into run ``run_name`` (created, or resumed when it exists).
+
+        ``dask`` is a scheduler address (``tcp://host:8786``) or ``"local"`` for a LocalCluster:
+        inputs are partitioned by host and processed on the workers; this process stays the single
+        writer to the store.
+        """
         start = time.perf_counter()
         settings_json = json.dumps(
             {
@@ -172,7 +187,15 @@ class Scanner:
             }
         )
         run_id, resumed = self.store.create_or_resume_run(run_name, str(input_path), settings_json)
-        self.store.add_inputs(run_id, read_inputs(input_path))
+        read = 0
+
+        def counted() -> Iterator[tuple[str, str]]:
+            nonlocal read
+            for item in read_inputs(input_path):
+                read += 1
+                yield item
+
+        added = self.store.add_inputs(run_id, counted())
         stats = self.store.run_stats(run_id)
         pending = list(self.store.pending(run_id))
         summary = Summary(
@@ -181,11 +204,20 @@ class Scanner:
             resumed=resumed,
             inputs=stats["inputs"],
             skipped_done=stats["inputs"] - len(pending),
+            duplicates=0 if resumed else read - added,
         )
+        to_crawl = {key for key, raw in pending if _wants_fetch(raw)}
         bar = Progress(len(pending)) if progress else Progress(0)
         try:
-            for key, snap, verdict in self.process(pending):
+            if dask:
+                from detector.cluster import process_on_dask
+
+                results = process_on_dask(self, pending, dask)
+            else:
+                results = self.process(pending)
+            for key, snap, verdict in results:
                 self.store.record(run_id, key, snap, verdict)
+                summary.unfetched += bool(snap.error) and not verdict.error and key in to_crawl
                 summary.scored += verdict.error is None
                 summary.failed += verdict.error is not None
                 bar.step()
@@ -242,6 +274,18 @@ class Scanner:
         verdicts = self.detector.score_many([s for _, s in batch])
         for (key, snap), verdict in zip(batch, verdicts, strict=True):
             yield key, snap, verdict
+
+
+def _wants_fetch(raw: str) -> bool:
+    try:
+        row = json.loads(raw)
+    except ValueError:
+        return False
+    return (
+        isinstance(row, dict)
+        and bool(row.get("url"))
+        and not any(row.get(k) for k in ("html", "text", "listing", "error", "_invalid"))
+    )
 
 
 def _merge(fetched: Snapshot, original: dict[str, Any]) -> Snapshot:

@@ -9,6 +9,7 @@ the Host header, TLS SNI and certificate checks keep using the host name. Every 
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 import socket
@@ -21,7 +22,7 @@ from urllib3 import HTTPConnectionPool, HTTPSConnectionPool, PoolManager
 from urllib3.connection import HTTPConnection, HTTPSConnection
 
 from detector.config import Settings
-from detector.errors import BlockedAddress, FetchError
+from detector.errors import BlockedAddress, ConfigError, FetchError
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -103,6 +104,38 @@ def parse_numeric_host(host: str) -> IPAddress | None:
     return ipaddress.IPv4Address((value << (8 * (4 - len(head)))) | last)
 
 
+@functools.lru_cache(maxsize=32)
+def connect_map(spec: str) -> dict[tuple[str, int], tuple[IPAddress, int]]:
+    """Parse ``Settings.connect_to`` ("HOST:PORT:ADDR:PORT,..."); raises ``ConfigError``."""
+    out: dict[tuple[str, int], tuple[IPAddress, int]] = {}
+    for entry in filter(None, (e.strip() for e in spec.split(","))):
+        try:
+            host, port, rest = entry.split(":", 2)
+            addr, _, target_port = rest.rpartition(":")
+            out[(host.lower().rstrip("."), int(port))] = (
+                ipaddress.ip_address(addr.strip("[]")),
+                int(target_port),
+            )
+        except ValueError as exc:
+            raise ConfigError(
+                f"connect_to entry {entry!r} is not HOST:PORT:ADDR:PORT with ADDR an IP address"
+            ) from exc
+    return out
+
+
+def connect_target(host: str, port: int, settings: Settings) -> tuple[list[IPAddress], int]:
+    """Checked addresses and the port to connect to for ``host:port`` (``connect_to`` applied)."""
+    if settings.connect_to:
+        mapped = connect_map(settings.connect_to).get((host.strip("[]").rstrip(".").lower(), port))
+        if mapped is not None:
+            ip, target_port = mapped
+            reason = blocked_reason(ip, settings.allow_loopback)
+            if reason:
+                raise BlockedAddress(f"{host} is mapped to a {reason} address")
+            return [ip], target_port
+    return resolve_host(host, port, settings), port
+
+
 def resolve_host(host: str, port: int, settings: Settings) -> list[IPAddress]:
     """Addresses for ``host``, every one checked; raises ``BlockedAddress`` if any is refused.
 
@@ -160,7 +193,7 @@ def check_url(url: str, settings: Settings | None = None) -> list[str]:
     if _BAD_HOST_CHARS.search(parts.hostname.strip("[]").split("%")[0]):
         raise FetchError("host name has forbidden characters", code="fetch.invalid_url")
     default = 443 if scheme == "https" else 80
-    return [str(ip) for ip in resolve_host(parts.hostname, port or default, settings)]
+    return [str(ip) for ip in connect_target(parts.hostname, port or default, settings)[0]]
 
 
 def _connect(addresses: list[IPAddress], port: int, conn: HTTPConnection) -> socket.socket:
@@ -192,9 +225,9 @@ class _GuardMixin:
 
     def _new_conn(self) -> socket.socket:
         conn: Any = self
-        addresses = resolve_host(conn.host, conn.port, self.guard_settings)
+        addresses, port = connect_target(conn.host, conn.port, self.guard_settings)
         try:
-            sock = _connect(addresses, conn.port, conn)
+            sock = _connect(addresses, port, conn)
         except TimeoutError as exc:
             from urllib3.exceptions import ConnectTimeoutError
 

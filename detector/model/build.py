@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -11,7 +12,7 @@ from typing import Any
 from detector.extract.features import schema_hash
 from detector.extract.lexicons import lexicons_digest
 from detector.model import artifact, card
-from detector.model.data import data_hash, load_corpus
+from detector.model.data import Example, data_hash, load_corpus
 from detector.model.train import TrainConfig, train
 
 
@@ -22,15 +23,30 @@ def build(
     cfg: TrainConfig | None = None,
     shared: Path | None = None,
     progress: Callable[[str], None] | None = None,
+    extra: list[Example] | None = None,
 ) -> dict[str, Any]:
-    """Train on ``data_dir``, save to ``out_dir``, evaluate on real data, write the card."""
+    """Train on ``data_dir`` (plus ``extra`` examples, e.g. analyst labels), save to ``out_dir``,
+    evaluate on real data, write the card."""
     from detector.detector import Detector
     from detector.model import evaluate
 
     cfg = cfg or TrainConfig()
-    examples = load_corpus(data_dir)
+    examples = load_corpus(data_dir) + list(extra or [])
     result = train(examples, cfg, progress)
     digest = data_hash(data_dir)
+    feedback: dict[str, Any] | None = None
+    if extra:
+        from detector.model.feedback import examples_digest
+
+        extra_digest = examples_digest(list(extra))
+        digest = hashlib.sha256((digest + extra_digest).encode()).hexdigest()
+        feedback = {
+            "count": len(extra),
+            "scam": sum(ex.y for ex in extra),
+            "benign": sum(1 - ex.y for ex in extra),
+            "sha256": extra_digest,
+            "sources": sorted({ex.source.split(":", 1)[0] for ex in extra}),
+        }
     sidecar: dict[str, Any] = {
         "name": name,
         "version": digest[:12],
@@ -59,6 +75,8 @@ def build(
         "train_seconds": result.seconds,
         "libraries": artifact.library_versions(),
     }
+    if feedback:
+        sidecar["analyst_labels"] = feedback
     out = artifact.save(result.model, sidecar, out_dir)
     det = Detector.load(out)
     sidecar = json.loads((out / artifact.SIDECAR).read_text(encoding="utf-8"))

