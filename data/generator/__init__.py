@@ -1,0 +1,1 @@
+"""Generators of the labelled corpus under data/corpus (deterministic: same bytes on every run)."""
