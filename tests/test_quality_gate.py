@@ -14,12 +14,12 @@ from detector.model.build import build
 from tests.conftest import ROOT, SHARED_DATA
 
 # Grouped (by family) nested cross-validation on data/.
-CV_FLOORS = {"roc_auc": 0.94, "pr_auc": 0.94, "tpr_at_1pct_fpr": 0.65, "recall_flagged": 0.8}
+CV_FLOORS = {"roc_auc": 0.96, "pr_auc": 0.96, "tpr_at_1pct_fpr": 0.65, "recall_flagged": 0.8}
 CV_CEILINGS = {"fpr_scam": 0.02, "fpr_flagged": 0.08}
 # Real data nobody on the team wrote (../shared/data); skipped when absent.
-HTML_FLOORS = {"roc_auc": 0.95, "pr_auc": 0.95}
-HTML_CEILINGS = {"fpr_flagged": 0.03}
-URL_FLOORS = {"roc_auc": 0.55, "recall_flagged": 0.25}
+HTML_FLOORS = {"roc_auc": 0.9, "pr_auc": 0.83, "recall_flagged": 0.55}
+HTML_CEILINGS = {"fpr_flagged": 0.06}
+URL_FLOORS = {"roc_auc": 0.85, "recall_flagged": 0.6}
 URL_CEILINGS = {"fpr_flagged": 0.03}
 
 

@@ -110,9 +110,19 @@ def render(side: dict[str, Any]) -> str:
         "- Most public phishing pages imitate other brands; this model targets TikTok lures, "
         "so its recall on generic credential phishing is expected to be lower.",
         "- Domain age is unknown at training time (no RDAP offline); with intel it adds signal.",
+        "- Large legitimate portals with a login box and scripts that post to other hosts "
+        "(analytics, ad tech) can reach `suspicious` through `credential.js_exfil` and "
+        "`credential.form_action_offsite`; that is where the html-samples false positives "
+        f"above ({_html_fpr(side)}) come from. Treat `suspicious` as a queue for review.",
         "",
     ]
     return "\n".join(lines)
+
+
+def _html_fpr(side: dict[str, Any]) -> str:
+    overall = ((side.get("real_data") or {}).get("html_samples") or {}).get("overall") or {}
+    fpr = overall.get("fpr_flagged")
+    return "not measured" if fpr is None else f"{fpr:.1%} of legitimate pages flagged"
 
 
 def write(model_dir: str | Path) -> Path:
