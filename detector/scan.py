@@ -101,7 +101,8 @@ class Summary:
     def line(self) -> str:
         labels = ", ".join(f"{k} {v}" for k, v in sorted(self.labels.items()))
         return (
-            f"run {self.run!r}{' (resumed)' if self.resumed else ''}: {self.scored} scored, "
+            f"run {self.run!r} (id {self.run_id}{', resumed' if self.resumed else ''}): "
+            f"{self.scored} scored, "
             f"{self.failed} failed, "
             f"{f'{self.unfetched} not fetched (scored from the URL alone), ' if self.unfetched else ''}"
             f"{self.skipped_done} already done, {self.inputs} inputs"

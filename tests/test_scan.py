@@ -82,6 +82,25 @@ def test_inputs_of_every_kind_with_bad_rows_and_duplicates(tmp_path: Path) -> No
         list(read_inputs(no_url))
 
 
+def test_progress_bar_only_on_a_terminal() -> None:
+    import io
+
+    from detector.scan import Progress
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    tty, pipe = Tty(), io.StringIO()
+    for stream in (tty, pipe):
+        bar = Progress(3, stream)
+        for _ in range(3):
+            bar.step()
+        bar.close()
+    assert "3/3" in tty.getvalue() and "[" in tty.getvalue()
+    assert pipe.getvalue() == ""
+
+
 # -- scanning ------------------------------------------------------------------------------------
 
 
