@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from detector.extract.base import Context, Signals, is_official_host
@@ -86,8 +86,10 @@ class GatedPattern:
         return next(iter(self.findall(text, 1)), None)
 
     def findall(self, text: str, limit: int = _CAP) -> list[re.Match[str]]:
-        if not self.admits(text):
+        if self.width is None and not self.admits(text):
             return []
+        # With a bounded width the windows are found by the same literal scan that ``admits``
+        # makes: no occurrence, no window.
         out: list[re.Match[str]] = []
         for lo, hi in self._windows(text):
             for m in self.pattern.finditer(text, lo, hi):
@@ -215,6 +217,7 @@ def _cookie_names() -> GatedPattern:
     return gated(rf"(?<![a-z0-9_])(?:{names})(?![a-z0-9_])")
 
 
+@lru_cache(maxsize=4096)  # each control is asked about by several signals
 def field_kinds(inp: Input) -> tuple[str, ...]:
     """What a control asks for: ("password",), ("otp",), identifier kinds, or ()."""
     if inp.type == "password":
@@ -234,6 +237,7 @@ def field_kinds(inp: Input) -> tuple[str, ...]:
     return tuple(k for k in _ID_KINDS if k in kinds)  # one field may ask "user/e-mail/phone"
 
 
+@lru_cache(maxsize=4096)
 def _is_search(inp: Input) -> bool:
     return inp.type == "search" or _pat("search_field").search(inp.descriptor) is not None
 

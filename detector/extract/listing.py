@@ -176,13 +176,24 @@ def _war_wildcard(m: dict[str, Any]) -> bool:
 
 def extract(ctx: Context) -> Signals:
     """Listing features; all zero when the snapshot has no listing."""
+    if ctx.snapshot.listing is None:  # every page: the same features, worked out once
+        absent = _absent()
+        return Signals(absent.family, dict(absent.features), dict(absent.evidence))
+    return _extract(ctx.snapshot.listing, ctx.snapshot.kind)
+
+
+@cache
+def _absent() -> Signals:
+    return _extract(None, "page")
+
+
+def _extract(given: Listing | None, kind: str) -> Signals:
     sig = Signals("listing")
-    present = ctx.snapshot.listing is not None
-    listing = ctx.snapshot.listing or Listing()
+    present = given is not None
+    listing = given or Listing()
     p = collect(listing)
     m = p.manifest
     bare = android_names(p.every)
-    kind = ctx.snapshot.kind
     looks_ext = any(k in m for k in ("manifest_version", "content_scripts", "background"))
     is_ext = present and (kind == "extension_listing" or looks_ext)
     sig.flag("present", present)

@@ -147,6 +147,11 @@ def candidate_urls(ctx: Context) -> list[tuple[str, str]]:
     if snap.listing is not None and snap.listing.landing_url:
         raw.append((snap.listing.landing_url, "landing"))
     out: list[tuple[str, str]] = []
+    # One look over all of them first: most pages have no URL with a marker at all. Markers
+    # are ASCII and hold no line break, so lower-casing the joined URLs finds one exactly when
+    # lower-casing some URL on its own does.
+    if not _has_marker("\n".join(url or "" for url, _ in raw), "url_markers"):
+        return out
     seen: set[str] = set()
     for url, source in raw:
         url = (url or "").strip()

@@ -141,11 +141,17 @@ def _longest_open_run(markup: bytes) -> int:
     return max(segment.count(b"<") for segment in markup.split(b"</"))
 
 
-def limit_depth(markup: bytes, max_depth: int) -> tuple[bytes, bool]:
-    """Drop tags nested deeper than ``max_depth``; text is kept. Linear time."""
+def limit_depth(
+    markup: bytes, max_depth: int, counts: tuple[int, int] | None = None
+) -> tuple[bytes, bool]:
+    """Drop tags nested deeper than ``max_depth``; text is kept. Linear time.
+
+    ``counts`` are ``markup.count(b"<")`` and ``markup.count(b"</")`` when the caller has them.
+    """
     # The full scan costs about as much as the parse, so run it only when deep nesting is
     # possible: many opening tags in all, or a long run of opening tags with no closing tag.
-    opens = markup.count(b"<") - markup.count(b"</")
+    tags, ends = counts or (markup.count(b"<"), markup.count(b"</"))
+    opens = tags - ends
     if opens <= max(max_depth, _SCAN_NEVER_BELOW):
         return markup, False
     if opens <= _SCAN_ALWAYS_ABOVE and _longest_open_run(markup) < _OPEN_RUN:
@@ -216,8 +222,11 @@ def parse_html(markup: str | bytes, settings: Settings | None = None) -> ParsedP
     if len(raw) > s.max_html_bytes:
         raw = raw[: s.max_html_bytes]
         page.truncated = True
-    raw, page.depth_limited = limit_depth(raw, s.max_nesting_depth)
-    page.n_elements = max(raw.count(b"<") - raw.count(b"</") - raw.count(b"<!"), 0)
+    tags, closing = raw.count(b"<"), raw.count(b"</")
+    raw, page.depth_limited = limit_depth(raw, s.max_nesting_depth, (tags, closing))
+    if page.depth_limited:
+        tags, closing = raw.count(b"<"), raw.count(b"</")
+    page.n_elements = max(tags - closing - raw.count(b"<!"), 0)
     tree = LexborHTMLParser(raw)
     _collect_head(tree, page)
     _collect_scripts(tree, page, s.max_script_chars)
@@ -263,17 +272,26 @@ def _collect_scripts(tree: LexborHTMLParser, page: ParsedPage, budget: int) -> N
 
 
 def _collect_controls(tree: LexborHTMLParser, page: ParsedPage) -> None:
+    made: dict[int, Input] = {}  # controls inside forms are also page controls: build once
+
+    def control(node: LexborNode) -> Input:
+        key = node.mem_id
+        found = made.get(key)
+        if found is None:
+            found = made[key] = _input(node)
+        return found
+
     for node in tree.css("form"):
         a = node.attributes
         page.forms.append(
             Form(
                 action=_attr(a, "action")[:2000],
                 method=_attr(a, "method").lower() or "get",
-                inputs=tuple(_input(i) for i in node.css("input, select, textarea, button")),
+                inputs=tuple(control(i) for i in node.css("input, select, textarea, button")),
                 snippet=_opening_tag("form", a),
             )
         )
-    page.inputs = [_input(i) for i in tree.css("input, select, textarea")]
+    page.inputs = [control(i) for i in tree.css("input, select, textarea")]
     for node in tree.css(_CTA_SELECTOR):
         label = _attr(node.attributes, "value") or _text(node)
         if label:
