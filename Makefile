@@ -4,7 +4,7 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-EXTRAS ?= dev,serve,archive,render,export
+EXTRAS ?= dev,serve,archive,render,export,dask
 STAMP  := $(VENV)/.installed
 
 .PHONY: venv test lint typecheck pytest scan bench clean model

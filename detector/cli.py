@@ -312,13 +312,17 @@ def _cmd_scan(args: argparse.Namespace) -> int:
     fmt = _export_format(args.output, args.format) if args.output else None
     _check_output(args.output)
     _check_output(args.report)
+    if args.workers < 1 or args.batch_size < 1:
+        raise UsageError("--workers and --batch-size must be at least 1")
     run_name = args.run or source.stem
     settings = _crawl_settings(args)
     det = Detector.load(args.model, settings)
     with _store(args.store) as store:
         scanner = Scanner(det, store, settings, batch_size=args.batch_size)
         try:
-            summary = scanner.run(source, run_name, progress=not args.quiet, dask=args.dask)
+            summary = scanner.run(
+                source, run_name, progress=not args.quiet, dask=args.dask, workers=args.workers
+            )
         except KeyboardInterrupt:
             found = store.find_run(run_name)
             done = store.run_stats(found["id"]) if found else {"done": 0, "failed": 0}
@@ -451,6 +455,9 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("--report", default=None, help="also write the HTML report here")
     sc.add_argument("--model", default=None, help="model directory (default: shipped model)")
     sc.add_argument("--dask", default=None, help="scheduler address, or 'local' for a LocalCluster")
+    sc.add_argument(
+        "--workers", type=int, default=1, help="local worker processes (inputs split by host)"
+    )
     sc.add_argument("--batch-size", type=int, default=64)
     sc.add_argument("--quiet", action="store_true", help="no progress bar")
     _add_crawl_flags(sc)

@@ -172,12 +172,13 @@ class Scanner:
         run_name: str,
         progress: bool = True,
         dask: str | None = None,
+        workers: int = 1,
     ) -> Summary:
         """Scan ``input_path`` into run ``run_name`` (created, or resumed when it exists).
 
         ``dask`` is a scheduler address (``tcp://host:8786``) or ``"local"`` for a LocalCluster:
         inputs are partitioned by host and processed on the workers; this process stays the single
-        writer to the store.
+        writer to the store. ``workers`` > 1 does the same on local processes.
         """
         start = time.perf_counter()
         settings_json = json.dumps(
@@ -214,6 +215,10 @@ class Scanner:
                 from detector.cluster import process_on_dask
 
                 results = process_on_dask(self, pending, dask)
+            elif workers > 1:
+                from detector.cluster import process_in_pool
+
+                results = process_in_pool(self, pending, workers)
             else:
                 results = self.process(pending)
             for key, snap, verdict in results:
