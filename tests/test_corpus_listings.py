@@ -9,18 +9,13 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
-from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import roc_auc_score
-from sklearn.model_selection import GroupKFold
-from sklearn.pipeline import make_pipeline
-from sklearn.preprocessing import StandardScaler
 
 from data.generator import ads, listings
 from data.generator.kit import handwritten
 from detector.extract.listing import parse_installs
 from detector.records import Snapshot
+from tests._leak import grouped_style_auc
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "data" / "corpus"
@@ -151,14 +146,7 @@ def _style(row: dict[str, Any]) -> list[float]:
 
 
 def _grouped_auc(rows: list[dict[str, Any]]) -> float:
-    x = np.array([_style(r) for r in rows])
-    y = np.array([r["label"] == "scam" for r in rows])
-    groups = [r["family"] for r in rows]
-    proba = np.zeros(len(rows))
-    for train, test in GroupKFold(n_splits=5).split(x, y, groups):
-        model = make_pipeline(StandardScaler(), LogisticRegression())
-        proba[test] = model.fit(x[train], y[train]).predict_proba(x[test])[:, 1]
-    return float(roc_auc_score(y, proba))
+    return grouped_style_auc(rows, _style)
 
 
 def test_house_style_does_not_predict_the_label(corpus: dict[str, list[dict[str, Any]]]) -> None:

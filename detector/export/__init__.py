@@ -65,28 +65,14 @@ def atomic_output(
     path: str | os.PathLike[str], mode: str = "w", **open_kwargs: Any
 ) -> Iterator[IO[Any]]:
     """Open a temp file beside ``path``; on success fsync and rename it over ``path``."""
-    target = Path(path)
-    fd, tmp_name = _make_temp(target)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, mode, **open_kwargs) as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        if isinstance(exc, ExportError):
-            raise
-        raise ExportError(_describe(target, exc), target, exc.errno) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with temp_path(path) as tmp, open(tmp, mode, **open_kwargs) as fh:
+        yield fh
 
 
 @contextmanager
 def temp_path(path: str | os.PathLike[str]) -> Iterator[Path]:
-    """Like ``atomic_output`` for writers that want a path (pyarrow): rename on success."""
+    """A temp path beside ``path`` for the writer to fill; on success it is fsynced and renamed
+    over ``path``, on any failure removed. OS errors become ``ExportError`` naming ``path``."""
     target = Path(path)
     fd, tmp_name = _make_temp(target)
     os.close(fd)
