@@ -336,20 +336,30 @@ def _cmd_scan(args: argparse.Namespace) -> int:
             raise UsageError(str(exc)) from exc
         print(summary.line() + f"; store {store.path}", file=sys.stderr)
         run = _run_of(store, run_name)
-        if args.output:
-            assert fmt is not None
-            n = _export(store, run, args.output, fmt)
-            print(f"wrote {n} {fmt} rows to {args.output}", file=sys.stderr)
-        if args.report:
-            from detector.export.report import write_report
+        try:
+            if args.output:
+                assert fmt is not None
+                n = _export(store, run, args.output, fmt)
+                unit = "indicators" if fmt in ("stix", "misp") else "rows"
+                print(f"wrote {n} {fmt} {unit} to {args.output}", file=sys.stderr)
+            if args.report:
+                from detector.export.report import write_report
 
-            write_report(
-                store.verdicts(run["id"]),
-                args.report,
-                f"Scan {run_name}",
-                store.run_stats(run["id"]),
+                write_report(
+                    store.verdicts(run["id"]),
+                    args.report,
+                    f"Scan {run_name}",
+                    store.run_stats(run["id"]),
+                )
+                print(f"report written to {args.report}", file=sys.stderr)
+        except OSError as exc:
+            print(
+                f"detector: {exc}. Every verdict is kept in {store.path} (run {run_name!r}); "
+                f"write it again with: detector export {run_name} --store {store.path} "
+                "--output FILE",
+                file=sys.stderr,
             )
-            print(f"report written to {args.report}", file=sys.stderr)
+            return EXIT_USAGE
         failed = store.run_stats(run["id"])["failed"] + summary.unfetched
     return EXIT_ROWS_FAILED if failed else EXIT_OK
 
@@ -373,7 +383,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     _check_output(args.output)
     with _store(args.store, must_exist=True) as store:
         n = _export(store, _run_of(store, args.run), args.output, fmt)
-    print(f"wrote {n} {fmt} rows to {args.output}", file=sys.stderr)
+    unit = "indicators" if fmt in ("stix", "misp") else "rows"
+    print(f"wrote {n} {fmt} {unit} to {args.output}", file=sys.stderr)
     return EXIT_OK
 
 

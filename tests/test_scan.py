@@ -256,3 +256,25 @@ def test_demo_scans_the_bundled_sample_like_the_offline_scorer(
     for row in crawled:
         assert got[row["id"]]["error"] is None
         assert got[row["id"]]["label"] == shipped.score(row).label, row["id"]
+
+
+def test_disk_full_export_keeps_results_and_says_how_to_rewrite(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+
+    src = _write_jsonl(tmp_path / "in.jsonl", _rows(5))
+    store = tmp_path / "s.sqlite"
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    args = ["scan", "--input", str(src), "--store", str(store), "--run", "r"]
+    assert main([*args, "--output", str(tmp_path / "v.jsonl")]) == 2
+    err = capsys.readouterr().err
+    assert "disk full" in err and "detector export r" in err
+    assert not (tmp_path / "v.jsonl").exists() and len(_verdict_rows(store)) == 5
+    monkeypatch.undo()
+    assert main(["export", "r", "--store", str(store), "--output", str(tmp_path / "v.jsonl")]) == 0
+    assert len((tmp_path / "v.jsonl").read_text().splitlines()) == 5
