@@ -3,7 +3,9 @@
 ``detector scan --input FILE --store PATH --run NAME`` creates the run or, when the store already
 has it, resumes it: inputs already scored are skipped, so every input ends scored exactly once
 (``Store.record`` writes snapshot, verdict and status in one transaction). Inputs: URL lists
-(.txt), CSV with a ``url`` column, JSONL snapshots, ad-library exports (.json).
+(.txt), CSV with a ``url`` column, JSONL snapshots, ad-library exports (.json: each ad is
+scored from its text, and its landing page becomes one more input, crawled and scored as a page;
+ads sharing a landing page share that input).
 """
 
 from __future__ import annotations
@@ -76,6 +78,12 @@ def read_inputs(path: str | Path) -> Iterator[tuple[str, str]]:
         for snap in load_ad_export(p):
             d = snap.to_dict()
             yield _key_for(d, json.dumps(d, sort_keys=True)), json.dumps(d, ensure_ascii=False)
+            landing = (snap.listing.landing_url if snap.listing else None) or snap.extra.get(
+                "landing_url"
+            )
+            if isinstance(landing, str) and landing.startswith(("http://", "https://")):
+                page = {"url": landing, "kind": "page", "parent_id": snap.id, "parent_kind": "ad"}
+                yield input_key(landing), json.dumps(page, ensure_ascii=False)
     else:
         for line in text.splitlines():
             url = line.strip()

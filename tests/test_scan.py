@@ -278,3 +278,27 @@ def test_disk_full_export_keeps_results_and_says_how_to_rewrite(
     monkeypatch.undo()
     assert main(["export", "r", "--store", str(store), "--output", str(tmp_path / "v.jsonl")]) == 0
     assert len((tmp_path / "v.jsonl").read_text().splitlines()) == 5
+
+
+def test_ad_export_scores_ads_and_crawls_their_landing_pages(tmp_path: Path, shipped: Any) -> None:
+    fixture = ROOT / "tests" / "fixtures" / "sources" / "meta_ad_library.json"
+    export = tmp_path / "ads.json"  # the demo server speaks plain HTTP
+    text = fixture.read_text(encoding="utf-8")
+    export.write_text(text.replace("https://creator-gear", "http://creator-gear"), "utf-8")
+    pages = {
+        ("tt-viewers-check.xyz", "/"): SCAM_HTML,  # asked for over https: not served
+        ("creator-gear.example", "/sale"): PLAIN_HTML,
+    }
+    with LocalSite(pages) as site, Store.open(tmp_path / "s.sqlite") as store:
+        settings = Settings(
+            allow_loopback=True, connect_to=site.connect_to(), per_host_delay=0.0, offline=True
+        )
+        summary = Scanner(shipped, store, settings).run(export, "ads", progress=False)
+        landing = store.snapshot(summary.run_id, "http://creator-gear.example/sale")
+        dead = store.snapshot(summary.run_id, "https://tt-viewers-check.xyz/")
+        kinds = sorted(v.kind or "" for v in store.verdicts(summary.run_id))
+    assert summary.inputs == 5 and summary.unfetched == 1 and summary.failed == 0
+    assert landing is not None and "bread" in (landing.html or "")
+    assert landing.extra["parent_id"] == "2234567890123456"
+    assert dead is not None and dead.error and dead.extra["parent_kind"] == "ad"
+    assert kinds.count("page") == 2 and kinds.count("ad") == 3
