@@ -57,6 +57,14 @@ OFFERS = {
         ("Découvre qui a vu ton profil TikTok maintenant !", "who_viewed"),
         ("Obtenez des abonnés gratuits sur TikTok.", "free_followers"),
     ],
+    "it": [
+        ("Scopri chi ha visitato il tuo profilo TikTok!", "who_viewed"),
+        ("Ottieni 1000 follower TikTok gratis subito!", "free_followers"),
+    ],
+    "ru": [
+        ("Узнай, кто смотрел твой профиль в TikTok!", "who_viewed"),
+        ("Получи бесплатные подписчики в TikTok сейчас!", "free_followers"),
+    ],
 }
 
 # (question, negated or explaining sentence) per language.
@@ -92,6 +100,14 @@ HARD_NEGATIVES = {
     "fr": (
         "Est-ce que l'on peut savoir qui a vu mon profil TikTok ?",
         "TikTok ne montre pas qui a enregistré tes vidéos.",
+    ),
+    "it": (
+        "Si può vedere chi ha visto il tuo profilo TikTok?",
+        "TikTok non mostra chi ha salvato i tuoi video.",
+    ),
+    "ru": (
+        "Можно ли узнать, кто смотрел мой профиль TikTok?",
+        "TikTok не показывает, кто сохранил ваше видео.",
     ),
 }
 
