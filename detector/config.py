@@ -51,6 +51,7 @@ class Settings:
     # connect to ADDR:PORT instead, with no DNS look-up; ADDR still passes the guard. For replaying
     # sinkholed or staged copies of sites, and for the offline demo.
     connect_to: str = ""
+    connect_to_only: bool = False  # refuse every host connect_to does not list (sealed replays)
     render_js: bool = False
     chromium_path: str = "/usr/bin/chromium"
     discovery_depth: int = 1

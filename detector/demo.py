@@ -9,6 +9,8 @@ internet. Pages are served over plain HTTP, so an ``https://`` input URL is scan
 
 ``run_demo`` turns the bundled sample into scan input (pages as bare URLs, to be crawled; ads and
 listings as they are), runs a fresh scan into a store, and writes the verdicts and the HTML report.
+The crawler runs with ``connect_to_only``: a host the demo server does not serve (the sample's
+URL-only rows) is refused, never looked up, and scored from its URL alone.
 """
 
 from __future__ import annotations
@@ -136,6 +138,7 @@ def run_demo(sample: str | Path, out_dir: str | Path, progress: bool = True) -> 
         settings = Settings.from_env(
             allow_loopback=True,
             connect_to=site.connect_to(),
+            connect_to_only=True,  # URL-only rows stay unfetched: nothing leaves this machine
             per_host_delay=0.0,
             offline=True,
         )

@@ -230,6 +230,9 @@ def test_local_site_routes_by_host_and_serves_robots(tmp_path: Path) -> None:
         assert "bread" in (fetch("http://plain.example/", s).html or "")
         assert fetch("http://plain.example/missing", s).status == 404
         assert fetch("http://unmapped.example/", s.replace(offline=True)).error
+        sealed = s.replace(connect_to_only=True)
+        assert fetch("http://plain.example/", sealed).status == 200
+        assert fetch("https://unmapped.example/", sealed).error == "fetch.blocked_address"
         # a mapping never bypasses the guard: loopback still needs allow_loopback
         refused = fetch("http://lure.example/v?x=1", s.replace(allow_loopback=False))
         assert refused.error == "fetch.blocked_address" and refused.html is None
@@ -256,6 +259,21 @@ def test_demo_scans_the_bundled_sample_like_the_offline_scorer(
     for row in crawled:
         assert got[row["id"]]["error"] is None
         assert got[row["id"]]["label"] == shipped.score(row).label, row["id"]
+    with Store.open(tmp_path / "demo.sqlite") as store:
+        run = store.find_run("demo")
+        assert run is not None
+        url_only = [
+            r
+            for r in rows
+            if r.get("kind", "page") == "page" and r.get("url") and not r.get("html")
+        ]
+        errors = []
+        for row in url_only:  # never fetched: refused before any DNS look-up, or recorded
+            snap = store.snapshot(run["id"], f"id:{row['id']}")
+            assert snap is not None and snap.html is None
+            errors.append(snap.error)
+            assert snap.error == (row.get("error") or "fetch.blocked_address")
+        assert "fetch.blocked_address" in errors
 
 
 def test_disk_full_export_keeps_results_and_says_how_to_rewrite(

@@ -133,6 +133,8 @@ def connect_target(host: str, port: int, settings: Settings) -> tuple[list[IPAdd
             if reason:
                 raise BlockedAddress(f"{host} is mapped to a {reason} address")
             return [ip], target_port
+    if settings.connect_to_only:
+        raise BlockedAddress(f"{host}:{port} is not listed in connect_to (connect_to_only is set)")
     return resolve_host(host, port, settings), port
 
 
