@@ -66,9 +66,12 @@ def partition_by_host(rows: list[Row], n: int) -> list[list[Row]]:
     return [p for p in parts if p]
 
 
+Packed = tuple[str, dict[str, Any], dict[str, Any], dict[str, Any] | None]
+
+
 def score_partition(
     rows: list[Row], model_dir: str, settings: Settings, batch_size: int = 64
-) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
+) -> list[Packed]:
     """Worker task: crawl and score one partition with the local pipeline; plain dicts out."""
     from detector.detector import Detector
     from detector.scan import Scanner
@@ -77,7 +80,9 @@ def score_partition(
     if detector is None:
         detector = _DETECTORS[model_dir] = Detector.load(model_dir, settings)
     scanner = Scanner(detector, None, settings, batch_size=batch_size)
-    return [(key, snap.to_dict(), v.to_dict()) for key, snap, v in scanner.process(rows)]
+    return [
+        (key, snap.to_dict(), v.to_dict(), v.features) for key, snap, v in scanner.process(rows)
+    ]
 
 
 def _failed(rows: list[Row], exc: BaseException, model: str) -> list[Result]:
@@ -93,8 +98,13 @@ def _failed(rows: list[Row], exc: BaseException, model: str) -> list[Result]:
     return out
 
 
-def _decoded(found: list[tuple[str, dict[str, Any], dict[str, Any]]]) -> list[Result]:
-    return [(k, Snapshot.from_dict(s), Verdict.from_dict(v)) for k, s, v in found]
+def _decoded(found: list[Packed]) -> list[Result]:
+    out = []
+    for key, snap, verdict, features in found:
+        v = Verdict.from_dict(verdict)
+        v.features = features
+        out.append((key, Snapshot.from_dict(snap), v))
+    return out
 
 
 def _check_fetcher(scanner: Any) -> None:

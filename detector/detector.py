@@ -169,4 +169,5 @@ class Detector:
             claims=ex.claims,
             model=self.model_name,
             extra=extra,
+            features=ex.features,
         )

@@ -284,6 +284,9 @@ class Verdict:
     model: str | None = None
     error: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # The feature dict the score came from: kept in memory (the scan store saves it), never
+    # part of the JSON contract.
+    features: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
     _KNOWN = frozenset(
         {"id", "url", "kind", "score", "label", "reasons", "claims", "model", "error"}

@@ -320,3 +320,22 @@ def test_ad_export_scores_ads_and_crawls_their_landing_pages(tmp_path: Path, shi
     assert landing.extra["parent_id"] == "2234567890123456"
     assert dead is not None and dead.error and dead.extra["parent_kind"] == "ad"
     assert kinds.count("page") == 2 and kinds.count("ad") == 3
+
+
+def test_features_are_stored_with_each_verdict_on_every_path(tmp_path: Path, shipped: Any) -> None:
+    from detector.cluster import process_in_pool
+    from detector.extract.features import extract_features, schema_hash
+
+    rows = _rows(4)
+    src = _write_jsonl(tmp_path / "in.jsonl", rows)
+    with Store.open(tmp_path / "s.sqlite") as store:
+        run = Scanner(shipped, store, Settings(offline=True)).run(src, "r", progress=False)
+        stored = store.features(run.run_id, "id:row-1")
+        (hash_,) = store._db.execute("SELECT DISTINCT schema_hash FROM features").fetchone()
+    assert stored == json.loads(json.dumps(extract_features(rows[1]), default=str))
+    assert hash_ == schema_hash()
+    pooled = list(
+        process_in_pool(Scanner(shipped, None, Settings()), [("k", json.dumps(rows[1]))], 2)
+    )
+    assert pooled[0][2].features == stored
+    assert "features" not in pooled[0][2].to_dict()  # never part of the verdict contract

@@ -91,8 +91,19 @@ CREATE TABLE rdap_cache (
 );
 """
 
+_V2 = """
+CREATE TABLE features (
+    run_id INTEGER NOT NULL,
+    input_key TEXT NOT NULL,
+    features BLOB NOT NULL,
+    schema_hash TEXT,
+    PRIMARY KEY (run_id, input_key),
+    FOREIGN KEY (run_id, input_key) REFERENCES inputs(run_id, key) ON DELETE CASCADE
+);
+"""
+
 # Index n migrates version n -> n + 1. Append only.
-MIGRATIONS: list[str] = [_V1]
+MIGRATIONS: list[str] = [_V1, _V2]
 
 
 def current_version() -> int:

@@ -1,5 +1,8 @@
 """``Store``: one SQLite file holding runs, inputs, snapshots, verdicts, errors and labels.
 
+Feature dicts are stored per input (zlib JSON with the feature-schema hash), so a run can be
+re-examined or used for training without re-extracting.
+
 Opened in WAL mode (readers never block the writer) with foreign keys on and a busy timeout.
 ``Store.record`` writes an input's snapshot body, snapshot metadata, verdict and status in ONE
 transaction, so a crash (even SIGKILL) leaves all of it or none; ``pending`` lists inputs without a
@@ -219,6 +222,12 @@ class Store(_labels.LabelsMixin):
                 "model, created_at) VALUES (?,?,?,?,?,?,?)",
                 (run_id, key, vjson, verdict.score, verdict.label, verdict.model, now_iso()),
             )
+            if verdict.features is not None:
+                db.execute(
+                    "INSERT OR REPLACE INTO features (run_id, input_key, features, schema_hash) "
+                    "VALUES (?, ?, ?, ?)",
+                    (run_id, key, _packed(verdict.features), _schema_hash()),
+                )
             if verdict.error:
                 db.execute(
                     "INSERT INTO errors (run_id, input_key, stage, message, at) VALUES (?,?,?,?,?)",
@@ -283,6 +292,13 @@ class Store(_labels.LabelsMixin):
             data[r["body_kind"] or "html"] = self.snapshot_body(r["body_sha256"])
         return Snapshot.from_dict(data)
 
+    def features(self, run_id: int, key: str) -> dict[str, Any] | None:
+        """The feature dict one input was scored from, or None (failed or not yet scored)."""
+        rows = self._query(
+            "SELECT features FROM features WHERE run_id = ? AND input_key = ?", (run_id, key)
+        )
+        return dict(json.loads(zlib.decompress(rows[0][0]))) if rows else None
+
     def latest_snapshot(self, *urls: str) -> Snapshot | None:
         """The newest error-free stored snapshot whose url or final_url is one of ``urls``."""
         wanted = [u for u in dict.fromkeys(urls) if u]
@@ -345,6 +361,16 @@ class Store(_labels.LabelsMixin):
                 "INSERT OR REPLACE INTO rdap_cache (host, payload_json, expires_at) VALUES (?,?,?)",
                 (host, json.dumps(payload), expires_at),
             )
+
+
+def _packed(features: dict[str, Any]) -> bytes:
+    return zlib.compress(json.dumps(features, sort_keys=True, default=str).encode(), 6)
+
+
+def _schema_hash() -> str:
+    from detector.extract.features import schema_hash
+
+    return schema_hash()
 
 
 def _body_of(snapshot: Snapshot) -> tuple[bytes | None, str | None]:
