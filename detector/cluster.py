@@ -8,8 +8,12 @@ sends back plain dicts. The calling process turns them into records and stays th
 the store, recording each partition as soon as it completes: a driver killed mid-run loses only
 the partitions still in flight, and rerunning the same command redoes exactly those.
 
-A partition whose task raises (a worker died, the model did not load) is not lost either: each
-of its inputs gets a failed verdict (``cluster.failed: ...``) and the batch goes on.
+A partition whose task raises (a worker died, the model did not load, the worker's model is not
+the driver's) is not lost either: each of its inputs gets a failed verdict
+(``cluster.failed: ...``) and the batch goes on.
+
+Custom fetchers (``Scanner(fetcher=...)``) are refused here with a ``ValueError``: they are for
+in-process runs; workers always fetch with the polite crawler.
 
 Dask is optional (the ``dask`` extra) and imported only when asked for. See docs/cluster.md.
 """
@@ -18,21 +22,30 @@ from __future__ import annotations
 
 import json
 import os
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from multiprocessing import get_context
+from pathlib import Path
 from typing import Any
 
 from detector.config import Settings
-from detector.errors import ConfigError
+from detector.errors import ConfigError, ModelLoadError
 from detector.intel.domain import host_parts
 from detector.records import Snapshot, Verdict
 
 Row = tuple[str, str]
 Result = tuple[str, Snapshot, Verdict]
+Packed = tuple[str, dict[str, Any], dict[str, Any], dict[str, Any] | None]
 
-_DETECTORS: dict[str, Any] = {}  # model dir -> Detector, one load per worker process
+CONNECT_TIMEOUT = 10.0  # seconds to reach a Dask scheduler before giving up
+WORKER_WAIT = 60.0  # seconds to wait for a first worker on a scheduler that has none
+PARTITIONS_PER_WORKER = 4  # a few per worker thread: small tail, early results, little overhead
+INSTALL_HINT = 'pip install "tiktok-lure-detector[dask]"'
+
+# (model dir, settings) -> Detector: one model load per worker process and scan configuration.
+_DETECTORS: OrderedDict[tuple[str, str], Any] = OrderedDict()
+_CACHE_SIZE = 4
 
 
 def _host_of(raw: str) -> str | None:
@@ -43,12 +56,15 @@ def _host_of(raw: str) -> str | None:
     url = row.get("url") if isinstance(row, dict) else None
     if not isinstance(url, str) or not url.strip():
         return None
-    return host_parts(url).host or None
+    try:
+        return host_parts(url).host or None
+    except Exception:  # a URL the parser rejects is just a row without a host
+        return None
 
 
 def partition_by_host(rows: list[Row], n: int) -> list[list[Row]]:
-    """At most ``n`` partitions; one host never spans two. Largest hosts go first into the
-    currently smallest partition; rows without a URL host fill in round-robin."""
+    """At most ``n`` non-empty partitions; one host never spans two. Largest hosts go first into
+    the currently smallest partition; rows without a URL host fill in round-robin."""
     n = max(1, n)
     by_host: dict[str, list[Row]] = defaultdict(list)
     loose: list[Row] = []
@@ -66,19 +82,46 @@ def partition_by_host(rows: list[Row], n: int) -> list[list[Row]]:
     return [p for p in parts if p]
 
 
-Packed = tuple[str, dict[str, Any], dict[str, Any], dict[str, Any] | None]
+def _detector(model_dir: str, settings: Settings, expect_sha256: str | None) -> Any:
+    from detector.detector import Detector
+
+    key = (model_dir, repr(settings))
+    detector = _DETECTORS.get(key)
+    if detector is not None and expect_sha256 and _sha(detector) != expect_sha256:
+        detector = None  # the model at that path changed since it was cached: load it again
+    if detector is None:
+        detector = Detector.load(model_dir, settings)
+        _DETECTORS[key] = detector
+        while len(_DETECTORS) > _CACHE_SIZE:
+            _DETECTORS.popitem(last=False)
+    _DETECTORS.move_to_end(key)
+    if expect_sha256 and _sha(detector) != expect_sha256:
+        raise ModelLoadError(
+            f"the model at {model_dir} on this worker (sha256 {str(_sha(detector))[:12]}…) is "
+            f"not the driver's (sha256 {expect_sha256[:12]}…): install the same model everywhere"
+        )
+    return detector
+
+
+def _sha(detector: Any) -> str | None:
+    sha = detector.artifact.sidecar.get("model_sha256")
+    return str(sha) if sha else None
 
 
 def score_partition(
-    rows: list[Row], model_dir: str, settings: Settings, batch_size: int = 64
+    rows: list[Row],
+    model_dir: str,
+    settings: Settings,
+    batch_size: int = 64,
+    expect_sha256: str | None = None,
 ) -> list[Packed]:
-    """Worker task: crawl and score one partition with the local pipeline; plain dicts out."""
-    from detector.detector import Detector
+    """Worker task: crawl and score one partition with the local pipeline; plain dicts out.
+
+    ``expect_sha256`` (the driver's model file hash) makes a worker with a different model fail
+    its partition instead of scoring it with the wrong model."""
     from detector.scan import Scanner
 
-    detector = _DETECTORS.get(model_dir)
-    if detector is None:
-        detector = _DETECTORS[model_dir] = Detector.load(model_dir, settings)
+    detector = _detector(model_dir, settings, expect_sha256)
     scanner = Scanner(detector, None, settings, batch_size=batch_size)
     return [
         (key, snap.to_dict(), v.to_dict(), v.features) for key, snap, v in scanner.process(rows)
@@ -86,6 +129,7 @@ def score_partition(
 
 
 def _failed(rows: list[Row], exc: BaseException, model: str) -> list[Result]:
+    reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     out = []
     for key, raw in rows:
         try:
@@ -94,7 +138,7 @@ def _failed(rows: list[Row], exc: BaseException, model: str) -> list[Result]:
         except ValueError:
             url = ""
         snap = Snapshot(url=url if isinstance(url, str) else "", id=key)
-        out.append((key, snap, Verdict.failed(snap, f"cluster.failed: {exc!r}", model)))
+        out.append((key, snap, Verdict.failed(snap, f"cluster.failed: {reason}", model)))
     return out
 
 
@@ -112,74 +156,116 @@ def _check_fetcher(scanner: Any) -> None:
 
     fetcher = getattr(scanner, "fetcher", None)
     if fetcher is not None and getattr(fetcher, "__func__", None) is not Scanner._crawl:
-        raise ValueError("a custom fetcher runs only in-process; workers use the crawler")
+        raise ValueError(
+            "a custom fetcher runs only in-process (no --workers/--dask); workers use the crawler"
+        )
 
 
-def _job(scanner: Any) -> tuple[str, Settings, int, str]:
+def _job(scanner: Any) -> tuple[str, Settings, int, str, str | None]:
+    """What every task needs: model dir (absolute), settings, batch size, model name, hash."""
     _check_fetcher(scanner)
     det = scanner.detector
-    return str(det.artifact.path), scanner.settings, int(scanner.batch_size), det.model_name
+    sidecar = getattr(det.artifact, "sidecar", None) or {}
+    sha = sidecar.get("model_sha256") if isinstance(sidecar, dict) else None
+    return (
+        str(Path(det.artifact.path).resolve()),
+        scanner.settings,
+        int(scanner.batch_size),
+        str(det.model_name),
+        str(sha) if sha else None,
+    )
 
 
 def process_in_pool(scanner: Any, pending: list[Row], workers: int) -> Iterator[Result]:
     """Run the partitions on ``workers`` local processes (spawned, so no inherited threads)."""
-    model_dir, settings, batch, model = _job(scanner)
-    parts = partition_by_host(pending, workers * 4)
+    model_dir, settings, batch, model, sha = _job(scanner)
+    parts = partition_by_host(pending, workers * PARTITIONS_PER_WORKER)
     if not parts:
         return
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
         futures: dict[Future[Any], list[Row]] = {
-            pool.submit(score_partition, part, model_dir, settings, batch): part for part in parts
+            pool.submit(score_partition, part, model_dir, settings, batch, sha): part
+            for part in parts
         }
         try:
             for fut in as_completed(futures):
                 try:
-                    yield from _decoded(fut.result())
+                    found = fut.result()
                 except Exception as exc:  # a worker crash fails its rows, not the scan
                     yield from _failed(futures[fut], exc, model)
+                    continue
+                yield from _decoded(found)
         finally:
             for fut in futures:
                 fut.cancel()
 
 
+def _connect(address: str) -> tuple[Any, Any]:
+    """``(client, cluster or None)``; ConfigError for a missing extra or an unusable address."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise ConfigError(f"--dask needs the dask extra: {INSTALL_HINT}") from exc
+    if address == "local":
+        cluster = LocalCluster(
+            n_workers=os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+        )
+        try:
+            return Client(cluster), cluster
+        except BaseException:
+            cluster.close()
+            raise
+    try:
+        client = Client(address, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError, ValueError, TypeError) as exc:
+        # OSError/TimeoutError: nothing answers; ValueError: not an address; TypeError: tls://
+        # without TLS settings in the Dask configuration.
+        raise ConfigError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+    try:
+        client.wait_for_workers(1, timeout=WORKER_WAIT)
+    except (OSError, TimeoutError) as exc:
+        client.close()
+        raise ConfigError(
+            f"the Dask scheduler at {address} has no workers after {WORKER_WAIT:.0f}s"
+        ) from exc
+    except BaseException:
+        client.close()
+        raise
+    return client, None
+
+
 def process_on_dask(
     scanner: Any, pending: list[Row], address: str, partitions: int | None = None
 ) -> Iterator[Result]:
-    """Run the partitions on a Dask cluster (``"local"`` starts a LocalCluster for this scan)."""
-    model_dir, settings, batch, model = _job(scanner)
+    """Run the partitions on a Dask cluster (``"local"`` starts a LocalCluster for this scan).
+
+    Yields ``(key, snapshot, verdict)`` partition by partition, as they complete. The cluster and
+    client are closed when the generator finishes, fails or is closed (Ctrl-C included)."""
+    model_dir, settings, batch, model, sha = _job(scanner)
+    if not pending:
+        return
+    client, cluster = _connect(address)
     try:
-        from distributed import Client, LocalCluster
         from distributed import as_completed as dask_completed
-    except ImportError as exc:
-        raise ConfigError('--dask needs the dask extra: pip install "detector[dask]"') from exc
-    cluster = None
-    try:
-        if address == "local":
-            cluster = LocalCluster(
-                n_workers=os.cpu_count() or 1,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-            )
-            client = Client(cluster)
-        else:
-            client = Client(address, timeout=10)
-    except (OSError, TimeoutError) as exc:
-        if cluster is not None:
-            cluster.close()
-        raise ConfigError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
-    try:
-        n_workers = max(1, len(client.scheduler_info().get("workers", {})))
-        parts = partition_by_host(pending, partitions or n_workers * 4)
-        futures = {
-            client.submit(score_partition, part, model_dir, settings, batch, pure=False): i
-            for i, part in enumerate(parts)
-        }
-        for fut in dask_completed(list(futures)):
+
+        threads = sum(client.nthreads().values()) or 1
+        parts = partition_by_host(pending, partitions or threads * PARTITIONS_PER_WORKER)
+        futures = [
+            client.submit(score_partition, part, model_dir, settings, batch, sha, pure=False)
+            for part in parts
+        ]
+        rows_of = {fut.key: part for fut, part in zip(futures, parts, strict=True)}
+        done = dask_completed(futures)
+        del futures  # only as_completed holds them now: each is released once consumed
+        for fut in done:
+            rows = rows_of.pop(fut.key)
             try:
                 found = fut.result()
             except Exception as exc:  # a lost worker or a failed task fails its rows only
-                yield from _failed(parts[futures[fut]], exc, model)
+                yield from _failed(rows, exc, model)
                 continue
             yield from _decoded(found)
     finally:

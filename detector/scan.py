@@ -229,12 +229,17 @@ class Scanner:
                 results = process_in_pool(self, pending, workers)
             else:
                 results = self.process(pending)
-            for key, snap, verdict in results:
-                self.store.record(run_id, key, snap, verdict)
-                summary.unfetched += bool(snap.error) and not verdict.error and key in to_crawl
-                summary.scored += verdict.error is None
-                summary.failed += verdict.error is not None
-                bar.step()
+            try:  # a cluster or pool is shut down even on Ctrl-C
+                for key, snap, verdict in results:
+                    self.store.record(run_id, key, snap, verdict)
+                    summary.unfetched += bool(snap.error) and not verdict.error and key in to_crawl
+                    summary.scored += verdict.error is None
+                    summary.failed += verdict.error is not None
+                    bar.step()
+            finally:
+                close = getattr(results, "close", None)
+                if close is not None:
+                    close()
         finally:
             bar.close()
         self.store.finish_run(run_id)
