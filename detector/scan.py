@@ -297,14 +297,9 @@ class Scanner:
 
 def _wants_fetch(raw: str) -> bool:
     try:
-        row = json.loads(raw)
-    except ValueError:
+        return needs_fetch(Snapshot.from_dict(json.loads(raw)))
+    except (ValueError, DetectorError):
         return False
-    return (
-        isinstance(row, dict)
-        and bool(row.get("url"))
-        and not any(row.get(k) for k in ("html", "text", "listing", "error", "_invalid"))
-    )
 
 
 def _merge(fetched: Snapshot, original: dict[str, Any]) -> Snapshot:

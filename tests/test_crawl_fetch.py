@@ -17,6 +17,7 @@ from werkzeug import Request, Response
 from detector.config import Settings
 from detector.crawl import CrawlSession, fetch
 from detector.records import Snapshot
+from tests.conftest import fake_dns
 
 CAP = 1_000_000
 
@@ -55,31 +56,6 @@ def http(server: HTTPServer) -> Iterator[HTTPServer]:
 
 def html(body: str, **headers: str) -> Response:
     return Response(body, headers={"Content-Type": "text/html; charset=utf-8", **headers})
-
-
-def fake_dns(monkeypatch: pytest.MonkeyPatch, table: dict[str, list[str]]) -> None:
-    """Answer getaddrinfo from ``table``; literal addresses pass through; nothing else resolves."""
-    real = socket.getaddrinfo
-
-    def getaddrinfo(host: str, port: object, *args: object, **kwargs: object) -> list:
-        if host in table:
-            return [
-                (
-                    socket.AF_INET6 if ":" in ip else socket.AF_INET,
-                    socket.SOCK_STREAM,
-                    6,
-                    "",
-                    (ip, port),
-                )
-                for ip in table[host]
-            ]
-        try:
-            socket.inet_pton(socket.AF_INET6 if ":" in host else socket.AF_INET, host)
-        except OSError:
-            raise socket.gaierror(socket.EAI_NONAME, "not in the test table") from None
-        return real(host, port, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
 
 
 def raw_server(reply: bytes) -> int:

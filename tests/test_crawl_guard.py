@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ipaddress
 import shutil
-import socket
 import ssl
 import subprocess
 from collections.abc import Iterator
@@ -21,37 +20,10 @@ from detector.config import Settings
 from detector.crawl import CrawlSession, check_url, fetch
 from detector.crawl.guard import blocked_reason, parse_numeric_host
 from detector.errors import BlockedAddress, FetchError
+from tests.conftest import fake_dns
 
 STRICT = Settings()
 LOOPBACK_OK = Settings(allow_loopback=True)
-
-
-def fake_dns(monkeypatch: pytest.MonkeyPatch, table: dict[str, list[str]]) -> list[str]:
-    """Answer getaddrinfo from ``table``; returns the list of names asked for."""
-    asked: list[str] = []
-    real = socket.getaddrinfo
-
-    def getaddrinfo(host: str, port: object, *args: object, **kwargs: object) -> list:
-        asked.append(host)
-        if host in table:
-            return [
-                (
-                    socket.AF_INET6 if ":" in ip else socket.AF_INET,
-                    socket.SOCK_STREAM,
-                    6,
-                    "",
-                    (ip, port),
-                )
-                for ip in table[host]
-            ]
-        try:
-            socket.inet_pton(socket.AF_INET6 if ":" in host else socket.AF_INET, host)
-        except OSError:
-            raise socket.gaierror(socket.EAI_NONAME, "not in the test table") from None
-        return real(host, port, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
-    return asked
 
 
 BLOCKED_LITERALS = [

@@ -60,6 +60,7 @@ class Store(_labels.LabelsMixin):
         self._db = conn
         self.path = path
         self._lock = threading.RLock()
+        self._schema: str | None = None  # feature-schema hash, computed on first use
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -226,7 +227,7 @@ class Store(_labels.LabelsMixin):
                 db.execute(
                     "INSERT OR REPLACE INTO features (run_id, input_key, features, schema_hash) "
                     "VALUES (?, ?, ?, ?)",
-                    (run_id, key, _packed(verdict.features), _schema_hash()),
+                    (run_id, key, _packed(verdict.features), self._schema_hash()),
                 )
             if verdict.error:
                 db.execute(
@@ -291,6 +292,13 @@ class Store(_labels.LabelsMixin):
         if r["body_sha256"]:
             data[r["body_kind"] or "html"] = self.snapshot_body(r["body_sha256"])
         return Snapshot.from_dict(data)
+
+    def _schema_hash(self) -> str:
+        if self._schema is None:
+            from detector.extract.features import schema_hash
+
+            self._schema = schema_hash()
+        return self._schema
 
     def features(self, run_id: int, key: str) -> dict[str, Any] | None:
         """The feature dict one input was scored from, or None (failed or not yet scored)."""
@@ -365,12 +373,6 @@ class Store(_labels.LabelsMixin):
 
 def _packed(features: dict[str, Any]) -> bytes:
     return zlib.compress(json.dumps(features, sort_keys=True, default=str).encode(), 6)
-
-
-def _schema_hash() -> str:
-    from detector.extract.features import schema_hash
-
-    return schema_hash()
 
 
 def _body_of(snapshot: Snapshot) -> tuple[bytes | None, str | None]:

@@ -132,6 +132,25 @@ def number(value: Any) -> float | None:
     return None
 
 
+def offer_fields(
+    app: dict[str, Any], fields: tuple[tuple[str, str], ...] = (("currency", "priceCurrency"),)
+) -> dict[str, Any]:
+    """Price (and the named string ``fields``, as (our key, schema.org key)) from the first
+    schema.org ``offers`` entry of an app's JSON-LD; empty when there is none."""
+    offers = app.get("offers")
+    offer = offers[0] if isinstance(offers, list) and offers else offers
+    if not isinstance(offer, dict):
+        return {}
+    out: dict[str, Any] = {}
+    price = number(offer.get("price"))
+    if price is not None:
+        out["price"] = price
+    for key, field in fields:
+        if isinstance(offer.get(field), str):
+            out[key] = offer[field]
+    return out
+
+
 def listing_snapshot(
     page: Snapshot, kind: str, listing: Listing | None, keep_html: bool = False
 ) -> Snapshot:

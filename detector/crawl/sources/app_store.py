@@ -22,6 +22,7 @@ from detector.crawl.sources import (
     meta_map,
     node_text,
     number,
+    offer_fields,
     parse_tree,
     text_value,
 )
@@ -71,18 +72,7 @@ def in_app_purchases(tree: LexborHTMLParser) -> list[str]:
 
 
 def _offer(app: dict[str, Any]) -> dict[str, Any]:
-    offers = app.get("offers")
-    offer = offers[0] if isinstance(offers, list) and offers else offers
-    if not isinstance(offer, dict):
-        return {}
-    out: dict[str, Any] = {}
-    price = number(offer.get("price"))
-    if price is not None:
-        out["price"] = price
-    for key, field in (("currency", "priceCurrency"), ("price_category", "category")):
-        if isinstance(offer.get(field), str):
-            out[key] = offer[field]
-    return out
+    return offer_fields(app, (("currency", "priceCurrency"), ("price_category", "category")))
 
 
 def _developer_website(tree: LexborHTMLParser) -> str | None:

@@ -21,6 +21,7 @@ from detector.crawl.sources import (
     meta_map,
     node_text,
     number,
+    offer_fields,
     parse_tree,
     text_value,
 )
@@ -69,20 +70,6 @@ def _contacts(tree: LexborHTMLParser) -> dict[str, str]:
     return out
 
 
-def _offers(app: dict[str, Any]) -> dict[str, Any]:
-    offers = app.get("offers")
-    offer = offers[0] if isinstance(offers, list) and offers else offers
-    if not isinstance(offer, dict):
-        return {}
-    out: dict[str, Any] = {}
-    price = number(offer.get("price"))
-    if price is not None:
-        out["price"] = price
-    if isinstance(offer.get("priceCurrency"), str):
-        out["currency"] = offer["priceCurrency"]
-    return out
-
-
 def parse_listing(html: str, url: str = "") -> Listing:
     """A ``Listing`` from a Play detail page; absent fields stay None."""
     tree = parse_tree(html)
@@ -94,7 +81,7 @@ def parse_listing(html: str, url: str = "") -> Listing:
     downloads = _DOWNLOADS.search(text)
     # Play always shows a developer e-mail, so an empty value records that it was missing.
     extra: dict[str, Any] = {"store": "google_play", "developer_email": ""}
-    extra |= _offers(app) | _contacts(tree)
+    extra |= offer_fields(app) | _contacts(tree)
     pkg = package_name(url) or package_name(meta.get("og:url", ""))
     if pkg:
         extra["package"] = pkg
