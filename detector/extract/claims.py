@@ -26,6 +26,8 @@ from typing import Any
 
 from detector.extract.base import Context, Signals
 from detector.extract.lexicons import load_lexicon
+from detector.extract.literals import MIN_CHARS as MIN_INDEXED
+from detector.extract.literals import LiteralStarts
 
 CLAIM_TYPES = (
     "who_viewed",
@@ -236,10 +238,15 @@ class ClaimsLexicon:
     markers: Mapping[str, tuple[str, ...]]  # common word -> languages it belongs to
     gate: re.Pattern[str]  # literal prefixes of topic and cue patterns, for one scan of a text
     joinable: bool = True  # no gate prefix holds a line break (see ``starts_each``)
+    prefix_starts: LiteralStarts = field(default_factory=lambda: LiteralStarts(()))
 
     def starts(self, text: str) -> list[int]:
         """Where a topic or cue pattern may begin (one pass over the text)."""
-        return [m.start() for m in self.gate.finditer(text)]
+        found = self.prefix_starts.starts(text) if len(text) >= MIN_INDEXED else None
+        if found is None:
+            return [m.start() for m in self.gate.finditer(text)]
+        match = self.gate.match  # the same gate, tried only where a prefix occurs
+        return [at for at in found if match(text, at)]
 
     def starts_each(self, texts: Sequence[str]) -> list[list[int]]:
         """``starts`` of each text, from one scan of them all joined by line breaks.
@@ -357,6 +364,7 @@ def compiled() -> ClaimsLexicon:
         markers=markers,
         gate=_gate(topic_gated, cue_gated),
         joinable=not any("\n" in p for p in topic_gated.prefixes | cue_gated.prefixes),
+        prefix_starts=LiteralStarts(topic_gated.prefixes | cue_gated.prefixes),
     )
 
 

@@ -17,6 +17,8 @@ from typing import Any
 
 from detector.extract.base import Context, Signals, is_official_host
 from detector.extract.lexicons import load_lexicon
+from detector.extract.literals import MIN_CHARS as MIN_INDEXED
+from detector.extract.literals import literal_index
 from detector.extract.parse import Form, Input
 from detector.intel.domain import host_parts
 
@@ -77,7 +79,12 @@ class GatedPattern:
 
     def _literals(self, text: str) -> tuple[str, ...]:
         # str.isascii is O(1) (CPython keeps the flag), and skips the accented literals.
-        return self.ascii_gate if text.isascii() else self.gate or ()
+        lits = self.ascii_gate if text.isascii() else self.gate or ()
+        if len(text) >= MIN_INDEXED and lits:
+            present = literal_index().present(text)
+            if present is not None:  # one native scan answered for every gate at once
+                return tuple(lit for lit in lits if lit in present)
+        return lits
 
     def admits(self, text: str) -> bool:
         return self.gate is None or any(t in text for t in self._literals(text))
@@ -125,6 +132,8 @@ def gated(patterns: str | list[str]) -> GatedPattern:
     source = "|".join(f"(?:{p})" for p in entries) if len(entries) > 1 else entries[0]
     gate, width = _analyse(entries)
     ascii_gate = tuple(x for x in gate if x.isascii()) if gate else ()
+    if gate:
+        literal_index().register(gate)
     return GatedPattern(re.compile(source), gate, width, ascii_gate)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from detector.config import Settings
@@ -90,7 +91,6 @@ class ParsedPage:
     meta: dict[str, str] = field(default_factory=dict)  # name/property -> content
     meta_refresh: str = ""
     markup_bytes: int = 0
-    n_elements: int = 0
     truncated: bool = False
     depth_limited: bool = False
     has_markup: bool = False
@@ -136,9 +136,33 @@ def decode_markup(raw: bytes, declared: str | None = None) -> str:
         return raw.decode("windows-1252", errors="replace")
 
 
+def tag_counts(markup: bytes) -> tuple[int, int]:
+    """``markup.count(b"<")`` and ``markup.count(b"</")`` in one vectorised pass.
+
+    ``bytes.count`` walks a one- or two-byte needle at about 1-2 GB/s; on a 200 kB page the two
+    counts cost most of a lexbor parse. NumPy compares the whole buffer at once.
+    """
+    if len(markup) < 4096:
+        return markup.count(b"<"), markup.count(b"</")
+    arr = np.frombuffer(markup, dtype=np.uint8)
+    lt = arr == 0x3C
+    return int(np.count_nonzero(lt)), int(np.count_nonzero(lt[:-1] & (arr[1:] == 0x2F)))
+
+
 def _longest_open_run(markup: bytes) -> int:
-    """Most tags between two closing tags (an upper bound on the depth gained there)."""
-    return max(segment.count(b"<") for segment in markup.split(b"</"))
+    """Most tags between two closing tags (an upper bound on the depth gained there).
+
+    The same number as ``max(seg.count(b"<") for seg in markup.split(b"</"))``, from the
+    positions of every ``<`` instead of one count per segment.
+    """
+    arr = np.frombuffer(markup, dtype=np.uint8)
+    lt = np.flatnonzero(arr == 0x3C)
+    after = lt + 1
+    closing = np.zeros(lt.size, dtype=bool)
+    inside = after < arr.size
+    closing[inside] = arr[after[inside]] == 0x2F
+    bounds = np.concatenate(([-1], np.flatnonzero(closing), [lt.size]))
+    return int((np.diff(bounds) - 1).max())
 
 
 def limit_depth(
@@ -150,7 +174,7 @@ def limit_depth(
     """
     # The full scan costs about as much as the parse, so run it only when deep nesting is
     # possible: many opening tags in all, or a long run of opening tags with no closing tag.
-    tags, ends = counts or (markup.count(b"<"), markup.count(b"</"))
+    tags, ends = counts or tag_counts(markup)
     opens = tags - ends
     if opens <= max(max_depth, _SCAN_NEVER_BELOW):
         return markup, False
@@ -222,11 +246,7 @@ def parse_html(markup: str | bytes, settings: Settings | None = None) -> ParsedP
     if len(raw) > s.max_html_bytes:
         raw = raw[: s.max_html_bytes]
         page.truncated = True
-    tags, closing = raw.count(b"<"), raw.count(b"</")
-    raw, page.depth_limited = limit_depth(raw, s.max_nesting_depth, (tags, closing))
-    if page.depth_limited:
-        tags, closing = raw.count(b"<"), raw.count(b"</")
-    page.n_elements = max(tags - closing - raw.count(b"<!"), 0)
+    raw, page.depth_limited = limit_depth(raw, s.max_nesting_depth, tag_counts(raw))
     tree = LexborHTMLParser(raw)
     _collect_head(tree, page)
     _collect_scripts(tree, page, s.max_script_chars)

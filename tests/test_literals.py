@@ -1,0 +1,131 @@
+"""The native literal passes must give exactly the answers of the per-literal scans they replace."""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from detector.extract import literals
+from detector.extract.claims import compiled
+from detector.extract.features import extract
+from detector.extract.literals import LiteralIndex, LiteralStarts
+from detector.extract.parse import _longest_open_run, decode_markup, tag_counts
+from detector.records import Snapshot
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data" / "html-samples"
+
+needs_hs = pytest.mark.skipif(literals.hyperscan is None, reason="hyperscan not installed")
+_ALPHABET = "ab<>/! éİ\u00a0ßx\n_"
+
+
+@needs_hs
+def test_index_reports_exactly_the_literals_present() -> None:
+    index = LiteralIndex()
+    index.register(["who viewed", "perfil", "visitó", "ab"])
+    text = "Mira quién visitó tu perfil — who viewed?" * 100
+    assert index.present(text) == {"who viewed", "perfil", "visitó"}
+    assert index.present(text) is index.present(text)  # answered from the per-thread cache
+
+
+@needs_hs
+def test_literals_registered_after_a_scan_are_seen() -> None:
+    index = LiteralIndex()
+    index.register(["alpha"])
+    text = "alpha beta " * 500
+    assert index.present(text) == {"alpha"}
+    index.register(["beta"])
+    assert index.present(text) == {"alpha", "beta"}
+
+
+@needs_hs
+def test_index_survives_lone_surrogates_and_threads() -> None:
+    index = LiteralIndex()
+    index.register(["cookie", "sessionid"])
+    texts = [f"\ud800 paste your sessionid {i} " * 200 for i in range(40)]
+    results: list[frozenset[str] | None] = []
+
+    def work() -> None:
+        for t in texts:
+            results.append(index.present(t))
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 160
+    assert all(r == {"sessionid"} for r in results)
+
+
+def test_disabled_index_answers_none() -> None:
+    index = LiteralIndex(enabled=False)
+    index.register(["x"])
+    assert index.present("x" * 5000) is None
+
+
+@needs_hs
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(alphabet=_ALPHABET, max_size=300),
+    lits=st.lists(st.text(alphabet=_ALPHABET, min_size=1, max_size=4), min_size=1, max_size=6),
+)
+def test_starts_match_a_regex_scan(text: str, lits: list[str]) -> None:
+    starts = LiteralStarts(lits).starts(text)
+    ahead = re.compile("(?=" + "|".join(map(re.escape, lits)) + ")")
+    assert starts == [m.start() for m in ahead.finditer(text)]
+
+
+@needs_hs
+def test_claims_gate_agrees_with_the_regex_gate() -> None:
+    lex = compiled()
+    text = (
+        "¿quieres saber quién vio tu perfil? see who viewed your tiktok profile — "
+        "découvrez qui a visité votre profil. İstanbul ведь кто смотрел "
+    ) * 60
+    assert len(text) >= literals.MIN_CHARS
+    assert lex.starts(text) == [m.start() for m in lex.gate.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=200))
+def test_tag_counts_and_open_runs(raw: bytes) -> None:
+    for markup in (raw, raw * 40):
+        assert tag_counts(markup) == (markup.count(b"<"), markup.count(b"</"))
+        expected = max(seg.count(b"<") for seg in markup.split(b"</"))
+        assert _longest_open_run(markup) == expected
+
+
+def _sample_snapshots() -> list[Snapshot]:
+    snaps: list[Snapshot] = []
+    for path in sorted((ROOT / "data" / "corpus").glob("*.jsonl")):
+        for i, line in enumerate(path.open(encoding="utf-8")):
+            if i % 7 == 0 and line.strip():
+                snaps.append(Snapshot.from_json(line))
+    if SHARED.is_dir():
+        for i, page in enumerate(sorted(SHARED.rglob("*.html"))):
+            if i % 3 == 0:
+                snaps.append(Snapshot(html=decode_markup(page.read_bytes())))
+    return snaps
+
+
+@needs_hs
+def test_features_identical_with_and_without_the_native_passes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    snaps = _sample_snapshots()
+    fast = [extract(s) for s in snaps]
+    monkeypatch.setattr(literals.literal_index(), "enabled", False)
+    monkeypatch.setattr(compiled().prefix_starts, "enabled", False)
+    slow = [extract(s) for s in snaps]
+    assert len(snaps) > 100
+    for s, a, b in zip(snaps, fast, slow, strict=True):
+        got = json.dumps([a.features, a.evidence, a.claims], sort_keys=True)
+        want = json.dumps([b.features, b.evidence, b.claims], sort_keys=True)
+        assert got == want, s.id or s.url
