@@ -25,7 +25,7 @@ except ImportError:  # pragma: no cover
     hyperscan = None
 
 # Shorter texts are cheaper to check literal by literal than to encode and scan.
-MIN_CHARS = 2048
+MIN_CHARS = 256
 _RECENT = 8  # texts remembered per thread: one extraction reuses a handful of long texts
 
 

@@ -25,6 +25,11 @@ _SCAN_ALWAYS_ABOVE = 20_000
 _SCAN_NEVER_BELOW = 5_000  # depth 5,000 parses in about 50 ms
 _OPEN_RUN = 300
 _CTA_SELECTOR = "button, input[type=submit], input[type=button], [role=button]"
+_CONTROL_SELECTOR = "input, select, textarea, button"
+_COLLECT_SELECTOR = (
+    "title, meta, script, form, input, select, textarea, a[href], area[href], iframe[src], "
+    "frame[src], img, h1, h2, h3"
+)
 _NON_TEXT = ["script", "style", "template", "svg", "math"]
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}charset\s*=\s*["']?([A-Za-z0-9_:.-]{1,40})""", re.I)
 _REFRESH_URL = re.compile(r"""url\s*=\s*['"]?([^'";]+)""", re.I)
@@ -248,50 +253,20 @@ def parse_html(markup: str | bytes, settings: Settings | None = None) -> ParsedP
         page.truncated = True
     raw, page.depth_limited = limit_depth(raw, s.max_nesting_depth, tag_counts(raw))
     tree = LexborHTMLParser(raw)
-    _collect_head(tree, page)
-    _collect_scripts(tree, page, s.max_script_chars)
-    _collect_controls(tree, page)
-    for node in tree.css("a[href], area[href]"):
-        page.links.append(Link(href=_attr(node.attributes, "href")[:2000], text=_text(node)[:200]))
-    for node in tree.css("iframe[src], frame[src]"):
-        page.iframes.append(_attr(node.attributes, "src")[:2000])
-    for node in tree.css("img"):
-        a = node.attributes
-        page.images.append((_attr(a, "src")[:500], _attr(a, "alt")[:200]))
-    page.ctas.extend(link.text for link in page.links if 0 < len(link.text) <= 60)
-    page.headings = [_text(h)[:300] for h in tree.css("h1, h2, h3")[:100]]
+    _collect(tree, page, s.max_script_chars)
     tree.strip_tags(_NON_TEXT)
     body = tree.body if tree.body is not None else tree.root
     page.text = _text(body)[: s.max_text_chars]
     return page
 
 
-def _collect_head(tree: LexborHTMLParser, page: ParsedPage) -> None:
-    page.title = _text(tree.css_first("title"))[:300]
-    for node in tree.css("meta"):
-        a = node.attributes
-        key = (_attr(a, "name") or _attr(a, "property") or _attr(a, "http-equiv")).lower()
-        if not key:
-            continue
-        content = _attr(a, "content")[:500]
-        page.meta.setdefault(key, content)
-        if key == "refresh":
-            m = _REFRESH_URL.search(content)
-            page.meta_refresh = m.group(1).strip() if m else ""
+def _collect(tree: LexborHTMLParser, page: ParsedPage, budget: int) -> None:
+    """Head, scripts, forms, controls, links, frames, images and headings in one traversal.
 
-
-def _collect_scripts(tree: LexborHTMLParser, page: ParsedPage, budget: int) -> None:
-    for node in tree.css("script"):
-        src = _attr(node.attributes, "src")
-        if src:
-            page.script_srcs.append(src[:2000])
-        elif budget > 0:
-            body = node.text(deep=True) or ""
-            page.scripts.append(body[:budget])
-            budget -= len(body)
-
-
-def _collect_controls(tree: LexborHTMLParser, page: ParsedPage) -> None:
+    One union selector walks the tree once (each ``css`` call is a full walk); nodes come back
+    in document order and each is dispatched on its tag. Calls to action keep their own query:
+    they overlap the controls and links, and ``input[type=submit]`` is matched by lexbor's rules.
+    """
     made: dict[int, Input] = {}  # controls inside forms are also page controls: build once
 
     def control(node: LexborNode) -> Input:
@@ -301,21 +276,67 @@ def _collect_controls(tree: LexborHTMLParser, page: ParsedPage) -> None:
             found = made[key] = _input(node)
         return found
 
-    for node in tree.css("form"):
-        a = node.attributes
-        page.forms.append(
-            Form(
-                action=_attr(a, "action")[:2000],
-                method=_attr(a, "method").lower() or "get",
-                inputs=tuple(control(i) for i in node.css("input, select, textarea, button")),
-                snippet=_opening_tag("form", a),
+    title: LexborNode | None = None
+    headings: list[LexborNode] = []
+    link_ctas: list[str] = []
+    for node in tree.css(_COLLECT_SELECTOR):
+        tag = node.tag
+        if tag == "a" or tag == "area":
+            link = Link(href=_attr(node.attributes, "href")[:2000], text=_text(node)[:200])
+            page.links.append(link)
+            if 0 < len(link.text) <= 60:
+                link_ctas.append(link.text)
+        elif tag == "input" or tag == "select" or tag == "textarea":
+            page.inputs.append(control(node))
+        elif tag == "script":
+            a = node.attributes
+            src = _attr(a, "src")
+            if src:
+                page.script_srcs.append(src[:2000])
+            elif budget > 0:
+                body = node.text(deep=True) or ""
+                page.scripts.append(body[:budget])
+                budget -= len(body)
+        elif tag == "img":
+            a = node.attributes
+            page.images.append((_attr(a, "src")[:500], _attr(a, "alt")[:200]))
+        elif tag == "meta":
+            _meta(node.attributes, page)
+        elif tag == "form":
+            a = node.attributes
+            page.forms.append(
+                Form(
+                    action=_attr(a, "action")[:2000],
+                    method=_attr(a, "method").lower() or "get",
+                    inputs=tuple(control(i) for i in node.css(_CONTROL_SELECTOR)),
+                    snippet=_opening_tag("form", a),
+                )
             )
-        )
-    page.inputs = [control(i) for i in tree.css("input, select, textarea")]
+        elif tag == "iframe" or tag == "frame":
+            page.iframes.append(_attr(node.attributes, "src")[:2000])
+        elif tag == "title":
+            if title is None:
+                title = node
+        elif len(headings) < 100:  # h1, h2, h3
+            headings.append(node)
+    page.title = _text(title)[:300]
+    page.headings = [_text(h)[:300] for h in headings]
     for node in tree.css(_CTA_SELECTOR):
         label = _attr(node.attributes, "value") or _text(node)
         if label:
             page.ctas.append(label[:160])
+    page.ctas.extend(link_ctas)
+
+
+def _meta(a: dict[str, str | None], page: ParsedPage) -> None:
+    key = (_attr(a, "name") or _attr(a, "property") or _attr(a, "http-equiv")).lower()
+    if not key:
+        return
+    content = _attr(a, "content")[:500]
+    page.meta.setdefault(key, content)
+    if key == "refresh":
+        m = _REFRESH_URL.search(content)
+        page.meta_refresh = m.group(1).strip() if m else ""
 
 
 def page_from_text(text: str, settings: Settings | None = None) -> ParsedPage:
