@@ -123,9 +123,50 @@ def test_features_identical_with_and_without_the_native_passes(
     fast = [extract(s) for s in snaps]
     monkeypatch.setattr(literals.literal_index(), "enabled", False)
     monkeypatch.setattr(compiled().prefix_starts, "enabled", False)
+    from detector.extract import oauth
+
+    for helper in (
+        oauth._param_names(),
+        oauth._location_words(),
+        oauth._markers("url_markers"),
+        oauth._markers("script_markers"),
+    ):
+        monkeypatch.setattr(helper, "enabled", False)
     slow = [extract(s) for s in snaps]
     assert len(snaps) > 100
     for s, a, b in zip(snaps, fast, slow, strict=True):
         got = json.dumps([a.features, a.evidence, a.claims], sort_keys=True)
         want = json.dumps([b.features, b.evidence, b.claims], sort_keys=True)
         assert got == want, s.id or s.url
+
+
+_SCRIPT_PIECES = [
+    "client_id", "state", "'", '"', "=", ":", " ", "?", "&", "x", "Scope", "ſtate", "\u212a",
+    "İ", "é", "`", "code_challenge", "_method", "\n", "https://", "HTTP://", "://", "httpſ://",
+    "b.c/", "mystate", "location", "Location.href", "window.open(", "LOCATİON", ".replace(",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SCRIPT_PIECES), max_size=40), st.integers(1, 30))
+def test_script_scans_match_their_regexes(pieces: list[str], repeat: int) -> None:
+    from detector.extract import oauth
+
+    text = "".join(pieces) * repeat
+    assert [(m.span(), m.groups()) for m in oauth._script_params(text)] == [
+        (m.span(), m.groups()) for m in oauth._SCRIPT_PARAM.finditer(text)
+    ]
+    assert oauth._script_urls_found(text) == [
+        m.group(0) for m in oauth._URL_IN_SCRIPT.finditer(text)
+    ]
+    assert oauth._locations_found(text) == [m.group(1) for m in oauth._LOCATION.finditer(text)]
+    low = text.lower()
+    for key in ("script_markers", "url_markers"):
+        assert oauth._has_marker(text, key) == any(m in low for m in oauth._lex()[key])
+
+
+def test_markers_must_be_lower_case_ascii() -> None:
+    with pytest.raises(ValueError):
+        literals.AsciiMarkers(["Client_ID"])
+    with pytest.raises(ValueError):
+        LiteralStarts(["état"], caseless=True)

@@ -14,8 +14,9 @@ with no wheel), ``present`` returns None and the gates fall back to per-literal 
 
 from __future__ import annotations
 
+import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 hyperscan: Any
@@ -112,17 +113,25 @@ class LiteralStarts:
     keep Python's Unicode meaning).
     """
 
-    def __init__(self, literals: Iterable[str]) -> None:
+    def __init__(self, literals: Iterable[str], caseless: bool = False) -> None:
         self._encoded = sorted({lit.encode("utf-8", "surrogatepass") for lit in literals if lit})
         self._lengths = [len(lit) for lit in self._encoded]
+        if caseless and not all(lit.isascii() for lit in self._encoded):
+            raise ValueError("caseless literals must be ASCII")
+        self._caseless = caseless
         self._db: Any = None
         self._lock = threading.Lock()
         self._local = threading.local()
         self.enabled = hyperscan is not None and bool(self._encoded)
 
     def starts(self, text: str) -> list[int] | None:
-        """Sorted, distinct character offsets where a literal begins; None without hyperscan."""
-        if not self.enabled:
+        """Sorted, distinct character offsets where a literal begins.
+
+        ``caseless`` matches ASCII case-insensitively, as ``re.IGNORECASE`` does except for
+        the four non-ASCII letters it also equates with ASCII ones: for a text holding one of
+        those, and without hyperscan, the answer is None and the caller uses its regex.
+        """
+        if not self.enabled or (self._caseless and any(ch in text for ch in _IGNORECASE_ASCII)):
             return None
         db = self._db or self._build()
         local = self._local
@@ -152,14 +161,93 @@ class LiteralStarts:
                     expressions=self._encoded,
                     ids=list(range(len(self._encoded))),
                     elements=len(self._encoded),
-                    flags=0,
+                    flags=hyperscan.HS_FLAG_CASELESS if self._caseless else 0,
                     literal=True,
                 )
                 self._db = db
             return self._db
 
 
+# Non-ASCII letters that re.IGNORECASE equates with ASCII ones (checked over all of Unicode):
+# İ and ı with i, ſ with s, the Kelvin sign with k.
+_IGNORECASE_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
 def _collect_end(
     ident: int, _start: int, end: int, _flags: int, ends: list[tuple[int, int]]
 ) -> None:
     ends.append((ident, end))
+
+
+# The only non-ASCII characters whose lower-case form holds an ASCII letter (checked over all
+# of Unicode): text holding one is lower-cased the slow way.
+_LOWERS_TO_ASCII = ("\u0130", "\u212a")  # İ -> i̇, Kelvin sign -> k
+
+
+class AsciiMarkers:
+    """``any(m in text.lower() for m in markers)`` for lower-case ASCII markers, in one pass.
+
+    Lower-casing a 100 kB script costs more than the search itself; hyperscan's caseless mode
+    folds ASCII only, which gives the same answer unless the text holds a character whose
+    lower-case form is ASCII (``_LOWERS_TO_ASCII``).
+    """
+
+    def __init__(self, markers: Iterable[str]) -> None:
+        self.markers = tuple(markers)
+        if not all(m and m.isascii() and m == m.lower() for m in self.markers):
+            raise ValueError("markers must be non-empty lower-case ASCII")
+        self._db: Any = None
+        self._lock = threading.Lock()
+        self._local = threading.local()
+        self.enabled = hyperscan is not None and bool(self.markers)
+
+    def found_in(self, text: str) -> bool:
+        if not self.enabled or len(text) < MIN_CHARS or any(ch in text for ch in _LOWERS_TO_ASCII):
+            low = text.lower()
+            return any(m in low for m in self.markers)
+        db = self._db or self._build()
+        local = self._local
+        if getattr(local, "db", None) is not db:
+            local.db, local.scratch = db, hyperscan.Scratch(db)
+        ids: set[int] = set()
+        db.scan(
+            text.encode("utf-8", "surrogatepass"),
+            match_event_handler=_collect,
+            context=ids,
+            scratch=local.scratch,
+        )
+        return bool(ids)
+
+    def _build(self) -> Any:
+        with self._lock:
+            if self._db is None:
+                db = hyperscan.Database()
+                db.compile(
+                    expressions=[m.encode() for m in self.markers],
+                    ids=list(range(len(self.markers))),
+                    elements=len(self.markers),
+                    flags=hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_CASELESS,
+                    literal=True,
+                )
+                self._db = db
+            return self._db
+
+
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` when every match begins at one of ``starts`` (ascending).
+
+    For a pattern Python cannot skip through quickly (a look-behind, an optional first
+    character, IGNORECASE): a literal scan finds the few places a match can begin, and the
+    pattern is tried only there. Matches must be non-empty; overlapping ones are dropped exactly
+    as ``finditer`` drops them.
+    """
+    last = 0
+    for start in starts:
+        if start < last:
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            last = m.end()
+            yield m
