@@ -1,22 +1,29 @@
-"""Which gate literals a long text holds, found in one native pass.
+"""Native multi-literal passes (hyperscan) behind the lexicon gates and script scans.
 
 Every lexicon pattern runs behind a literal gate (``GatedPattern``): it is tried only where one
 of its literals occurs. Checked one literal at a time with ``str.__contains__``, a long text
 (visible text, inline scripts) is scanned once per literal, about 400 times per page across the
-signal families, and those misses were most of the extraction time on real pages.
+signal families, and those misses were most of the extraction time on real pages. Likewise a
+regex that opens with a look-behind, an optional character or IGNORECASE is tried by Python's
+engine at every position of a 200 kB script.
 
-With hyperscan installed, every registered literal is compiled into one database and the first
-gate check on a long text scans it once (SIMD multi-literal matching, well over 100x faster than
-the per-literal scans); later checks on the same text object read the answer from a small
-per-thread cache. The answer is exact, so features do not change. Without hyperscan (a platform
-with no wheel), ``present`` returns None and the gates fall back to per-literal scans.
+With hyperscan installed, each set of literals is compiled into one database and a text is
+scanned once (SIMD multi-literal matching, well over 100x faster than the per-literal scans):
+
+- ``LiteralIndex``: which registered gate literals a text holds (cached per text object);
+- ``LiteralStarts``: where any of a fixed set of literals begins, for ``matches_at``;
+- ``AsciiMarkers``: whether a lower-cased text holds a marker, without lower-casing it.
+
+Every answer is exact, so features do not change (tests/test_literals.py compares both paths).
+Without hyperscan (a platform with no wheel) each helper says so (None, or the slow path) and
+the callers scan as before.
 """
 
 from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 hyperscan: Any
@@ -29,71 +36,105 @@ except ImportError:  # pragma: no cover
 MIN_CHARS = 256
 _RECENT = 8  # texts remembered per thread: one extraction reuses a handful of long texts
 
+# Non-ASCII letters that re.IGNORECASE equates with ASCII ones (checked over all of Unicode):
+# İ and ı with i, ſ with s, the Kelvin sign with k.
+_IGNORECASE_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+# The only non-ASCII characters whose lower-case form holds an ASCII letter (likewise checked):
+# İ -> i + combining dot, Kelvin sign -> k.
+_LOWERS_TO_ASCII = ("\u0130", "\u212a")
 
-class LiteralIndex:
-    """Registered literals in one hyperscan database, and per-thread answers for recent texts."""
 
-    def __init__(self, enabled: bool = True) -> None:
-        self._literals: dict[str, int] = {}
-        self._by_id: list[str] = []
+class _Database:
+    """A lazily compiled literal database with one scratch space per thread."""
+
+    def __init__(self, flags: int = 0) -> None:
+        self._flags = flags
+        self._literals: list[bytes] = []
         self._db: Any = None
         self._lock = threading.Lock()
         self._local = threading.local()
-        self.enabled = enabled and hyperscan is not None
 
-    def register(self, literals: Iterable[str]) -> None:
-        """Add literals to the database (rebuilt on the next scan; answers cached before are dropped)."""
+    def _add(self, literals: Iterable[bytes]) -> None:
         with self._lock:
-            for lit in literals:
-                if lit and lit not in self._literals:
-                    self._literals[lit] = len(self._by_id)
-                    self._by_id.append(lit)
-                    self._db = None
+            self._literals.extend(literals)
+            self._db = None
 
-    def present(self, text: str) -> frozenset[str] | None:
-        """The registered literals that occur in ``text``; None when no index is available."""
-        if not self.enabled or not self._by_id:
-            return None
+    def _scan(
+        self, data: bytes, handler: Callable[..., None], context: Any
+    ) -> tuple[Any, threading.local]:
+        """Scan ``data``; returns the database used and this thread's state for it."""
         db = self._db or self._build()
         local = self._local
         if getattr(local, "db", None) is not db:  # first scan on this thread, or new literals
             local.db, local.scratch, local.recent = db, hyperscan.Scratch(db), []
-        recent: list[tuple[str, frozenset[str]]] = local.recent
-        for seen, found in recent:
-            if seen is text:
-                return found
-        ids: set[int] = set()
-        db.scan(
-            text.encode("utf-8", "surrogatepass"),
-            match_event_handler=_collect,
-            context=ids,
-            scratch=local.scratch,
-        )
-        by_id = self._by_id
-        found = frozenset(by_id[i] for i in ids)
-        recent.append((text, found))  # holding the text keeps its id from being reused
-        if len(recent) > _RECENT:
-            del recent[0]
-        return found
+        db.scan(data, match_event_handler=handler, context=context, scratch=local.scratch)
+        return db, local
 
     def _build(self) -> Any:
         with self._lock:
             if self._db is None:
-                lits = [lit.encode("utf-8", "surrogatepass") for lit in self._by_id]
                 db = hyperscan.Database()
                 db.compile(
-                    expressions=lits,
-                    ids=list(range(len(lits))),
-                    elements=len(lits),
-                    flags=hyperscan.HS_FLAG_SINGLEMATCH,
+                    expressions=list(self._literals),
+                    ids=list(range(len(self._literals))),
+                    elements=len(self._literals),
+                    flags=self._flags,
                     literal=True,
                 )
                 self._db = db
             return self._db
 
 
+def _encode(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
 def _collect(ident: int, _start: int, _end: int, _flags: int, ids: set[int]) -> None:
     ids.add(ident)
+
+
+def _collect_end(
+    ident: int, _start: int, end: int, _flags: int, ends: list[tuple[int, int]]
+) -> None:
+    ends.append((ident, end))
+
+
+class LiteralIndex(_Database):
+    """Registered gate literals in one database, and per-thread answers for recent texts."""
+
+    def __init__(self, enabled: bool = True) -> None:
+        super().__init__(hyperscan.HS_FLAG_SINGLEMATCH if hyperscan is not None else 0)
+        self._ids: dict[str, int] = {}
+        self._by_id: list[str] = []
+        self.enabled = enabled and hyperscan is not None
+
+    def register(self, literals: Iterable[str]) -> None:
+        """Add literals (the database is rebuilt on the next scan; cached answers are dropped)."""
+        new = [lit for lit in dict.fromkeys(literals) if lit and lit not in self._ids]
+        if new:
+            for lit in new:
+                self._ids[lit] = len(self._by_id)
+                self._by_id.append(lit)
+            self._add(_encode(lit) for lit in new)
+
+    def present(self, text: str) -> frozenset[str] | None:
+        """The registered literals that occur in ``text``; None when no index is available."""
+        if not self.enabled or not self._by_id:
+            return None
+        local = self._local
+        db = self._db
+        if db is not None and getattr(local, "db", None) is db:
+            for seen, found in local.recent:
+                if seen is text:
+                    return found
+        ids: set[int] = set()
+        _, local = self._scan(_encode(text), _collect, ids)
+        by_id = self._by_id
+        answer = frozenset(by_id[i] for i in ids)
+        local.recent.append((text, answer))  # holding the text keeps its id from being reused
+        if len(local.recent) > _RECENT:
+            del local.recent[0]
+        return answer
 
 
 _INDEX = LiteralIndex()
@@ -104,7 +145,7 @@ def literal_index() -> LiteralIndex:
     return _INDEX
 
 
-class LiteralStarts:
+class LiteralStarts(_Database):
     """Every position where one of a fixed set of literals begins, from one native pass.
 
     For a gate such as the claims lexicon's ``\\b(?=prefix|prefix|...)``: Python's engine tries
@@ -114,15 +155,14 @@ class LiteralStarts:
     """
 
     def __init__(self, literals: Iterable[str], caseless: bool = False) -> None:
-        self._encoded = sorted({lit.encode("utf-8", "surrogatepass") for lit in literals if lit})
-        self._lengths = [len(lit) for lit in self._encoded]
-        if caseless and not all(lit.isascii() for lit in self._encoded):
+        encoded = sorted({_encode(lit) for lit in literals if lit})
+        if caseless and not all(lit.isascii() for lit in encoded):
             raise ValueError("caseless literals must be ASCII")
+        super().__init__(hyperscan.HS_FLAG_CASELESS if caseless and hyperscan else 0)
+        self._add(encoded)
+        self._lengths = [len(lit) for lit in encoded]
         self._caseless = caseless
-        self._db: Any = None
-        self._lock = threading.Lock()
-        self._local = threading.local()
-        self.enabled = hyperscan is not None and bool(self._encoded)
+        self.enabled = hyperscan is not None and bool(encoded)
 
     def starts(self, text: str) -> list[int] | None:
         """Sorted, distinct character offsets where a literal begins.
@@ -133,13 +173,9 @@ class LiteralStarts:
         """
         if not self.enabled or (self._caseless and any(ch in text for ch in _IGNORECASE_ASCII)):
             return None
-        db = self._db or self._build()
-        local = self._local
-        if getattr(local, "db", None) is not db:
-            local.db, local.scratch = db, hyperscan.Scratch(db)
-        data = text.encode("utf-8", "surrogatepass")
+        data = _encode(text)
         ends: list[tuple[int, int]] = []
-        db.scan(data, match_event_handler=_collect_end, context=ends, scratch=local.scratch)
+        self._scan(data, _collect_end, ends)
         lengths = self._lengths
         found = sorted({end - lengths[ident] for ident, end in ends})
         if len(data) == len(text):  # ASCII: byte and character offsets agree
@@ -153,38 +189,8 @@ class LiteralStarts:
             out.append(chars)
         return out
 
-    def _build(self) -> Any:
-        with self._lock:
-            if self._db is None:
-                db = hyperscan.Database()
-                db.compile(
-                    expressions=self._encoded,
-                    ids=list(range(len(self._encoded))),
-                    elements=len(self._encoded),
-                    flags=hyperscan.HS_FLAG_CASELESS if self._caseless else 0,
-                    literal=True,
-                )
-                self._db = db
-            return self._db
 
-
-# Non-ASCII letters that re.IGNORECASE equates with ASCII ones (checked over all of Unicode):
-# İ and ı with i, ſ with s, the Kelvin sign with k.
-_IGNORECASE_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
-
-
-def _collect_end(
-    ident: int, _start: int, end: int, _flags: int, ends: list[tuple[int, int]]
-) -> None:
-    ends.append((ident, end))
-
-
-# The only non-ASCII characters whose lower-case form holds an ASCII letter (checked over all
-# of Unicode): text holding one is lower-cased the slow way.
-_LOWERS_TO_ASCII = ("\u0130", "\u212a")  # İ -> i̇, Kelvin sign -> k
-
-
-class AsciiMarkers:
+class AsciiMarkers(_Database):
     """``any(m in text.lower() for m in markers)`` for lower-case ASCII markers, in one pass.
 
     Lower-casing a 100 kB script costs more than the search itself; hyperscan's caseless mode
@@ -196,41 +202,18 @@ class AsciiMarkers:
         self.markers = tuple(markers)
         if not all(m and m.isascii() and m == m.lower() for m in self.markers):
             raise ValueError("markers must be non-empty lower-case ASCII")
-        self._db: Any = None
-        self._lock = threading.Lock()
-        self._local = threading.local()
+        flags = hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_CASELESS if hyperscan else 0
+        super().__init__(flags)
+        self._add(m.encode() for m in self.markers)
         self.enabled = hyperscan is not None and bool(self.markers)
 
     def found_in(self, text: str) -> bool:
         if not self.enabled or len(text) < MIN_CHARS or any(ch in text for ch in _LOWERS_TO_ASCII):
             low = text.lower()
             return any(m in low for m in self.markers)
-        db = self._db or self._build()
-        local = self._local
-        if getattr(local, "db", None) is not db:
-            local.db, local.scratch = db, hyperscan.Scratch(db)
         ids: set[int] = set()
-        db.scan(
-            text.encode("utf-8", "surrogatepass"),
-            match_event_handler=_collect,
-            context=ids,
-            scratch=local.scratch,
-        )
+        self._scan(_encode(text), _collect, ids)
         return bool(ids)
-
-    def _build(self) -> Any:
-        with self._lock:
-            if self._db is None:
-                db = hyperscan.Database()
-                db.compile(
-                    expressions=[m.encode() for m in self.markers],
-                    ids=list(range(len(self.markers))),
-                    elements=len(self.markers),
-                    flags=hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_CASELESS,
-                    literal=True,
-                )
-                self._db = db
-            return self._db
 
 
 def matches_at(
