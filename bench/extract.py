@@ -1,9 +1,11 @@
 """Full feature extraction vs a bare lexbor parse of the same pages, in one run.
 
-    python bench/extract.py [--rounds 5]
+    python bench/extract.py [--rounds 5] [--stages]
 
 Prints pages/second for both and their cost ratio (target: extraction <= 3x the bare parse).
 Rounds alternate between the two so machine noise hits both alike; the best round counts.
+``--stages`` also prints what each part costs, as a multiple of the bare parse: the parse and
+collection of the page record, then each signal family on already parsed pages.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from selectolax.lexbor import LexborHTMLParser
 
 from bench._pages import corpus_pages, real_pages
-from detector.extract.features import extract
+from detector.extract.base import Context
+from detector.extract.features import FAMILIES, extract
+from detector.extract.parse import parse_html
 from detector.records import Snapshot
 
 
@@ -31,9 +35,28 @@ def _time(fn: Callable[[Any], object], items: list[Any]) -> float:
     return time.perf_counter() - start
 
 
+def _stages(snaps: list[Snapshot], rounds: int, parse_t: float) -> None:
+    pages = [parse_html(s.html or "") for s in snaps]
+    costs = {
+        "parse + page record": min(
+            _time(parse_html, [s.html for s in snaps]) for _ in range(rounds)
+        )
+    }
+    for family in FAMILIES:
+        name = family.__name__.rsplit(".", 1)[-1]
+        best = float("inf")
+        for _ in range(rounds):
+            ctxs = [Context(snapshot=s, page=p) for s, p in zip(snaps, pages, strict=True)]
+            best = min(best, _time(family.extract, ctxs))
+        costs[name] = best
+    for name, cost in costs.items():
+        print(f"    {name:22s}: {cost / parse_t:6.2f}x the bare parse")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--stages", action="store_true", help="also print the cost of each part")
     args = ap.parse_args()
     sets = {
         "real (shared/html-samples)": real_pages(),
@@ -56,6 +79,8 @@ def main() -> None:
         print(f"  bare lexbor parse : {len(pages) / p:8.1f} pages/s")
         print(f"  full extraction   : {len(pages) / f:8.1f} pages/s")
         print(f"  cost ratio extraction/parse: {f / p:.2f}x (target <= 3x)")
+        if args.stages:
+            _stages(snaps, args.rounds, p)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import pairwise
+from itertools import pairwise, repeat
 from typing import Any
 
 from detector.extract.base import Context, Signals
@@ -275,9 +275,13 @@ class ClaimsLexicon:
     def language(self, body: str, topic_langs: Counter[str]) -> str:
         """The language whose words matched most, or 'unknown' when too little matched."""
         scores: Counter[str] = Counter({lang: 3 * n for lang, n in topic_langs.items()})
-        for word in body[:4_000].split():
-            for lang in self.markers.get(word.strip(_PUNCT), ()):
-                scores[lang] += 1
+        # Each distinct word once, in order of first appearance: languages enter ``scores`` in
+        # the same order as word by word, so ties break the same way.
+        words = Counter(map(str.strip, body[:4_000].split(), repeat(_PUNCT)))
+        markers = self.markers
+        for word, n in words.items():
+            for lang in markers.get(word, ()):
+                scores[lang] += n
         best = scores.most_common(1)
         return best[0][0] if best and best[0][1] >= 3 else "unknown"
 
