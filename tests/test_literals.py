@@ -130,6 +130,7 @@ def test_features_identical_with_and_without_the_native_passes(
         oauth._location_words(),
         oauth._markers("url_markers"),
         oauth._markers("script_markers"),
+        compiled().offer.index,
     ):
         monkeypatch.setattr(helper, "enabled", False)
     slow = [extract(s) for s in snaps]
@@ -170,3 +171,32 @@ def test_markers_must_be_lower_case_ascii() -> None:
         literals.AsciiMarkers(["Client_ID"])
     with pytest.raises(ValueError):
         LiteralStarts(["état"], caseless=True)
+
+
+def _claims_texts() -> list[str]:
+    from detector.extract.claims import fold
+
+    texts: list[str] = []
+    for path in sorted((ROOT / "data" / "corpus").glob("*.jsonl")):
+        for i, line in enumerate(path.open(encoding="utf-8")):
+            if i % 11 == 0 and line.strip():
+                row = json.loads(line)
+                text = row.get("text") or (row.get("listing") or {}).get("description") or ""
+                if row.get("html"):
+                    text += " " + re.sub(r"<[^>]+>", " ", row["html"])
+                texts.append(fold(text.lower())[:3000])
+    return texts
+
+
+def test_claims_alternations_agree_with_their_full_patterns() -> None:
+    lex = compiled()
+    texts = _claims_texts()
+    assert len(texts) > 50
+    for text in texts:
+        for gated in (lex.topic, lex.cues):
+            for pos in range(len(text)):  # every position, not only the gate's
+                a, b = gated.match(text, pos), gated.full.match(text, pos)
+                assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup))
+        for sentence in re.split(r"[.!?\n]", text):
+            for alts in (lex.question, lex.negation, lex.hedge, lex.offer, lex.spam, lex.platforms):
+                assert (alts.search(sentence) is None) == (alts.full.search(sentence) is None)

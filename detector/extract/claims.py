@@ -27,7 +27,7 @@ from typing import Any
 from detector.extract.base import Context, Signals
 from detector.extract.lexicons import load_lexicon
 from detector.extract.literals import MIN_CHARS as MIN_INDEXED
-from detector.extract.literals import LiteralStarts
+from detector.extract.literals import Alternatives, LiteralIndex, LiteralStarts
 
 CLAIM_TYPES = (
     "who_viewed",
@@ -181,26 +181,57 @@ class Gated:
     """A big alternation tried only where one of its literal prefixes occurs.
 
     Python's regex engine tries every branch at every position; scanning once for a trie of the
-    branches' literal prefixes is far cheaper, and the full pattern is then tried only at the
-    positions the scan found.
+    branches' literal prefixes is far cheaper. At each position the scan found, only the named
+    groups one of whose prefixes is there are tried, in order: the first that matches is the
+    match the whole alternation would make there.
     """
 
     full: re.Pattern[str]
     prefixes: frozenset[str]
+    parts: tuple[re.Pattern[str], ...] = ()  # one pattern per named group, in order
+    by_prefix: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # -> parts
+    lengths: tuple[int, ...] = ()  # distinct prefix lengths, for the look-ups at a position
 
     @classmethod
     def build(cls, groups: list[tuple[str, list[str]]]) -> Gated:
         """One named group per (name, patterns). Every pattern must begin with a literal."""
         parser = importlib.import_module("re._parser")
+        groups = [(name, patterns) for name, patterns in groups if patterns]
         prefixes: set[str] = set()
-        for _, patterns in groups:
+        by_prefix: dict[str, list[int]] = {}
+        for index, (_, patterns) in enumerate(groups):
             for pattern in map(fold, patterns):
                 got = _prefixes(list(parser.parse(pattern)))
                 if got is None:
                     raise ValueError(f"claims lexicon pattern has no literal start: {pattern!r}")
                 prefixes |= got
-        full = "|".join(f"(?P<{name}>{_alt(patterns)})" for name, patterns in groups if patterns)
-        return cls(full=re.compile(full), prefixes=frozenset(prefixes))
+                for prefix in got:
+                    owners = by_prefix.setdefault(prefix, [])
+                    if index not in owners:
+                        owners.append(index)
+        named = [f"(?P<{name}>{_alt(patterns)})" for name, patterns in groups]
+        return cls(
+            full=re.compile("|".join(named)),
+            prefixes=frozenset(prefixes),
+            parts=tuple(re.compile(p) for p in named),
+            by_prefix={k: tuple(sorted(v)) for k, v in by_prefix.items()},
+            lengths=tuple(sorted({len(p) for p in prefixes})),
+        )
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        """``full.match(text, pos)``, trying only the groups with a prefix at ``pos``."""
+        by_prefix = self.by_prefix
+        owners: set[int] = set()
+        for length in self.lengths:
+            found = by_prefix.get(text[pos : pos + length])
+            if found:
+                owners.update(found)
+        parts = self.parts
+        for index in sorted(owners):
+            m = parts[index].match(text, pos)
+            if m is not None:
+                return m
+        return None
 
     def finditer(self, text: str, starts: list[int]) -> Iterator[re.Match[str]]:
         """Non-overlapping matches beginning at the given gate positions, in order."""
@@ -208,7 +239,7 @@ class Gated:
         for pos in starts:
             if pos < last:
                 continue
-            m = self.full.match(text, pos)
+            m = self.match(text, pos)
             if m is not None and m.end() > m.start():
                 last = m.end()
                 yield m
@@ -225,16 +256,16 @@ class ClaimsLexicon:
     """lexicons/claims.json compiled into a few alternations (one pass over text each)."""
 
     topic: Gated  # named groups "<lang>__<claim>"
-    offer: re.Pattern[str]
-    negation: re.Pattern[str]
-    question: re.Pattern[str]
-    rhetorical: re.Pattern[str]
-    followup: re.Pattern[str]
-    hedge: re.Pattern[str]  # explainer and reported-speech cues: the sentence is not an offer
+    offer: Alternatives
+    negation: Alternatives
+    question: Alternatives
+    rhetorical: Alternatives
+    followup: Alternatives
+    hedge: Alternatives  # explainer and reported-speech cues: the sentence is not an offer
     cues: Gated  # named groups explainer / spy_report / simulation / urgency
-    spam: re.Pattern[str]
-    platforms: re.Pattern[str]
-    generator: re.Pattern[str]
+    spam: Alternatives
+    platforms: Alternatives
+    generator: Alternatives
     markers: Mapping[str, tuple[str, ...]]  # common word -> languages it belongs to
     gate: re.Pattern[str]  # literal prefixes of topic and cue patterns, for one scan of a text
     joinable: bool = True  # no gate prefix holds a line break (see ``starts_each``)
@@ -330,9 +361,11 @@ def compiled() -> ClaimsLexicon:
     langs: dict[str, dict[str, Any]] = lex["languages"]
     common: dict[str, list[str]] = lex["common"]
 
-    def every(key: str, extra: tuple[str, ...] = ()) -> re.Pattern[str]:
+    units = LiteralIndex()  # one native scan of a sentence answers every alternation's gate
+
+    def every(key: str, extra: tuple[str, ...] = ()) -> Alternatives:
         pats = [p for words in langs.values() for k in (key, *extra) for p in words.get(k, [])]
-        return re.compile(_alt(pats + common.get(key, [])))
+        return Alternatives([fold(p) for p in pats + common.get(key, [])], units)
 
     topic = [
         (f"{lang}__{claim}", words["topics"].get(claim, []))

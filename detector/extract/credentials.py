@@ -18,7 +18,7 @@ from typing import Any
 from detector.extract.base import Context, Signals, is_official_host
 from detector.extract.lexicons import load_lexicon
 from detector.extract.literals import MIN_CHARS as MIN_INDEXED
-from detector.extract.literals import literal_index
+from detector.extract.literals import literal_index, required_literals
 from detector.extract.parse import Form, Input
 from detector.intel.domain import host_parts
 
@@ -152,7 +152,7 @@ def _analyse(entries: list[str]) -> tuple[tuple[str, ...] | None, int | None]:
         for entry in entries:
             tree = _parser.parse(entry)
             widest = max(widest, tree.getwidth()[1])
-            lits = _literals(list(tree), 2)
+            lits = required_literals(tree, 2)
             found = found | lits if found is not None and lits else None
     except Exception:
         return None, None
@@ -165,42 +165,6 @@ def _analyse(entries: list[str]) -> tuple[tuple[str, ...] | None, int | None]:
     # The margin keeps every real match clear of a window's end, where "$" and "\b" would see
     # the end of the text (look-behind sees before the window on its own).
     return gate, widest + _MARGIN if widest <= _MAX_WIDTH else None
-
-
-def _selectivity(cands: frozenset[str]) -> tuple[float, int]:
-    """Longer literals are rarer; each extra literal is one more scan and more windows."""
-    shortest = min(map(len, cands))
-    return shortest / len(cands), shortest
-
-
-def _literals(seq: list[tuple[Any, Any]], min_len: int) -> frozenset[str] | None:
-    """The most selective set of literals one of which every match of ``seq`` contains."""
-    best: frozenset[str] | None = None
-    run: list[str] = []
-
-    def consider(cands: frozenset[str] | None) -> None:
-        nonlocal best
-        if not cands or min(map(len, cands)) < min_len:
-            return
-        if best is None or _selectivity(cands) > _selectivity(best):
-            best = cands
-
-    for op, av in [*seq, ("END", None)]:
-        name = str(op)
-        if name == "LITERAL":
-            run.append(chr(av))
-            continue
-        consider(frozenset(["".join(run)]) if run else None)
-        run = []
-        if name == "SUBPATTERN":
-            consider(_literals(list(av[-1]), min_len))
-        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
-            consider(_literals(list(av[2]), min_len))
-        elif name == "BRANCH":
-            branches = [_literals(list(b), min_len) for b in av[1]]
-            if all(branches):
-                consider(frozenset().union(*branches))  # type: ignore[arg-type]
-    return best
 
 
 @cache

@@ -216,6 +216,48 @@ class AsciiMarkers(_Database):
         return bool(ids)
 
 
+class Alternatives:
+    """The truth of ``re.compile("|".join(patterns)).search(text)``, trying only the
+    alternatives whose required literals occur in the text.
+
+    Python's engine tries every branch of a big alternation (a lexicon's 160 explainer phrases)
+    at every position of the text. One native scan tells which alternatives could match at all;
+    those few run on their own. ``search`` returns a match of one alternative, or None: use it
+    for its truth, not for its position.
+    """
+
+    def __init__(self, patterns: list[str], index: LiteralIndex) -> None:
+        self.full = re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
+        self.parts = [re.compile(p) for p in patterns]
+        self._always: list[int] = []  # alternatives with no required literal
+        self._by_literal: dict[str, list[int]] = {}
+        for i, pattern in enumerate(patterns):
+            lits = required_literals(pattern, 1)
+            if not lits:
+                self._always.append(i)
+                continue
+            for lit in lits:
+                self._by_literal.setdefault(lit, []).append(i)
+        index.register(self._by_literal)
+        self.index = index
+
+    def search(self, text: str) -> re.Match[str] | None:
+        present = self.index.present(text)
+        if present is None:
+            return self.full.search(text)
+        candidates = set(self._always)
+        by_literal = self._by_literal
+        for lit in present:
+            found = by_literal.get(lit)
+            if found:
+                candidates.update(found)
+        for i in sorted(candidates):
+            m = self.parts[i].search(text)
+            if m is not None:
+                return m
+        return None
+
+
 def matches_at(
     pattern: re.Pattern[str], text: str, starts: Iterable[int]
 ) -> Iterator[re.Match[str]]:
@@ -234,3 +276,51 @@ def matches_at(
         if m is not None:
             last = m.end()
             yield m
+
+
+def required_literals(pattern: str | Any, min_len: int = 2) -> frozenset[str] | None:
+    """The most selective set of literals one of which every match of ``pattern`` contains.
+
+    ``pattern`` is regex source or a tree from Python's own (private) regex parser; None when
+    no such set is known (then the pattern must run ungated).
+    """
+    from re import _parser  # type: ignore[attr-defined]
+
+    tree = _parser.parse(pattern) if isinstance(pattern, str) else pattern
+    return _literals(list(tree), min_len)
+
+
+def _selectivity(cands: frozenset[str]) -> tuple[float, int]:
+    """Longer literals are rarer; each extra literal is one more scan and more windows."""
+    shortest = min(map(len, cands))
+    return shortest / len(cands), shortest
+
+
+def _literals(seq: list[tuple[Any, Any]], min_len: int) -> frozenset[str] | None:
+    """The most selective set of literals one of which every match of ``seq`` contains."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def consider(cands: frozenset[str] | None) -> None:
+        nonlocal best
+        if not cands or min(map(len, cands)) < min_len:
+            return
+        if best is None or _selectivity(cands) > _selectivity(best):
+            best = cands
+
+    for op, av in [*seq, ("END", None)]:
+        name = str(op)
+        if name == "LITERAL":
+            run.append(chr(av))
+            continue
+        consider(frozenset(["".join(run)]) if run else None)
+        run = []
+        if name == "SUBPATTERN":
+            consider(_literals(list(av[-1]), min_len))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            consider(_literals(list(av[2]), min_len))
+        elif name == "BRANCH":
+            branches = [_literals(list(b), min_len) for b in av[1]]
+            if all(branches):
+                consider(frozenset().union(*branches))  # type: ignore[arg-type]
+    return best
