@@ -1,4 +1,8 @@
+import json
 import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from detector.config import Settings
 from detector.extract.parse import decode_markup, limit_depth, page_from_text, parse_html
@@ -63,3 +67,64 @@ def test_caps_apply():
 def test_lone_surrogates_and_nuls_do_not_crash():
     p = parse_html("<p>bad \ud800 char \x00 here</p>")
     assert "char" in p.text
+
+
+_TAGS = ["a", "area", "form", "input", "button", "select", "textarea", "script", "img", "title",
+         "meta", "iframe", "frame", "h1", "h2", "h3", "svg", "math", "template", "div", "p"]  # fmt: skip
+_ATTRS = ['href="/x"', "href", 'src="s.js"', 'type="SUBMIT"', 'type="button"', 'type=" submit"',
+          'type="text"', 'name="q"', 'value="Go"', 'alt="logo"', 'content="c"', 'name="refresh"',
+          'action="/login.php"', 'role="button"', ""]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_TAGS), st.sampled_from(_ATTRS), st.sampled_from(["", "txt"]),
+                  st.booleans()),
+        max_size=30,
+    )
+)  # fmt: skip
+def test_walk_and_css_collect_the_same_record(parts: list[tuple[str, str, str, bool]]) -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from detector.extract.parse import ParsedPage, _collect, can_walk
+
+    markup = "".join(
+        f"<{tag} {attr}>{text}" + (f"</{tag}>" if close else "") for tag, attr, text, close in parts
+    ).encode()
+    records = []
+    for walk in (False, True):
+        page = ParsedPage()
+        _collect(LexborHTMLParser(markup), page, 10_000, walk)
+        records.append(page)
+    assert records[0] == records[1] or not can_walk(markup)
+
+
+def test_walk_matches_css_on_real_and_corpus_pages() -> None:
+    from pathlib import Path
+
+    from selectolax.lexbor import LexborHTMLParser
+
+    from detector.extract.parse import ParsedPage, _collect
+
+    root = Path(__file__).resolve().parents[1]
+    pages = [p.read_bytes() for p in sorted((root / "data" / "handwritten").rglob("*.html"))]
+    shared = root.parent / "shared" / "data" / "html-samples"
+    pages += [p.read_bytes() for p in sorted(shared.rglob("*.html"))]
+    for path in sorted((root / "data" / "corpus").glob("*.jsonl")):
+        for line in path.open(encoding="utf-8"):
+            html = json.loads(line).get("html")
+            if html:
+                pages.append(html.encode())
+    checked = 0
+    for raw in pages:
+        if b"role" in raw.lower() or b"<svg" in raw.lower() or b"<math" in raw.lower():
+            continue  # ``can_walk`` rules these out (it also rules out large pages)
+        records = []
+        for walk in (False, True):
+            page = ParsedPage()
+            _collect(LexborHTMLParser(raw), page, 1_000_000, walk)
+            records.append(page)
+        assert records[0] == records[1]
+        checked += 1
+    assert checked >= 200

@@ -10,6 +10,7 @@ building is quadratic in nesting depth for block elements).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -26,6 +27,16 @@ _SCAN_NEVER_BELOW = 5_000  # depth 5,000 parses in about 50 ms
 _OPEN_RUN = 300
 _CTA_SELECTOR = "button, input[type=submit], input[type=button], [role=button]"
 _CONTROL_SELECTOR = "input, select, textarea, button"
+# _COLLECT_SELECTOR as tag -> attribute the element must have (None: any element of the tag).
+_COLLECT_TAGS: dict[str, str | None] = {
+    **dict.fromkeys(["title", "meta", "script", "form", "input", "select", "textarea", "img"]),
+    **dict.fromkeys(["h1", "h2", "h3"]),
+    **dict.fromkeys(["a", "area"], "href"),
+    **dict.fromkeys(["iframe", "frame"], "src"),
+}
+_CONTROL_TAGS = frozenset(["input", "select", "textarea", "button"])
+_CTA_INPUT_TYPES = frozenset(["submit", "button"])  # lexbor matches [type=...] ignoring case
+_WALK_BELOW = 16_384  # markup bytes under which visiting every element beats the CSS engine
 _COLLECT_SELECTOR = (
     "title, meta, script, form, input, select, textarea, a[href], area[href], iframe[src], "
     "frame[src], img, h1, h2, h3"
@@ -253,19 +264,24 @@ def parse_html(markup: str | bytes, settings: Settings | None = None) -> ParsedP
         page.truncated = True
     raw, page.depth_limited = limit_depth(raw, s.max_nesting_depth, tag_counts(raw))
     tree = LexborHTMLParser(raw)
-    _collect(tree, page, s.max_script_chars)
+    _collect(tree, page, s.max_script_chars, can_walk(raw))
     tree.strip_tags(_NON_TEXT)
     body = tree.body if tree.body is not None else tree.root
     page.text = _text(body)[: s.max_text_chars]
     return page
 
 
-def _collect(tree: LexborHTMLParser, page: ParsedPage, budget: int) -> None:
+def _collect(tree: LexborHTMLParser, page: ParsedPage, budget: int, walk: bool = False) -> None:
     """Head, scripts, forms, controls, links, frames, images and headings in one traversal.
 
     One union selector walks the tree once (each ``css`` call is a full walk); nodes come back
     in document order and each is dispatched on its tag. Calls to action keep their own query:
     they overlap the controls and links, and ``input[type=submit]`` is matched by lexbor's rules.
+
+    ``walk`` visits every element in Python instead: no CSS engine, whose set-up costs more
+    than parsing a small page. The caller chooses it only where ``can_walk``: there the
+    selectors reduce to tag names and two attribute tests (tests/test_parse.py checks that both
+    ways give the same page record).
     """
     made: dict[int, Input] = {}  # controls inside forms are also page controls: build once
 
@@ -279,7 +295,9 @@ def _collect(tree: LexborHTMLParser, page: ParsedPage, budget: int) -> None:
     title: LexborNode | None = None
     headings: list[LexborNode] = []
     link_ctas: list[str] = []
-    for node in tree.css(_COLLECT_SELECTOR):
+    cta_nodes: list[LexborNode] = []
+    nodes = _walk(tree, cta_nodes) if walk else tree.css(_COLLECT_SELECTOR)
+    for node in nodes:
         tag = node.tag
         if tag == "a" or tag == "area":
             link = Link(href=_attr(node.attributes, "href")[:2000], text=_text(node)[:200])
@@ -304,11 +322,16 @@ def _collect(tree: LexborHTMLParser, page: ParsedPage, budget: int) -> None:
             _meta(node.attributes, page)
         elif tag == "form":
             a = node.attributes
+            controls = (
+                [i for i in node.traverse() if i.tag in _CONTROL_TAGS]
+                if walk
+                else node.css(_CONTROL_SELECTOR)
+            )
             page.forms.append(
                 Form(
                     action=_attr(a, "action")[:2000],
                     method=_attr(a, "method").lower() or "get",
-                    inputs=tuple(control(i) for i in node.css(_CONTROL_SELECTOR)),
+                    inputs=tuple(control(i) for i in controls),
                     snippet=_opening_tag("form", a),
                 )
             )
@@ -321,11 +344,41 @@ def _collect(tree: LexborHTMLParser, page: ParsedPage, budget: int) -> None:
             headings.append(node)
     page.title = _text(title)[:300]
     page.headings = [_text(h)[:300] for h in headings]
-    for node in tree.css(_CTA_SELECTOR):
+    for node in cta_nodes if walk else tree.css(_CTA_SELECTOR):
         label = _attr(node.attributes, "value") or _text(node)
         if label:
             page.ctas.append(label[:160])
     page.ctas.extend(link_ctas)
+
+
+def can_walk(raw: bytes) -> bool:
+    """Small markup with no ``role`` attribute and no SVG or MathML (whose elements follow
+    other attribute-matching rules): ``_collect`` may visit elements instead of using CSS."""
+    if len(raw) >= _WALK_BELOW:
+        return False
+    low = raw.lower()
+    return b"role" not in low and b"<svg" not in low and b"<math" not in low
+
+
+def _walk(tree: LexborHTMLParser, cta_nodes: list[LexborNode]) -> Iterator[LexborNode]:
+    """The elements ``_COLLECT_SELECTOR`` selects, in document order, found by visiting each;
+    buttons and submit/button inputs (``_CTA_SELECTOR`` without ``[role=button]``) are put in
+    ``cta_nodes`` on the way."""
+    root = tree.root
+    if root is None:
+        return
+    for node in root.traverse():
+        tag = node.tag
+        if tag not in _COLLECT_TAGS:
+            if tag == "button":
+                cta_nodes.append(node)
+            continue
+        needs = _COLLECT_TAGS[tag]
+        if needs is not None and needs not in node.attributes:
+            continue
+        if tag == "input" and (node.attributes.get("type") or "").lower() in _CTA_INPUT_TYPES:
+            cta_nodes.append(node)
+        yield node
 
 
 def _meta(a: dict[str, str | None], page: ParsedPage) -> None:
