@@ -29,11 +29,6 @@ _LOCATION = re.compile(
     r"""([^'"`\s]{1,2000})""",
     re.I,
 )
-_SCRIPT_PARAM = re.compile(
-    r"""(?<![?&])['"]?\b(client_key|client_id|response_type|scope|redirect_uri|state|code_challenge_method"""
-    r"""|code_challenge)\b['"]?\s*[:=,]\s*['"`]([^'"`]{0,600})['"`]""",
-    re.I,
-)
 _PARAM_NAMES = (
     "client_key",
     "client_id",
@@ -43,6 +38,12 @@ _PARAM_NAMES = (
     "state",
     "code_challenge_method",
     "code_challenge",
+)
+_SCRIPT_PARAM = re.compile(
+    r"""(?<![?&])['"]?\b("""
+    + "|".join(_PARAM_NAMES)
+    + r""")\b['"]?\s*[:=,]\s*['"`]([^'"`]{0,600})['"`]""",
+    re.I,
 )
 _PARAM_NAME = re.compile(r"\b(?:" + "|".join(_PARAM_NAMES) + r")\b", re.I)
 _MAX_CANDIDATES = 2000
