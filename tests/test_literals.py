@@ -200,3 +200,17 @@ def test_claims_alternations_agree_with_their_full_patterns() -> None:
         for sentence in re.split(r"[.!?\n]", text):
             for alts in (lex.question, lex.negation, lex.hedge, lex.offer, lex.spam, lex.platforms):
                 assert (alts.search(sentence) is None) == (alts.full.search(sentence) is None)
+
+
+@needs_hs
+def test_literals_registered_from_racing_threads_keep_their_names() -> None:
+    index = LiteralIndex()
+    groups = [[f"w{t}x{i}q" for i in range(50)] for t in range(8)]
+    threads = [threading.Thread(target=index.register, args=(g,)) for g in groups]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for group in groups:
+        text = " ".join(group[::7]) + " filler" * 100
+        assert index.present(text) == set(group[::7])

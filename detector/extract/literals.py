@@ -51,7 +51,7 @@ class _Database:
         self._flags = flags
         self._literals: list[bytes] = []
         self._db: Any = None
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._local = threading.local()
 
     def _add(self, literals: Iterable[bytes]) -> None:
@@ -110,12 +110,13 @@ class LiteralIndex(_Database):
 
     def register(self, literals: Iterable[str]) -> None:
         """Add literals (the database is rebuilt on the next scan; cached answers are dropped)."""
-        new = [lit for lit in dict.fromkeys(literals) if lit and lit not in self._ids]
-        if new:
+        with self._lock:  # ids must follow the database's order even when threads race
+            new = [lit for lit in dict.fromkeys(literals) if lit and lit not in self._ids]
             for lit in new:
                 self._ids[lit] = len(self._by_id)
                 self._by_id.append(lit)
-            self._add(_encode(lit) for lit in new)
+            if new:
+                self._add(_encode(lit) for lit in new)
 
     def present(self, text: str) -> frozenset[str] | None:
         """The registered literals that occur in ``text``; None when no index is available."""
