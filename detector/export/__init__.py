@@ -122,6 +122,13 @@ def _describe(target: Path, exc: OSError) -> str:
     return f"cannot write export {target}: {why}"
 
 
+def indicator_verdicts(verdicts: Iterable[Verdict], include: tuple[str, ...]) -> Iterator[Verdict]:
+    """The verdicts STIX and MISP export as URL indicators: an included label, a URL, no error."""
+    for verdict in verdicts:
+        if verdict.label in include and verdict.url and not verdict.error:
+            yield verdict
+
+
 def hosting_platform(host: str) -> str | None:
     """The free-hosting platform (from the url lexicon) that serves ``host``, if any."""
     from detector.extract.lexicons import load_lexicon

@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 
-from detector.export import atomic_output, blockable_host
+from detector.export import atomic_output, blockable_host, indicator_verdicts
 from detector.records import Verdict
 
 TAG_NAMESPACE = "tiktok-lure"
@@ -46,9 +46,7 @@ def write_misp(
     claims: set[str] = set()
     hosts: set[str] = set()
     exported = 0
-    for verdict in verdicts:
-        if verdict.label not in include or not verdict.url or verdict.error:
-            continue
+    for verdict in indicator_verdicts(verdicts, include):
         exported += 1
         comment = _comment(verdict)
         attr = event.add_attribute("url", verdict.url, comment=comment, to_ids=True)

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from detector.export import atomic_output, blockable_host
+from detector.export import atomic_output, blockable_host, indicator_verdicts
 from detector.records import Verdict
 
 # Fixed namespace so ids are stable across runs and machines.
@@ -50,9 +50,7 @@ def write_stix(
     )
     indicators: dict[str, Any] = {}
     exported = 0
-    for verdict in verdicts:
-        if verdict.label not in include or not verdict.url or verdict.error:
-            continue
+    for verdict in indicator_verdicts(verdicts, include):
         exported += 1
         description = _description(verdict)
         pattern = f"[url:value = {stix_string(verdict.url)}]"

@@ -26,8 +26,7 @@ from typing import Any
 
 from detector.extract.base import Context, Signals
 from detector.extract.lexicons import load_lexicon
-from detector.extract.literals import MIN_CHARS as MIN_INDEXED
-from detector.extract.literals import Alternatives, LiteralIndex, LiteralStarts
+from detector.extract.literals import MIN_CHARS, Alternatives, LiteralIndex, LiteralStarts
 
 CLAIM_TYPES = (
     "who_viewed",
@@ -273,7 +272,7 @@ class ClaimsLexicon:
 
     def starts(self, text: str) -> list[int]:
         """Where a topic or cue pattern may begin (one pass over the text)."""
-        found = self.prefix_starts.starts(text) if len(text) >= MIN_INDEXED else None
+        found = self.prefix_starts.starts(text)
         if found is None:
             return [m.start() for m in self.gate.finditer(text)]
         match = self.gate.match  # the same gate, tried only where a prefix occurs
@@ -401,7 +400,7 @@ def compiled() -> ClaimsLexicon:
         markers=markers,
         gate=_gate(topic_gated, cue_gated),
         joinable=not any("\n" in p for p in topic_gated.prefixes | cue_gated.prefixes),
-        prefix_starts=LiteralStarts(topic_gated.prefixes | cue_gated.prefixes),
+        prefix_starts=LiteralStarts(topic_gated.prefixes | cue_gated.prefixes, min_chars=MIN_CHARS),
     )
 
 

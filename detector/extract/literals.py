@@ -155,7 +155,7 @@ class LiteralStarts(_Database):
     keep Python's Unicode meaning).
     """
 
-    def __init__(self, literals: Iterable[str], caseless: bool = False) -> None:
+    def __init__(self, literals: Iterable[str], caseless: bool = False, min_chars: int = 0) -> None:
         encoded = sorted({_encode(lit) for lit in literals if lit})
         if caseless and not all(lit.isascii() for lit in encoded):
             raise ValueError("caseless literals must be ASCII")
@@ -163,6 +163,7 @@ class LiteralStarts(_Database):
         self._add(encoded)
         self._lengths = [len(lit) for lit in encoded]
         self._caseless = caseless
+        self._min_chars = min_chars
         self.enabled = hyperscan is not None and bool(encoded)
 
     def starts(self, text: str) -> list[int] | None:
@@ -170,9 +171,14 @@ class LiteralStarts(_Database):
 
         ``caseless`` matches ASCII case-insensitively, as ``re.IGNORECASE`` does except for
         the four non-ASCII letters it also equates with ASCII ones: for a text holding one of
-        those, and without hyperscan, the answer is None and the caller uses its regex.
+        those, for a text shorter than ``min_chars`` (cheaper for the caller's own regex), and
+        without hyperscan, the answer is None and the caller uses its regex.
         """
-        if not self.enabled or (self._caseless and any(ch in text for ch in _IGNORECASE_ASCII)):
+        if (
+            not self.enabled
+            or len(text) < self._min_chars
+            or (self._caseless and any(ch in text for ch in _IGNORECASE_ASCII))
+        ):
             return None
         data = _encode(text)
         ends: list[tuple[int, int]] = []

@@ -19,8 +19,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 from detector.extract.base import Context, Signals, is_official_host
 from detector.extract.lexicons import load_lexicon
-from detector.extract.literals import MIN_CHARS as MIN_INDEXED
-from detector.extract.literals import AsciiMarkers, LiteralStarts, matches_at
+from detector.extract.literals import MIN_CHARS, AsciiMarkers, LiteralStarts, matches_at
 from detector.intel.domain import host_parts
 
 _URL_IN_SCRIPT = re.compile(r"""https?://[^\s'"`<>()\\{}]{4,2000}""", re.I)
@@ -110,12 +109,12 @@ def _has_marker(text: str, key: str) -> bool:
 
 @cache
 def _param_names() -> LiteralStarts:
-    return LiteralStarts(_PARAM_NAMES, caseless=True)
+    return LiteralStarts(_PARAM_NAMES, caseless=True, min_chars=MIN_CHARS)
 
 
 @cache
 def _location_words() -> LiteralStarts:
-    return LiteralStarts(("location", "window.open("), caseless=True)
+    return LiteralStarts(("location", "window.open("), caseless=True, min_chars=MIN_CHARS)
 
 
 def _script_urls_found(text: str) -> list[str]:
@@ -130,7 +129,7 @@ def _script_urls_found(text: str) -> list[str]:
 
 def _locations_found(text: str) -> list[str]:
     """``_LOCATION`` targets, tried only where "location" or "window.open(" occurs."""
-    found = _location_words().starts(text) if len(text) >= MIN_INDEXED else None
+    found = _location_words().starts(text)
     if found is None:
         return [m.group(1) for m in _LOCATION.finditer(text)]
     return [m.group(1) for m in matches_at(_LOCATION, text, found)]
@@ -143,7 +142,7 @@ def _script_params(text: str) -> Iterator[re.Match[str]]:
     ahead and tries it at every position of a large script. A match begins at a parameter name
     or at the quote just before it.
     """
-    found = _param_names().starts(text) if len(text) >= MIN_INDEXED else None
+    found = _param_names().starts(text)
     names = found if found is not None else [m.start() for m in _PARAM_NAME.finditer(text)]
     starts: list[int] = []
     for at in names:
