@@ -154,16 +154,27 @@ def _cmd_train(args: argparse.Namespace) -> int:
         with _store(args.store, must_exist=True) as store:
             extra = analyst_examples(store)
         print(f"folding in {len(extra)} analyst labels from {args.store}", file=sys.stderr)
+    from detector.model.evaluate import default_shared_dir
+
+    shared = None if args.no_shared else Path(args.shared) if args.shared else default_shared_dir()
+    if shared is not None and not shared.is_dir():
+        raise UsageError(f"--shared {shared} is not a directory")
     side = build(
-        data, args.out, name=args.name, progress=lambda m: print(m, file=sys.stderr), extra=extra
+        data,
+        args.out,
+        name=args.name,
+        shared=shared,
+        progress=lambda m: print(m, file=sys.stderr),
+        extra=extra,
     )
-    cv = side["metrics"]["grouped_cv"]["overall"]
+    cv = side["metrics"][f"{side['judge']}_grouped_cv"]["overall"]
     print(
         json.dumps(
             {
                 "model": f"{side['name']}@{side['version']}",
                 "estimator": side["estimator"],
                 "out": str(args.out),
+                "judged_on": side["judge"],
                 "grouped_cv": cv,
                 "thresholds": side["thresholds"],
                 "train_seconds": side["train_seconds"],
@@ -180,9 +191,20 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from detector.model.data import load_corpus
 
     det = Detector.load(args.model)
+    side = det.artifact.sidecar
+    if not args.json:
+        from detector.model.card import figures, per_subtype
+
+        print(f"model {det.model_name} ({side.get('estimator')}), thresholds {side['thresholds']}")
+        print("\n".join(figures(side)))
+        print()
+        print("\n".join(per_subtype(side)))
+        return EXIT_OK
     report: dict[str, Any] = {
         "model": det.model_name,
-        "grouped_cv_from_training": det.artifact.sidecar["metrics"],
+        "metrics_from_training": side["metrics"],
+        "comparison_from_training": side.get("comparison"),
+        "evaluation_from_training": side.get("evaluation"),
     }
     if args.data:
         report["labelled"] = evaluate.labelled(det, load_corpus(args.data))
@@ -526,6 +548,13 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--out", default="models/default", help="model directory to write")
     t.add_argument("--name", default="default")
     t.add_argument(
+        "--shared",
+        default=None,
+        help="folder holding the real sets real-pages/ and html-samples/ "
+        "(default: ../shared/data beside the checkout; training without it uses data/ alone)",
+    )
+    t.add_argument("--no-shared", action="store_true", help="train and judge on data/ alone")
+    t.add_argument(
         "--include-labels",
         action="store_true",
         help="fold analyst labels from --store into the training data (with provenance)",
@@ -537,6 +566,11 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--model", default=None)
     e.add_argument("--data", default=None, help="a labelled corpus directory to score")
     e.add_argument("--shared", default=None, help="path to shared/data (default: ../shared/data)")
+    e.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON, and rescore --data and the real sets with the loaded model",
+    )
     e.set_defaults(func=_cmd_evaluate)
     return p
 

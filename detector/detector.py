@@ -127,28 +127,46 @@ class Detector:
     def _score_batch(self, batch: list[Snapshot | Mapping[str, Any]]) -> list[Verdict]:
         prepared = [self._prepare(item) for item in batch]
         rows: list[dict[str, Any]] = []
+        docs: list[str] = []
+        row_doc: list[int] = []  # which document each feature row belongs to
         spans: list[tuple[int, list[str]]] = []
         for _snap, ex in prepared:
             if isinstance(ex, Extraction):
                 keys = self.explainer.candidates(ex.features)
                 spans.append((len(rows), keys))
-                rows.append(ex.features)
-                rows.extend(self.explainer.occluded(ex.features, keys))
+                block = [ex.features, *self.explainer.occluded(ex.features, keys)]
+                rows.extend(block)
+                row_doc.extend([len(docs)] * len(block))
+                docs.append(ex.document)
             else:
                 spans.append((-1, []))
-        scores = (
-            self.artifact.platt(self.artifact.model.predict_proba(rows)[:, 1])
-            if rows
-            else np.array([])
-        )
+        model = self.artifact.model
+        if rows:
+            text = model.text_log_odds([*docs, ""])  # the last one: an empty page's wording
+            blended = model.combine(model.signals_log_odds(rows), text[np.array(row_doc)])
+            scores = self.artifact.platt(1.0 / (1.0 + np.exp(-blended)))
+            text_shift = model.text_weight * (text[:-1] - text[-1]) * self.artifact.platt.a
+        else:
+            scores, text_shift = np.array([]), np.array([])
         out = []
+        n_doc = 0
         for (snap, ex), (start, keys) in zip(prepared, spans, strict=True):
             if not isinstance(ex, Extraction):
                 out.append(ex)
                 continue
             assert snap is not None
-            out.append(self._verdict(snap, ex, scores[start : start + 1 + len(keys)], keys))
+            verdict = self._verdict(snap, ex, scores[start : start + 1 + len(keys)], keys)
+            self._add_wording(verdict, ex, float(text_shift[n_doc]))
+            n_doc += 1
+            out.append(verdict)
         return out
+
+    def _add_wording(self, verdict: Verdict, ex: Extraction, shift: float) -> None:
+        """Say how far the wording model moved the score, with the words that moved it."""
+        up, down = self.artifact.model.top_terms(ex.document)
+        reason = self.explainer.wording(shift, up, down, verdict.label or "")
+        if reason is not None:
+            verdict.reasons = self.explainer.merge(verdict.reasons, reason, verdict.label or "")
 
     def _verdict(
         self, snap: Snapshot, ex: Extraction, scores: np.ndarray, keys: list[str]

@@ -53,7 +53,8 @@ def test_cli_train_include_labels_passes_them_to_build(
             "name": "t",
             "version": "v",
             "estimator": "logistic",
-            "metrics": {"grouped_cv": {"overall": {}}},
+            "judge": "corpus",
+            "metrics": {"corpus_grouped_cv": {"overall": {}}},
             "thresholds": {},
             "train_seconds": 0,
         }
@@ -78,13 +79,21 @@ def test_build_records_analyst_labels_in_sidecar_and_card(tmp_path: Path) -> Non
     (data / "small.jsonl").write_text("".join(json.dumps(r) + "\n" for r in small))
     with Store.open(_store_with_labels(tmp_path / "s.sqlite")) as store:
         extra = analyst_examples(store)
-    cfg = TrainConfig(outer_splits=3, inner_splits=2, candidates=("logistic",))
+    cfg = TrainConfig(splits=3, baseline=False)
     side = build(
-        tmp_path / "data", tmp_path / "m", cfg=cfg, shared=tmp_path / "no-shared", extra=extra
+        tmp_path / "data",
+        tmp_path / "m",
+        cfg=cfg,
+        shared=tmp_path / "no-shared",
+        extra=extra,
+        evaluation=False,
     )
     assert side["analyst_labels"]["count"] == 2 and side["analyst_labels"]["scam"] == 2
     assert side["counts"]["examples"] == len(small) + 2
     assert "2 analyst labels" in (tmp_path / "m" / "MODEL_CARD.md").read_text()
-    plain = build(tmp_path / "data", tmp_path / "m2", cfg=cfg, shared=tmp_path / "no-shared")
+    plain = build(
+        tmp_path / "data", tmp_path / "m2", cfg=cfg, shared=tmp_path / "no-shared", evaluation=False
+    )
+    assert plain["judge"] == "corpus" and plain["shared_data"]["sets"] == []
     assert "analyst_labels" not in plain
     assert plain["training_data_sha256"] != side["training_data_sha256"]

@@ -18,6 +18,7 @@ from detector.config import Settings
 from detector.errors import ExtractionError
 from detector.extract import claims, credentials, domain, listing, lockers, oauth, url
 from detector.extract.base import Context, FeatureValue, Signals
+from detector.extract.document import page_document
 from detector.extract.parse import ParsedPage, page_from_text, parse_html
 from detector.intel.domain import DomainIntel
 from detector.records import KINDS, Snapshot
@@ -42,6 +43,7 @@ class Extraction:
     features: dict[str, FeatureValue]
     evidence: dict[str, str] = field(default_factory=dict)
     claims: list[str] = field(default_factory=list)
+    document: str = ""  # what the wording model reads (see ``document.page_document``)
 
 
 def build_page(snapshot: Snapshot, settings: Settings) -> ParsedPage:
@@ -137,7 +139,12 @@ def extract(
     for sig in (_page_shape(snap, page), _cross(features, ctx)):
         features.update(sig.features)
         evidence.update(sig.evidence)
-    return Extraction(features=features, evidence=evidence, claims=claims.claims_found(features))
+    return Extraction(
+        features=features,
+        evidence=evidence,
+        claims=claims.claims_found(features),
+        document=page_document(snap, page),
+    )
 
 
 def extract_features(

@@ -13,7 +13,8 @@ from detector.extract.features import schema_hash
 from detector.extract.lexicons import lexicons_digest
 from detector.model import artifact, card
 from detector.model.data import Example, data_hash, load_corpus
-from detector.model.train import TrainConfig, train
+from detector.model.real import available, load_real, real_hash
+from detector.model.train import TrainConfig, featurize, train
 
 
 def build(
@@ -24,16 +25,29 @@ def build(
     shared: Path | None = None,
     progress: Callable[[str], None] | None = None,
     extra: list[Example] | None = None,
+    evaluation: bool = True,
 ) -> dict[str, Any]:
-    """Train on ``data_dir`` (plus ``extra`` examples, e.g. analyst labels), save to ``out_dir``,
-    evaluate on real data, write the card."""
+    """Train on ``data_dir`` and the real sets under ``shared`` (plus ``extra`` examples, e.g.
+    analyst labels), save to ``out_dir``, evaluate, write the card.
+
+    ``shared`` is the ../shared/data folder; None (or a folder without the real sets) trains on
+    data/ alone, and the sidecar says so.
+    """
     from detector.detector import Detector
     from detector.model import evaluate
 
     cfg = cfg or TrainConfig()
-    examples = load_corpus(data_dir) + list(extra or [])
-    result = train(examples, cfg, progress)
+    say = progress or (lambda _m: None)
+    real_sets = available(shared)
+    if not real_sets:
+        say(f"no real sets under {shared}: training and judging on data/ alone")
+    examples = load_corpus(data_dir) + list(extra or []) + load_real(shared)
+    data = featurize(examples, cfg.url_dropout)
+    result = train(examples, cfg, progress, data=data)
     digest = data_hash(data_dir)
+    shared_digest = real_hash(shared)
+    if shared_digest:
+        digest = hashlib.sha256((digest + shared_digest).encode()).hexdigest()
     feedback: dict[str, Any] | None = None
     if extra:
         from detector.model.feedback import examples_digest
@@ -52,13 +66,18 @@ def build(
         "version": digest[:12],
         "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "estimator": result.name,
+        "text_weight": result.text_weight,
+        "judge": result.judge,
         "selection_note": (
-            "highest PR-AUC on nested grouped CV among "
-            + ", ".join(
-                f"{k} {v.get('pr_auc', float('nan')):.3f}" for k, v in result.comparison.items()
-            )
-            + " (a simpler candidate is kept unless another beats it by more than 0.005)"
+            f"wording weight {result.text_weight} chosen for the best recall at "
+            f"{cfg.scam_fpr:.0%} FPR on grouped CV over the {result.judge} examples "
+            "(ties: ROC-AUC, then the smaller weight)"
         ),
+        "shared_data": {
+            "sets": real_sets,
+            "sha256": shared_digest,
+            "note": "read in place from ../shared/data; never copied into the repository",
+        },
         "feature_schema_hash": schema_hash(),
         "lexicons": lexicons_digest(),
         "training_data_sha256": digest,
@@ -80,7 +99,9 @@ def build(
     out = artifact.save(result.model, sidecar, out_dir)
     det = Detector.load(out)
     sidecar = json.loads((out / artifact.SIDECAR).read_text(encoding="utf-8"))
-    sidecar["real_data"] = evaluate.real_data(det, shared)
+    sidecar["real_data"] = evaluate.real_data(det, shared, html=False) if shared else {}
+    if evaluation:
+        sidecar["evaluation"] = evaluate.table(data, cfg, result.text_weight, say)
     (out / artifact.SIDECAR).write_text(
         json.dumps(sidecar, indent=2, sort_keys=True, default=_nan) + "\n", encoding="utf-8"
     )

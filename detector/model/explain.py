@@ -19,6 +19,9 @@ from detector.model.metrics import logit
 from detector.records import Reason, Snapshot
 
 _MIN_WEIGHT = 0.05
+WORDING_CODE = "text.wording"
+WORDING_SCAM = "its wording resembles known scam pages (text model)"
+WORDING_BENIGN = "its wording resembles honest pages (text model)"
 
 
 @dataclass(frozen=True)
@@ -77,10 +80,29 @@ class Explainer:
                 out.append(
                     Reason(k, _message(k, self.benign_words[k], features), evidence.get(k, ""), w)
                 )
+        return self._ranked(out, label)
+
+    def _ranked(self, reasons: list[Reason], label: str) -> list[Reason]:
         # Lead with what supports the label, then the strongest counter-signals.
         supports_scam = label != "benign"
-        out.sort(key=lambda r: -(r.weight if supports_scam else -r.weight))
-        return out[: self.max_reasons]
+        reasons.sort(key=lambda r: -(r.weight if supports_scam else -r.weight))
+        return reasons[: self.max_reasons]
+
+    def wording(
+        self, shift: float, up: Sequence[str], down: Sequence[str], label: str
+    ) -> Reason | None:
+        """The wording model's share of the score (calibrated log-odds vs an empty page)."""
+        if abs(shift) <= _MIN_WEIGHT:
+            return None
+        toward_scam = shift > 0
+        words = list(up if toward_scam else down)[:5]
+        message = WORDING_SCAM if toward_scam else WORDING_BENIGN
+        if words:
+            message += " (" + ", ".join(f"'{w}'" for w in words) + ")"
+        return Reason(WORDING_CODE, message, ", ".join(words), float(shift))
+
+    def merge(self, reasons: Sequence[Reason], extra: Reason, label: str) -> list[Reason]:
+        return self._ranked([*reasons, extra], label)
 
 
 def _message(key: str, words: str, f: Mapping[str, Any]) -> str:

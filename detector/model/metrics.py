@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -63,9 +64,14 @@ def threshold_at_fpr(scores: np.ndarray, y: np.ndarray, fpr: float) -> float:
 def choose_thresholds(
     scores: np.ndarray, y: np.ndarray, scam_fpr: float, suspicious_fpr: float
 ) -> Thresholds:
-    scam = threshold_at_fpr(scores, y, scam_fpr)
-    suspicious = min(threshold_at_fpr(scores, y, suspicious_fpr), scam)
-    return Thresholds(scam=round(scam, 6), suspicious=round(suspicious, 6))
+    # Rounded up, never down: rounding down could let in the benign row the cut excludes.
+    scam = _ceil6(threshold_at_fpr(scores, y, scam_fpr))
+    suspicious = min(_ceil6(threshold_at_fpr(scores, y, suspicious_fpr)), scam)
+    return Thresholds(scam=scam, suspicious=suspicious)
+
+
+def _ceil6(x: float) -> float:
+    return min(1.0, math.ceil(x * 1e6) / 1e6)
 
 
 def tpr_at_fpr(scores: np.ndarray, y: np.ndarray, fpr: float) -> float:

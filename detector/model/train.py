@@ -1,24 +1,42 @@
-"""Training: grouped (by family) cross-validation, model comparison, calibration, thresholds.
+"""Training: real data is the judge, generated data helps training.
 
-Families (campaigns, templates, publishers) never straddle a train/test split. Each candidate
-is scored by nested grouped CV: inside every outer training split, an inner grouped CV gives
-out-of-fold scores that fit the calibration and choose the thresholds, which are then applied to
-the outer test fold. So the reported precision/recall come from thresholds never tuned on the
-rows they are measured on.
+Examples come from three sets: the generated and hand-written corpus under data/, and the real
+sets under ../shared/data (``detector.model.real``). Model choices are made on the real sets:
+
+1. Grouped cross-validation over the real examples (families never straddle a split). Each
+   training split is every corpus example plus the other real folds, so the corpus only ever
+   adds training data; the scores that choose anything are real pages the fold never saw.
+2. From those out-of-fold scores: the wording weight of the blend, the Platt calibration, and
+   the two thresholds (the ``scam`` one keeps real benign false positives at or below
+   ``scam_fpr``).
+3. The baseline a competent user would build in an afternoon (word TF-IDF over the raw content
+   plus form and link counts, logistic regression) is scored on the same splits.
+4. The blend is fitted on everything.
+
+Content first: every training example that has a URL is also used once without it (URL
+dropout), so URL evidence adds to what the content says instead of standing in for it, and a
+page stored without its URL is judged like the same page with one.
+
+Without the real sets the same steps run on grouped CV over the corpus, and the sidecar says so.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedGroupKFold
-from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import MaxAbsScaler
 
-from detector.extract.features import extract_features
+from detector.extract.document import MAX_DOCUMENT_CHARS
+from detector.extract.features import extract
 from detector.model.data import Example
 from detector.model.metrics import (
     Platt,
@@ -27,24 +45,72 @@ from detector.model.metrics import (
     breakdown,
     choose_thresholds,
     rounded,
+    tpr_at_fpr,
 )
-from detector.model.pipeline import CANDIDATES, SEED
+from detector.model.pipeline import CANDIDATES, SEED, Blend, FeatureDicts
+from detector.model.real import set_of
 
-FeatureDicts = list[dict[str, Any]]
+# The baseline's structural features: how many forms, fields, links and scripts a page has.
+BASELINE_KEYS = (
+    "page.forms",
+    "page.inputs",
+    "page.links",
+    "page.external_scripts",
+    "page.inline_scripts",
+    "page.iframes",
+    "credential.password_fields",
+)
 
 
 @dataclass(frozen=True)
 class TrainConfig:
-    outer_splits: int = 5
-    inner_splits: int = 4
-    scam_fpr: float = 0.01  # the scam threshold keeps benign false positives at or below this
-    suspicious_fpr: float = 0.05
-    candidates: tuple[str, ...] = tuple(CANDIDATES)
+    splits: int = 5
+    scam_fpr: float = 0.02  # the scam threshold keeps real benign false positives at or below
+    suspicious_fpr: float = 0.08
+    text_weights: tuple[float, ...] = (0.5, 0.6, 0.7, 0.8, 0.9)
+    signals: str = "logistic"
+    text_models: tuple[str, ...] = ("words",)
+    url_dropout: bool = True
+    baseline: bool = True
+
+
+@dataclass
+class Featurized:
+    """Examples with their feature dicts, documents and raw content, in one place."""
+
+    examples: list[Example]
+    rows: FeatureDicts
+    docs: list[str]
+    raw: list[str]
+    stripped: dict[int, int] = field(default_factory=dict)  # example -> its URL-less copy
+
+    @property
+    def y(self) -> np.ndarray:
+        return np.array([e.y for e in self.examples])
+
+    @property
+    def groups(self) -> np.ndarray:
+        return np.array([e.family for e in self.examples])
+
+    @property
+    def sets(self) -> np.ndarray:
+        return np.array([set_of(e) for e in self.examples])
+
+    def with_dropout(self, idx: np.ndarray) -> np.ndarray:
+        """``idx`` plus the URL-less copy of each of its examples that has one."""
+        extra = [self.stripped[int(i)] for i in idx if int(i) in self.stripped]
+        return np.concatenate([idx, np.array(extra, dtype=int)]) if extra else idx
+
+    def take_rows(self, idx: np.ndarray) -> FeatureDicts:
+        return [self.rows[int(i)] for i in idx]
+
+    def take_docs(self, idx: np.ndarray) -> list[str]:
+        return [self.docs[int(i)] for i in idx]
 
 
 @dataclass
 class TrainResult:
-    model: Pipeline
+    model: Blend
     name: str
     platt: Platt
     thresholds: Thresholds
@@ -52,10 +118,38 @@ class TrainResult:
     comparison: dict[str, dict[str, float]]
     counts: dict[str, Any] = field(default_factory=dict)
     seconds: float = 0.0
+    text_weight: float = 0.0
+    judge: str = "real"
 
 
-def featurize(examples: Sequence[Example]) -> FeatureDicts:
-    return [extract_features(e.snapshot) for e in examples]
+def raw_content(e: Example) -> str:
+    """The snapshot's content as a user would paste it (markup, text or listing fields)."""
+    s = e.snapshot
+    parts = [s.html or "", s.text or ""]
+    if s.listing is not None:
+        parts += [str(v) for v in s.listing.to_dict().values() if v]
+    return "\n".join(p for p in parts if p)[:MAX_DOCUMENT_CHARS]
+
+
+def without_url(e: Example) -> Example:
+    snap = replace(e.snapshot, url="", final_url=None, redirects=[])
+    return replace(e, snapshot=snap)
+
+
+def featurize(examples: Sequence[Example], url_dropout: bool = True) -> Featurized:
+    """Extract every example once (and its URL-less copy, for URL dropout)."""
+    items = list(examples)
+    copies = [i for i, e in enumerate(items) if url_dropout and e.snapshot.url]
+    all_items = items + [without_url(items[i]) for i in copies]
+    rows, docs, raw = [], [], []
+    for e in all_items:
+        ex = extract(e.snapshot)
+        rows.append(ex.features)
+        docs.append(ex.document)
+        raw.append(raw_content(e))
+    data = Featurized(examples=items, rows=rows, docs=docs, raw=raw)
+    data.stripped = {i: len(items) + k for k, i in enumerate(copies)}
+    return data
 
 
 def _splits(y: np.ndarray, groups: np.ndarray, n: int) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -64,135 +158,201 @@ def _splits(y: np.ndarray, groups: np.ndarray, n: int) -> list[tuple[np.ndarray,
     return list(cv.split(np.zeros(len(y)), y, groups))
 
 
-def _raw(model: Pipeline, X: FeatureDicts) -> np.ndarray:
-    return np.asarray(model.predict_proba(X)[:, 1])
+class Baseline:
+    """Word 1-2 gram TF-IDF over the raw content + form/link counts, logistic regression."""
+
+    def fit(self, data: Featurized, idx: np.ndarray) -> Baseline:
+        self.tfidf = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+        self.vec = DictVectorizer()
+        self.scale = MaxAbsScaler()
+        words = self.tfidf.fit_transform([data.raw[int(i)] for i in idx])
+        forms = self.scale.fit_transform(self.vec.fit_transform(self._forms(data, idx)))
+        self.clf = LogisticRegression(
+            C=4.0, class_weight="balanced", max_iter=5000, solver="liblinear"
+        )
+        self.clf.fit(sp.hstack([words, forms]).tocsr(), _y(data, idx))
+        return self
+
+    def scores(self, data: Featurized, idx: np.ndarray) -> np.ndarray:
+        words = self.tfidf.transform([data.raw[int(i)] for i in idx])
+        forms = self.scale.transform(self.vec.transform(self._forms(data, idx)))
+        return np.asarray(self.clf.predict_proba(sp.hstack([words, forms]).tocsr())[:, 1])
+
+    @staticmethod
+    def _forms(data: Featurized, idx: np.ndarray) -> FeatureDicts:
+        return [{k: data.rows[int(i)].get(k, 0) for k in BASELINE_KEYS} for i in idx]
 
 
-def _take(X: FeatureDicts, idx: np.ndarray) -> FeatureDicts:
-    return [X[i] for i in idx]
+def _y(data: Featurized, idx: np.ndarray) -> np.ndarray:
+    y = data.y
+    n = len(y)
+    # URL-less copies sit after the examples; their label is their original's.
+    back = {v: k for k, v in data.stripped.items()}
+    return np.array([y[int(i)] if int(i) < n else y[back[int(i)]] for i in idx])
 
 
-def oof_raw(
-    make: Callable[[], Pipeline], X: FeatureDicts, y: np.ndarray, groups: np.ndarray, n: int
-) -> np.ndarray:
-    """Out-of-fold raw scores from grouped CV."""
-    out = np.zeros(len(y))
-    for tr, te in _splits(y, groups, n):
-        model = make().fit(_take(X, tr), y[tr])
-        out[te] = _raw(model, _take(X, te))
+@dataclass
+class OutOfFold:
+    """Log-odds of each part, for the judged examples, from models that never saw them."""
+
+    judged: np.ndarray
+    signals: np.ndarray
+    text: np.ndarray
+    baseline: np.ndarray | None
+
+
+def fit_blend(data: Featurized, idx: np.ndarray, text_weight: float, cfg: TrainConfig) -> Blend:
+    train = data.with_dropout(idx)
+    return Blend.fit(
+        data.take_rows(train),
+        data.take_docs(train),
+        _y(data, train),
+        text_weight,
+        CANDIDATES[cfg.signals],
+        cfg.text_models,
+    )
+
+
+def out_of_fold(
+    data: Featurized,
+    judged: np.ndarray,
+    cfg: TrainConfig,
+    always: np.ndarray | None = None,
+    say: Callable[[str], None] = lambda _m: None,
+) -> OutOfFold:
+    """Grouped CV over ``judged``; ``always`` (e.g. the corpus) joins every training split."""
+    y, groups = data.y, data.groups
+    always = always if always is not None else np.array([], dtype=int)
+    zs, zt = np.zeros(len(judged)), np.zeros(len(judged))
+    base = np.zeros(len(judged)) if cfg.baseline else None
+    for k, (tr, te) in enumerate(_splits(y[judged], groups[judged], cfg.splits), 1):
+        train = np.concatenate([always, judged[tr]])
+        blend = fit_blend(data, train, 0.5, cfg)
+        test = judged[te]
+        zs[te] = blend.signals_log_odds(data.take_rows(test))
+        zt[te] = blend.text_log_odds(data.take_docs(test))
+        if base is not None:
+            base[te] = Baseline().fit(data, data.with_dropout(train)).scores(data, test)
+        say(f"  fold {k}: {len(test)} held out")
+    return OutOfFold(judged=judged, signals=zs, text=zt, baseline=base)
+
+
+def _choose_weight(oof: OutOfFold, y: np.ndarray, cfg: TrainConfig) -> tuple[float, dict]:
+    """The wording weight with the best recall at the scam FPR (ROC-AUC breaks ties)."""
+    table = {}
+    for w in cfg.text_weights:
+        raw = w * oof.text + (1 - w) * oof.signals
+        table[f"{w:.2f}"] = {
+            "roc_auc": round(float(_auc(raw, y)), 4),
+            "tpr_at_scam_fpr": round(tpr_at_fpr(raw, y, cfg.scam_fpr), 4),
+        }
+    best = max(
+        cfg.text_weights,
+        key=lambda w: (table[f"{w:.2f}"]["tpr_at_scam_fpr"], table[f"{w:.2f}"]["roc_auc"], -w),
+    )
+    return best, table
+
+
+def _auc(scores: np.ndarray, y: np.ndarray) -> float:
+    from sklearn.metrics import roc_auc_score
+
+    return float(roc_auc_score(y, scores)) if 0 < y.sum() < len(y) else float("nan")
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return np.asarray(1.0 / (1.0 + np.exp(-z)))
+
+
+def summary(
+    examples: Sequence[Example], scores: np.ndarray, y: np.ndarray, th: Thresholds
+) -> dict[str, Any]:
+    """Overall, per source set, per kind and per subtype figures at the thresholds."""
+    sets = np.array([set_of(e) for e in examples])
+    kinds = np.array([e.snapshot.kind for e in examples])
+    out: dict[str, Any] = {"overall": rounded(_report(scores, y, th))}
+    out["per_set"] = {
+        s: rounded(_report(scores[sets == s], y[sets == s], th)) for s in sorted(set(sets))
+    }
+    out["per_kind"] = {
+        k: rounded(_report(scores[kinds == k], y[kinds == k], th)) for k in sorted(set(kinds))
+    }
+    out["per_subtype"] = breakdown(scores, y, [e.subtype for e in examples], th.scam, th.suspicious)
     return out
 
 
-def calibrate(
-    make: Callable[[], Pipeline],
-    X: FeatureDicts,
-    y: np.ndarray,
-    groups: np.ndarray,
-    cfg: TrainConfig,
-) -> tuple[Platt, Thresholds]:
-    """Platt mapping and thresholds from grouped out-of-fold scores of ``X``."""
-    raw = oof_raw(make, X, y, groups, cfg.inner_splits)
-    platt = Platt.fit(raw, y)
-    return platt, choose_thresholds(platt(raw), y, cfg.scam_fpr, cfg.suspicious_fpr)
-
-
-def nested_cv(
-    make: Callable[[], Pipeline],
-    X: FeatureDicts,
-    y: np.ndarray,
-    groups: np.ndarray,
-    cfg: TrainConfig,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Calibrated outer out-of-fold scores and the per-row thresholds of their fold."""
-    scores = np.zeros(len(y))
-    cut_scam = np.zeros(len(y))
-    cut_susp = np.zeros(len(y))
-    for tr, te in _splits(y, groups, cfg.outer_splits):
-        Xtr = _take(X, tr)
-        platt, th = calibrate(make, Xtr, y[tr], groups[tr], cfg)
-        model = make().fit(Xtr, y[tr])
-        scores[te] = platt(_raw(model, _take(X, te)))
-        cut_scam[te], cut_susp[te] = th.scam, th.suspicious
-    return scores, cut_scam, cut_susp
-
-
-def _summary(
-    examples: Sequence[Example], scores: np.ndarray, y: np.ndarray, cs: np.ndarray, cf: np.ndarray
-) -> dict[str, Any]:
-    benign_idx = np.flatnonzero(y == 0)
-    return {
-        "overall": rounded(binary_report(scores, y, cs, cf)),
-        "per_kind": {
-            kind: rounded(binary_report(scores[idx], y[idx], cs[idx], cf[idx]))
-            for kind in sorted({e.snapshot.kind for e in examples})
-            for idx in [np.flatnonzero([e.snapshot.kind == kind for e in examples])]
-        },
-        "per_subtype": breakdown(scores, y, [e.subtype for e in examples], cs, cf),
-        "hard_negatives": breakdown(
-            scores[benign_idx],
-            y[benign_idx],
-            [examples[int(i)].subtype for i in benign_idx],
-            cs[benign_idx],
-            cf[benign_idx],
-        ),
-    }
+def _report(scores: np.ndarray, y: np.ndarray, th: Thresholds) -> dict[str, float]:
+    rep = binary_report(scores, y, th.scam, th.suspicious)
+    if 0 < y.sum() < len(y):
+        rep["tpr_at_2pct_fpr"] = tpr_at_fpr(scores, y, 0.02)
+    return rep
 
 
 def train(
     examples: Sequence[Example],
     cfg: TrainConfig | None = None,
     progress: Callable[[str], None] | None = None,
+    data: Featurized | None = None,
 ) -> TrainResult:
-    """Compare candidates by nested grouped CV, keep the best, fit it on everything."""
+    """Choose the blend weight, calibration and thresholds on the judge; fit on everything."""
     cfg = cfg or TrainConfig()
     say = progress or (lambda _msg: None)
     start = time.perf_counter()
-    X = featurize(examples)
-    y = np.array([e.y for e in examples])
-    groups = np.array([e.family for e in examples])
-    say(f"extracted features for {len(X)} examples in {time.perf_counter() - start:.1f}s")
-    comparison: dict[str, dict[str, float]] = {}
-    outcomes = {}
-    for name in cfg.candidates:
-        t = time.perf_counter()
-        outcomes[name] = nested_cv(CANDIDATES[name], X, y, groups, cfg)
-        comparison[name] = rounded(
-            binary_report(
-                y=y, scores=outcomes[name][0], scam=outcomes[name][1], suspicious=outcomes[name][2]
-            )
-        )
-        say(
-            f"{name}: PR-AUC {comparison[name].get('pr_auc', float('nan')):.4f} "
-            f"ROC-AUC {comparison[name].get('roc_auc', float('nan')):.4f} "
-            f"({time.perf_counter() - t:.1f}s)"
-        )
-    # Higher PR-AUC wins; within 0.005 the simpler (earlier-listed) candidate is kept.
-    best = cfg.candidates[0]
-    for name in cfg.candidates[1:]:
-        if comparison[name].get("pr_auc", 0) > comparison[best].get("pr_auc", 0) + 0.005:
-            best = name
-    make = CANDIDATES[best]
-    platt, thresholds = calibrate(make, X, y, groups, cfg)
-    model = make().fit(X, y)
-    scores, cs, cf = outcomes[best]
-    metrics = {"grouped_cv": _summary(examples, scores, y, cs, cf)}
+    data = data or featurize(examples, cfg.url_dropout)
+    y = data.y
+    sets = data.sets
+    real = np.flatnonzero(sets != "corpus")
+    judge = "real" if len(real) and 0 < y[real].sum() < len(real) else "corpus"
+    judged = real if judge == "real" else np.arange(len(y))
+    always = np.flatnonzero(sets == "corpus") if judge == "real" else None
+    say(
+        f"extracted features for {len(data.rows)} rows ({len(data.stripped)} URL-less copies) "
+        f"in {time.perf_counter() - start:.1f}s; judged on {len(judged)} {judge} examples"
+    )
+    oof = out_of_fold(data, judged, cfg, always, say)
+    yj = y[judged]
+    weight, weights = _choose_weight(oof, yj, cfg)
+    raw = _sigmoid(weight * oof.text + (1 - weight) * oof.signals)
+    platt = Platt.fit(raw, yj)
+    scores = platt(raw)
+    thresholds = choose_thresholds(scores, yj, cfg.scam_fpr, cfg.suspicious_fpr)
+    judged_examples = [data.examples[int(i)] for i in judged]
+    metrics: dict[str, Any] = {
+        f"{judge}_grouped_cv": summary(judged_examples, scores, yj, thresholds)
+    }
+    comparison: dict[str, dict[str, float]] = {
+        "blend": rounded(_report(scores, yj, thresholds)),
+        "signals_only": rounded(_report(_sigmoid(oof.signals), yj, thresholds)),
+        "wording_only": rounded(_report(_sigmoid(oof.text), yj, thresholds)),
+    }
+    if oof.baseline is not None:
+        # The baseline's own thresholds, chosen the same way on its own out-of-fold scores.
+        bth = choose_thresholds(oof.baseline, yj, cfg.scam_fpr, cfg.suspicious_fpr)
+        comparison["baseline_tfidf_forms"] = rounded(_report(oof.baseline, yj, bth))
+    metrics["wording_weight"] = weights
+    say(f"wording weight {weight}: {comparison['blend']}")
+    model = fit_blend(data, np.arange(len(y)), weight, cfg)
+    groups = data.groups
     counts = {
-        "examples": len(examples),
+        "examples": len(y),
         "scam": int(y.sum()),
         "benign": int((y == 0).sum()),
         "families": len(set(groups.tolist())),
+        "url_less_copies": len(data.stripped),
+        "per_set": {s: int((sets == s).sum()) for s in sorted(set(sets.tolist()))},
         "kinds": {
-            k: sum(e.snapshot.kind == k for e in examples)
-            for k in sorted({e.snapshot.kind for e in examples})
+            k: sum(e.snapshot.kind == k for e in data.examples)
+            for k in sorted({e.snapshot.kind for e in data.examples})
         },
     }
     return TrainResult(
         model=model,
-        name=best,
+        name=f"blend({cfg.signals}+{'+'.join(cfg.text_models)})",
         platt=platt,
         thresholds=thresholds,
         metrics=metrics,
         comparison=comparison,
         counts=counts,
         seconds=round(time.perf_counter() - start, 1),
+        text_weight=weight,
+        judge=judge,
     )
