@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import platform
+import zipfile
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -29,31 +30,53 @@ SIDECAR = "model.json"
 ALLOWED_TYPES = frozenset(
     {
         "builtins.dict",
-        "builtins.float",
-        "builtins.int",
         "builtins.list",
         "builtins.str",
         "builtins.tuple",
-        "numpy.dtype",
-        "numpy.float32",
         "numpy.float64",
-        "numpy.int64",
         "numpy.ndarray",
-        "scipy.sparse._csr.csr_matrix",
+        "numpy.random._generator.Generator",
+        "numpy.uint64",
+        "sklearn._loss._loss.CyHalfBinomialLoss",
+        "sklearn._loss.link.Interval",
+        "sklearn._loss.link.LogitLink",
+        "sklearn._loss.loss.HalfBinomialLoss",
         "sklearn.ensemble._hist_gradient_boosting.binning._BinMapper",
         "sklearn.ensemble._hist_gradient_boosting.gradient_boosting.HistGradientBoostingClassifier",
         "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",
         "sklearn.feature_extraction._dict_vectorizer.DictVectorizer",
+        "sklearn.feature_extraction.text.HashingVectorizer",
         "sklearn.feature_extraction.text.TfidfTransformer",
-        "sklearn.feature_extraction.text.TfidfVectorizer",
         "sklearn.linear_model._logistic.LogisticRegression",
         "sklearn.pipeline.Pipeline",
         "sklearn.preprocessing._data.MaxAbsScaler",
-        "sklearn._loss.link.Interval",
-        "sklearn._loss.link.LogitLink",
-        "sklearn._loss.loss.HalfBinomialLoss",
+        "sklearn.preprocessing._label.LabelEncoder",
     }
 )
+
+
+def stored_types(file: Path) -> set[str]:
+    """Every type a skops file names, read from its schema without loading anything.
+
+    skops's own ``get_untrusted_types`` leaves out what skops trusts by default (every
+    scikit-learn estimator, some functions); this lists all of them, so the allow-list is the
+    whole truth about the file.
+    """
+    with zipfile.ZipFile(file) as zf:
+        schema = json.loads(zf.read("schema.json"))
+    found: set[str] = set()
+    stack: list[Any] = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("__module__"), str) and isinstance(node.get("__class__"), str):
+                found.add(f"{node['__module__']}.{node['__class__']}")
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found
+
+
 _LIBS = ("scikit-learn", "numpy", "scipy", "skops", "selectolax", "tldextract")
 
 
@@ -181,10 +204,11 @@ def load(model_dir: str | Path, schema_hash: str | None = None) -> Artifact:
     sidecar = verify(root, schema_hash)
     file = root / str(sidecar.get("model_file", MODEL_FILE))
     try:
+        types = stored_types(file)
         untrusted = sio.get_untrusted_types(file=file)
-    except Exception as exc:  # not a zip, truncated, a pickle...: skops raises several kinds
+    except Exception as exc:  # not a zip, truncated, a pickle...: several kinds are raised
         raise ModelLoadError(f"{file} is not a readable model file: {exc!r}") from exc
-    foreign = sorted(t for t in untrusted if t not in ALLOWED_TYPES)
+    foreign = sorted((types | set(untrusted)) - ALLOWED_TYPES)
     if foreign:
         raise ModelLoadError(f"{file} contains types this project never stores: {foreign}")
     try:
