@@ -240,15 +240,77 @@ def test_honest_explainer_repeating_every_keyword_makes_no_offer() -> None:
     assert claims.claims_found(f) == []
 
 
-def test_pages_that_never_name_tiktok_offer_nothing_about_it() -> None:
+def test_offers_count_on_any_network_and_on_none_but_not_for_the_sites_own_members() -> None:
     dating = run("<title>Datewise</title><h1>See who viewed your Datewise profile</h1>")
-    assert dating.features["claims.offer_total"] == 0 and dating.features["claims.mentions"] >= 1
-    assert dating.features["claims.other_platform"] == 0
+    f = dating.features
+    assert f["claims.offer_total"] == 0 and f["claims.mentions"] >= 1
+    assert f["claims.own_site"] >= 1 and f["claims.other_platform"] == 0
     insta = run("<h1>Instagram stalkers</h1><p>See who viewed your Instagram profile now!</p>")
-    assert insta.features["claims.offer_total"] == 0
+    assert insta.features["claims.offer_total"] >= 1
     assert insta.features["claims.other_platform"] == 1
+    assert insta.features["claims.offer_no_platform"] == 0
     both = run("<h1>See who viewed your TikTok and Instagram profile</h1>").features
     assert both["claims.offer_who_viewed"] >= 1 and both["claims.other_platform"] == 1
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<h1>Snap Spy</h1><p>Discover who looked at your Snapchat story today.</p>",
+        "<p>Find out who has been checking your Twitch profile instantly.</p>",
+        "<title>Face Viewers</title><p>See your Facebook profile visitors now</p>",
+    ],
+)
+def test_offers_naming_other_networks_are_offers(html: str) -> None:
+    f = run(html).features
+    assert f["claims.offer_total"] >= 1 and f["claims.other_platform"] == 1
+
+
+def test_platformless_visitor_lure_is_an_offer_and_flagged_as_such() -> None:
+    sig = run("<title>Visitor Radar</title><h1>See who visited your profile</h1>")
+    f = sig.features
+    assert f["claims.offer_who_viewed"] >= 1
+    assert f["claims.offer_no_platform"] >= 1 and f["claims.own_site"] == 0
+    assert "visited your profile" in sig.evidence["claims.offer_no_platform"]
+
+
+def test_generator_wording_is_an_offer_cue() -> None:
+    # No second person, no "free"/"now": the generator itself is the call to action.
+    f = body("Followers generator for Instagram accounts with 10k daily capacity.")
+    assert f["claims.offer_free_followers"] == 1
+    f = body("Instagram takipçi hilesi ile hesaplara gerçek takipçi.")
+    assert f["claims.offer_total"] == 1
+    assert body("Instagram followers generator.")["claims.offer_total"] == 1
+    assert body("Instagram followers grew by 10k last month.")["claims.offer_total"] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("TikTok doesn't notify anyone, but our tool shows who viewed your profile.", "offer"),
+        ("Nobody will know; see who viewed your Instagram profile now.", "offer"),
+        ("You don't need a password to see who viewed your profile.", "offer"),
+        ("You can't see who viewed your profile on TikTok.", "negated"),
+        ("No, you can't see who viewed your profile.", "negated"),
+        ("There is no app, site or tool that shows who viewed your profile.", "negated"),
+        ("It is not possible to see who viewed, saved or shared your videos.", "negated"),
+    ],
+)
+def test_negation_counts_only_in_the_claims_own_clause(text: str, verdict: str) -> None:
+    lex = claims.compiled()
+    assert claims.judge(claims.fold(text.lower()), lex) == verdict
+
+
+def test_legal_small_print_is_neither_negation_nor_explanation() -> None:
+    lex = claims.compiled()
+    unit = "see who viewed your instagram profile. we are not affiliated with instagram."
+    assert claims.judge(unit, lex) == "offer"
+    unit = "copyright 2026 - see who viewed your profile with our tracker, terms of service apply"
+    assert claims.judge(unit, lex) == "offer"
+    f = body("By using this site you accept our privacy policy and third-party services.")
+    assert f["claims.explainer_cues"] == 0
+    f = body("Third-party apps that promise this are scams.")
+    assert f["claims.explainer_cues"] >= 1
 
 
 def test_unrelated_tiktok_news_has_no_mentions() -> None:
@@ -266,7 +328,7 @@ def test_every_key_always_present_and_bounded() -> None:
     empty = run("").features
     lure = run("<p>" + "See who viewed your TikTok profile now! " * 400 + "</p>").features
     assert set(empty) == set(lure)
-    assert len(empty) == 21 and empty["claims.lang"] == "unknown"
+    assert len(empty) == 23 and empty["claims.lang"] == "unknown"
     assert all(v == 0 for k, v in empty.items() if k != "claims.lang")
     assert lure["claims.offer_who_viewed"] == 5 and lure["claims.offer_total"] == 10
     assert set(claims.DESCRIPTIONS) | set(claims.BENIGN_DESCRIPTIONS) == set(empty) - {
