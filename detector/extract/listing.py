@@ -41,7 +41,7 @@ DESCRIPTIONS: dict[str, str] = {
     "listing.android_risk": "the app's permissions add up to a high risk",
     "listing.subscription_weekly": "charges a weekly subscription",
     "listing.admits_estimated": "admits its results are estimated or simulated",
-    "listing.developer_missing": "gives no developer contact details",
+    "listing.developer_missing": "its store page shows an empty developer name or contact",
 }
 BENIGN_DESCRIPTIONS: dict[str, str] = {
     "listing.tiktok_host_only": "the extension only asks for TikTok site access and basic permissions",
@@ -361,10 +361,14 @@ def _commerce(sig: Signals, listing: Listing, present: bool) -> None:
     rating = listing.rating
     ok = isinstance(rating, int | float) and math.isfinite(rating) and 0 < rating <= 5
     sig.set("rating", float(rating) if ok and rating is not None else 0.0)
+    # A field the source did not give is unknown, not evidence: manifests, store texts and
+    # dataset rows often lack the developer. Only a developer field given empty, or contact
+    # fields all given empty, say the store page shows no developer.
     has_contact_keys = any(k in extra for k in _CONTACT_KEYS)
     no_contact = has_contact_keys and not any(extra.get(k) for k in _CONTACT_KEYS)
-    missing = present and (not (listing.developer or "").strip() or no_contact)
-    sig.flag("developer_missing", missing, "no developer name or contact")
+    blank = listing.developer is not None and not listing.developer.strip()
+    missing = present and (blank or no_contact)
+    sig.flag("developer_missing", missing, "the store page shows no developer name or contact")
     sig.set("description_chars", min(len(desc), 20000))
     est = _re("estimated").search(text)
     sig.flag("admits_estimated", est is not None, _around(text, est))
