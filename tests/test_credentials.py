@@ -137,7 +137,29 @@ def test_zip_and_promo_codes_are_not_one_time_codes():
     ],
 )
 def test_tiktok_branding_sources(html):
-    assert f(html)["credential.tiktok_branded"] == 1
+    login = '<form><input name="username"><input type="password"><button>Log in</button></form>'
+    assert f(html + login)["credential.tiktok_branded"] == 1
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<h1>TikTok Followers</h1><p>Tips to grow an audience.</p>",
+        '<img src="/a.png" alt="TikTok"><p>Our new downloader saves your own videos.</p>',
+        '<title>TikTok Video Downloader</title><form><input type="url"><button>Download</button>'
+        "</form>",
+        "<title>Log in with TikTok - Postplanner</title><p>Schedule your posts.</p>",
+        "<title>Casa Blog</title><p>Welcome back to the Casa Blog members area.</p><form>"
+        '<input type="password"><button>Log in</button></form><p>We also post on TikTok.</p>',
+    ],
+)
+def test_mentioning_tiktok_without_a_branded_login_is_not_styled_as_tiktok(html):
+    # A brand mention, a tool named after TikTok, or a login that is not TikTok's.
+    assert f(html)["credential.tiktok_branded"] == 0
+
+
+def test_a_title_that_is_a_tiktok_log_in_is_branded_on_its_own():
+    assert f("<title>Log in | TikTok</title>")["credential.tiktok_branded"] == 1
 
 
 def test_articles_about_tiktok_are_not_styled_as_tiktok():

@@ -32,6 +32,8 @@ _NOT_FIELDS = frozenset(
     ["hidden", "submit", "button", "checkbox", "radio", "image", "reset", "file", "range", "color"]
 )
 _ID_KINDS = ("email", "phone", "username")
+_OAUTH_BUTTON = re.compile(r"\bwith tik ?tok\b|\blogin kit\b")
+_LEAD_CHARS = 60  # a short page's first words (where a brand header sits) count as branding
 _SEGMENTS = re.compile(r"\s+[|\-–—:·•]\s+|\s*[|–—·•]\s*")
 
 DESCRIPTIONS: dict[str, str] = {
@@ -40,7 +42,7 @@ DESCRIPTIONS: dict[str, str] = {
     "credential.email_fields": "asks for an e-mail address",
     "credential.phone_fields": "asks for a phone number",
     "credential.otp_fields": "asks for a one-time or verification code",
-    "credential.tiktok_branded": "is styled as a TikTok page",
+    "credential.tiktok_branded": "is styled as TikTok's own log-in page (brand plus a log-in form)",
     "credential.password_offsite": "asks for a TikTok password on a site TikTok does not own",
     "credential.branded_login_offsite": "shows a TikTok-branded login form on a site TikTok does not own",
     "credential.form_action_offsite": "sends its form to another domain",
@@ -242,7 +244,7 @@ def _branding(ctx: Context) -> str:
         *((seg, 5) for seg in segments),
         *((h, 6) for h in page.headings[:10]),
         *((_logo_text(src, alt), 0) for src, alt in page.images[:50]),
-        (page.text[:200] if len(page.text) < 2000 else "", 0),
+        (page.text[:_LEAD_CHARS] if len(page.text) < 2000 else "", 0),
     ]
     for text, max_words in candidates:
         if shows(text, max_words):
@@ -314,7 +316,18 @@ def extract(ctx: Context) -> Signals:
     for kind, n in counts.items():
         sig.set(f"{kind}_fields", min(n, _CAP), example.get(kind))
     brand = _branding(ctx)
-    sig.flag("tiktok_branded", bool(brand), brand)
+    login_like = _login_like(ctx, counts)
+    # Styled as TikTok's own login: the brand on a page that asks to log in, or a title that
+    # is itself a TikTok log-in ("Log in | TikTok"; "Log in with TikTok" is someone else's
+    # OAuth button). A page that only talks about TikTok, or a tool named after it, is not.
+    title = ctx.page.title.lower()
+    login_title = (
+        bool(brand)
+        and _brand().search(title) is not None
+        and _pat("login_actions").search(title) is not None
+        and _OAUTH_BUTTON.search(title) is None
+    )
+    sig.flag("tiktok_branded", bool(brand) and (login_like or login_title), brand)
     fields_text = " ".join(i.descriptor for f in ctx.page.forms[:50] for i in f.inputs)
     fields_text += " " + " ".join(i.descriptor for i in ctx.page.inputs[:100])
     about_tiktok = bool(brand) or _brand().search(fields_text) is not None
@@ -323,7 +336,7 @@ def extract(ctx: Context) -> Signals:
         counts["password"] > 0 and not official and about_tiktok,
         example.get("password"),
     )
-    login = bool(brand) and not official and _login_like(ctx, counts)
+    login = bool(brand) and not official and login_like
     sig.flag("branded_login_offsite", login, brand)
     _form_signals(sig, ctx, page_domain, official)
     _script_signals(sig, ctx, page_domain, official)
