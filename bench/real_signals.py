@@ -61,6 +61,8 @@ KEY_SIGNALS: dict[str, Any] = {
         for k in ("verify_human", "complete_offer", "survey", "cpa_markers", "generator_ui")
     ),
     "progress": lambda f: _on(f, "locker.fake_progress"),
+    "funnel>=3": lambda f: _on(f, "locker.funnel_steps") and f["locker.funnel_steps"] >= 3,
+    "claim+lock": lambda f: _on(f, "cross.claim_with_locker"),
     "password": lambda f: _on(f, "credential.password_fields"),
     "tt_brand": lambda f: _on(f, "credential.tiktok_branded"),
     "branded_login": lambda f: _on(f, "credential.branded_login_offsite"),

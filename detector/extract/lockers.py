@@ -26,6 +26,9 @@ _CAP = 5
 _WORDING = ("complete_offer", "survey", "unlock")
 _SENTENCE_END = re.compile(r"[.!?…]")
 _SENTENCE_REACH = 200  # characters looked at either side of a match for its sentence
+_STAGES = ("username", "amount", "processing", "verification")
+# Kits hide their message arrays as "\x47\x65..." or "\u0047..." escapes in scripts.
+_ESCAPE = re.compile(r"\\x([0-9a-f]{2})|\\u([0-9a-f]{4})")
 
 DESCRIPTIONS: dict[str, str] = {
     "locker.verify_human": "asks the visitor to 'verify you are human' before revealing results",
@@ -39,6 +42,8 @@ DESCRIPTIONS: dict[str, str] = {
     "locker.cpa_markers": "loads scripts of a known content-locker / CPA offer network",
     "locker.cpa_network": "uses a known content-locker / CPA offer network",
     "locker.countdown": "uses a countdown to rush the visitor",
+    "locker.funnel_steps": "walks the visitor through a generator funnel (username, amount, fake "
+    "processing, verification): the number of those stages on the page",
 }
 BENIGN_DESCRIPTIONS: dict[str, str] = {
     "locker.captcha_real": "uses a genuine CAPTCHA service (reCAPTCHA, hCaptcha, Turnstile)",
@@ -67,12 +72,29 @@ def _script_heads(ctx: Context) -> str:
     cached = ctx.__dict__.get("_locker_script_heads")
     if cached is None:
         cached = "\n".join(body[:SCRIPT_HEAD] for body in ctx.page.scripts)[:MAX_SCRIPT_HEADS]
-        cached = cached.lower()
+        cached = unescape(cached.lower())
         ctx.__dict__["_locker_script_heads"] = cached
     return str(cached)
 
 
-def _lure_matches(name: str, text: str) -> list[str]:
+def unescape(text: str) -> str:
+    """Lower-cased ``text`` with JavaScript ``\\xNN`` / ``\\uNNNN`` escapes decoded (linear)."""
+    if "\\x" not in text and "\\u" not in text:
+        return text
+
+    def char(m: re.Match[str]) -> str:
+        code = int(m.group(1) or m.group(2), 16)
+        return chr(code) if 0x20 <= code < 0xD800 else m.group(0)
+
+    return _ESCAPE.sub(char, text).lower()
+
+
+@cache
+def _stage(name: str) -> GatedPattern:
+    return gated(_lex()["funnel"][name])
+
+
+def _lure_matches(name: str, text: str, pattern: GatedPattern | None = None) -> list[str]:
     """Matches of a wording pattern, minus those in a sentence that warns about it.
 
     Explainers repeat the lockers' words to warn ("sites that make you complete an offer are
@@ -80,7 +102,7 @@ def _lure_matches(name: str, text: str) -> list[str]:
     """
     cues = _pat("warning_cues")
     out: list[str] = []
-    for m in _pat(name).findall(text, 3 * _CAP):
+    for m in (pattern or _pat(name)).findall(text, 3 * _CAP):
         left = text[max(m.start() - _SENTENCE_REACH, 0) : m.start()]
         right = text[m.end() : m.end() + _SENTENCE_REACH]
         ends = list(_SENTENCE_END.finditer(left))
@@ -100,7 +122,8 @@ def _count(sig: Signals, name: str, text: str, extra: list[str] | None = None) -
 def extract(ctx: Context) -> Signals:
     """Locker and offer-wall features."""
     sig = Signals("locker")
-    text = ctx.corpus_text[:MAX_TEXT].replace("\u2019", "'")  # typographic apostrophes
+    # Typographic apostrophes straightened; escaped kit text (a .js file captured as text) decoded.
+    text = unescape(ctx.corpus_text[:MAX_TEXT].replace("\u2019", "'"))
     scripts = _script_heads(ctx)
     captcha = _real_captcha(ctx, scripts)
     # A real widget draws its own "I'm not a robot" in an iframe; on the page it is theatre.
@@ -124,7 +147,56 @@ def extract(ctx: Context) -> Signals:
     m = _pat("countdown").search(text) or _pat("countdown_script").search(scripts)
     sig.flag("countdown", m is not None, m.group(0) if m else None)
     sig.flag("captcha_real", bool(captcha), captcha)
+    verify = sig.features["locker.verify_human"]
+    stages = _funnel(ctx, text, scripts, bool(progress), bool(verify), bool(generator))
+    sig.set("funnel_steps", len(stages), " > ".join(stages))
     return sig
+
+
+def _funnel(
+    ctx: Context, text: str, scripts: str, progress: bool, verify: bool, generator: bool
+) -> list[str]:
+    """The stages of the generator funnel the page shows, each with what showed it.
+
+    Username (a username box or "enter your username"), amount ("how many followers", or
+    amount choices), processing (fake progress wording or script) and verification (a human
+    check, "verification required", "last step"). Sentences that warn about such funnels do
+    not count. Wording is searched in the visible text and in the heads of inline scripts.
+    """
+    hay = f"{text}\n{scripts}"
+    found: list[str] = []
+    for name in _STAGES:
+        words = _lure_matches(f"funnel_{name}", hay, _stage(name)) if name != "processing" else []
+        if words:
+            found.append(f"{name}: {words[0]}")
+        elif name == "username" and (generator or _username_box(ctx)):
+            found.append("username: a username box")
+        elif name == "amount" and (generator or len(_amounts(ctx)) >= 2):
+            found.append("amount: amount choices")
+        elif name == "processing" and progress:
+            found.append("processing: staged progress")
+        elif name == "verification" and verify:
+            found.append("verification: human check")
+    return found
+
+
+def _username_box(ctx: Context) -> bool:
+    user_field = _pat("username_field")
+    return any(
+        i.type in ("text", "search", "") and user_field.search(i.descriptor) is not None
+        for i in ctx.page.inputs[:50]
+    )
+
+
+def _amounts(ctx: Context) -> set[str]:
+    """Distinct follower/like amounts offered (1k, 5,000, 10 000...) in buttons, headings, text."""
+    page = ctx.page
+    values = " ".join(i.value for i in page.inputs[:100] if i.type not in ("hidden", "password"))
+    area = " ".join([*page.ctas[:100], *page.headings[:20], page.text[:5000], values]).lower()
+    return {
+        m.group(0).replace(",", "").replace(".", "").replace(" ", "")
+        for m in _pat("generator_amounts").findall(area, 20)
+    }
 
 
 def _real_captcha(ctx: Context, scripts: str) -> str:
@@ -171,10 +243,7 @@ def _generator(ctx: Context) -> str:
         return ""
     values = " ".join(i.value for i in page.inputs[:100] if i.type not in ("hidden", "password"))
     area = " ".join([*page.ctas[:100], *page.headings[:20], page.text[:5000], values]).lower()
-    amounts = {
-        m.group(0).replace(",", "").replace(".", "").replace(" ", "")
-        for m in _pat("generator_amounts").findall(area, 20)
-    }
+    amounts = _amounts(ctx)
     verb = _pat("generator_verbs").search(area)
     noun = _pat("generator_nouns").search(area)
     if len(amounts) >= 2 and verb and noun:
