@@ -376,3 +376,16 @@ def test_extract_never_raises_on_random_text(text: str, title: str) -> None:
     assert sig.features["claims.offer_total"] >= 0
     html = f"<title>{title}</title><h1>{title}</h1><button>{title}</button><p>{text}</p>"
     assert isinstance(run(html).features["claims.lang"], str)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Get 100 free Instagram followers instantly!", "free_followers"),
+        ("Claim your 5k followers into your account today.", "free_followers"),
+        ("Free Snapchat views for every story, now.", "free_followers"),
+        ("Seguidores de Instagram grátis agora!", "free_followers"),
+    ],
+)
+def test_follower_offers_naming_any_network(text: str, kind: str) -> None:
+    assert body(text)[f"claims.offer_{kind}"] >= 1
