@@ -389,3 +389,34 @@ def test_extract_never_raises_on_random_text(text: str, title: str) -> None:
 )
 def test_follower_offers_naming_any_network(text: str, kind: str) -> None:
     assert body(text)[f"claims.offer_{kind}"] >= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "least"),
+    [
+        (
+            "Spy on your partner's chats: read their deleted messages and see their live location,"
+            " 100% anonymous. Get VIP access.",
+            4,
+        ),
+        (
+            "Espione qualquer WhatsApp: veja as conversas apagadas e a localização em tempo real,"
+            " 100% anônimo. Liberar acesso agora.",
+            4,
+        ),
+        (
+            "Espía cualquier perfil: mira los mensajes borrados y la ubicación en tiempo real,"
+            " 100% anónimo.",
+            3,
+        ),
+        ("Espionnez n'importe quel compte : messages supprimés et localisation en temps réel.", 3),
+        ("Pesan yang dihapus dan lokasi real-time, 100% anonim.", 3),
+    ],
+)
+def test_spy_funnel_wording_in_several_languages(text: str, least: int) -> None:
+    assert body(text)["claims.spy_report"] >= least
+
+
+def test_first_party_premium_wording_is_not_a_spy_report() -> None:
+    f = body("Premium members can see the members who visited their profile this week.")
+    assert f["claims.spy_report"] == 0
