@@ -420,3 +420,19 @@ def test_spy_funnel_wording_in_several_languages(text: str, least: int) -> None:
 def test_first_party_premium_wording_is_not_a_spy_report() -> None:
     f = body("Premium members can see the members who visited their profile this week.")
     assert f["claims.spy_report"] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("We send 500 real followers to your account.", "free_followers"),
+        ("Envie 1000 seguidores para o seu perfil agora.", "free_followers"),
+        ("Link ile takipçi gönder, hemen dene.", "free_followers"),
+        ("Kirim 100 followers ke akun kamu sekarang.", "free_followers"),
+        ("A melhor ferramenta de stalker do Brasil: veja agora.", "stalkers"),
+        ("La mejor app de stalker para tu pareja.", "stalkers"),
+        ("Best Snapchat stalker for your friends, try it now.", "stalkers"),
+    ],
+)
+def test_follower_sending_and_stalker_tool_offers(text: str, kind: str) -> None:
+    assert body(text)[f"claims.offer_{kind}"] >= 1
