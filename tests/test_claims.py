@@ -436,3 +436,9 @@ def test_first_party_premium_wording_is_not_a_spy_report() -> None:
 )
 def test_follower_sending_and_stalker_tool_offers(text: str, kind: str) -> None:
     assert body(text)[f"claims.offer_{kind}"] >= 1
+
+
+def test_zero_is_not_an_amount_on_offer() -> None:
+    f = body("Why your TikTok videos get 0 views, and how you can fix it.")
+    assert f["claims.offer_free_followers"] == 0
+    assert body("Get 500 TikTok views now.")["claims.offer_free_followers"] == 1
