@@ -392,3 +392,19 @@ def test_an_offer_behind_the_funnel_is_a_claim_with_locker():
     feats = extract_features(Snapshot(url="", html=html))
     assert feats["locker.funnel_steps"] >= 3 and feats["locker.cpa_markers"] == 0
     assert feats["cross.claim_with_locker"] == 1
+
+
+@pytest.mark.parametrize(
+    ("key", "text"),
+    [
+        ("locker.complete_offer", "Completa un'offerta per vedere i risultati."),
+        ("locker.complete_offer", "Выполните одно задание, чтобы продолжить."),
+        ("locker.survey", "Rispondi a un breve sondaggio."),
+        ("locker.verify_human", "Подтвердите, что вы человек."),
+        ("locker.verify_human", "Automatic verification failed, please verify manually."),
+        ("locker.fake_progress", "Invio di 500 follower in corso..."),
+        ("locker.fake_progress", "Rastreando o número... Analisando as conversas..."),
+    ],
+)
+def test_more_locker_wording(key, text):
+    assert f(f"<p>{text}</p>")[key] >= 1
