@@ -442,3 +442,15 @@ def test_zero_is_not_an_amount_on_offer() -> None:
     f = body("Why your TikTok videos get 0 views, and how you can fix it.")
     assert f["claims.offer_free_followers"] == 0
     assert body("Get 500 TikTok views now.")["claims.offer_free_followers"] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Congratulations, you won 1K new Instagram followers! Log in to claim them.",
+        "Parabéns! Você ganhou 500 seguidores, faça login para resgatar.",
+        "¡Ganaste 1000 seguidores! Inicia sesión para recibirlos.",
+    ],
+)
+def test_prize_framed_follower_offers(text: str) -> None:
+    assert body(text)["claims.offer_free_followers"] >= 1
