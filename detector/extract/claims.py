@@ -372,15 +372,18 @@ class ClaimsLexicon:
     ) -> tuple[Counter[str], dict[str, str]]:
         counts: Counter[str] = Counter()
         evidence: dict[str, str] = {}
+        small_print: list[tuple[int, int]] | None = None  # legal small print in the text
         for m in self.cues.finditer(text, self.starts(text) if starts is None else starts):
             name = str(m.lastgroup)
-            if name == "explainer" or name not in evidence:
+            if name == "explainer" and small_print is None:
+                small_print = self.boilerplate.spans(text)
+            if (name == "explainer" and small_print) or name not in evidence:
                 start, end = _sentence(text, m.start(), m.end())
-                sentence = text[start:end].strip()
                 # Terms, privacy and copyright notices ("we share data with third-party
                 # services", "not affiliated with") explain the site, not the claim.
-                if name == "explainer" and self.boilerplate.search(sentence) is not None:
+                if name == "explainer" and small_print and _overlaps(small_print, start, end):
                     continue
+                sentence = text[start:end].strip()
                 evidence.setdefault(name, sentence)
             counts[name] += 1
         return counts, evidence
@@ -397,6 +400,16 @@ class ClaimsLexicon:
         if _YEAR.search(low) and (generator or "free_followers" in kinds):
             return True
         return _random_tail(title)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of the sorted ``spans`` lies inside text[start:end]."""
+    i = bisect_right(spans, (start, -1))
+    while i < len(spans) and spans[i][0] < end:
+        if spans[i][1] <= end:
+            return True
+        i += 1
+    return False
 
 
 def _random_tail(title: str) -> bool:
@@ -571,7 +584,7 @@ def judge(unit: str, lex: ClaimsLexicon, strong: bool = False) -> str:
     if lex.question.search(core):
         return "question"
     plain = _mask(core, lex.boilerplate)
-    if lex.negation.search(claim_clauses(plain, lex)):
+    if lex.negation.search(plain) and lex.negation.search(claim_clauses(plain, lex)):
         return "negated"
     if lex.hedge.search(plain):
         return "explained"
@@ -681,7 +694,9 @@ def extract(ctx: Context) -> Signals:
     # Store listings and ads may not name the brand (store rules); pages usually do.
     page = ctx.snapshot.kind == "page"
     platform = not page or any(
-        _TIKTOK.search(t.lower()) or lex.platforms.search(fold(t.lower())) for t in named if t
+        _TIKTOK.search(t.lower()) or lex.platforms.search(t if t is body else fold(t.lower()))
+        for t in named
+        if t
     )
     site = [
         *titles,

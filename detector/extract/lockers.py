@@ -133,7 +133,8 @@ def extract(ctx: Context) -> Signals:
         _count(sig, name, text)
     windows = _lure_matches("new_window", text)
     sig.flag("new_window", bool(windows), windows[0] if windows else None)
-    steps = {m.group(0) for m in _pat("fake_progress").findall(f"{text}\n{scripts}", 20)}
+    hay = f"{text}\n{scripts}"  # one object: the literal index scans it once for every pattern
+    steps = {m.group(0) for m in _pat("fake_progress").findall(hay, 20)}
     scripted = _pat("progress_script").search(scripts)
     progress = sorted(steps) + (["scripted progress: " + scripted.group(0)] if scripted else [])
     sig.set("fake_progress", min(len(progress), _CAP), progress[0] if progress else None)
@@ -148,14 +149,12 @@ def extract(ctx: Context) -> Signals:
     sig.flag("countdown", m is not None, m.group(0) if m else None)
     sig.flag("captcha_real", bool(captcha), captcha)
     verify = sig.features["locker.verify_human"]
-    stages = _funnel(ctx, text, scripts, bool(progress), bool(verify), bool(generator))
+    stages = _funnel(ctx, hay, bool(progress), bool(verify), bool(generator))
     sig.set("funnel_steps", len(stages), " > ".join(stages))
     return sig
 
 
-def _funnel(
-    ctx: Context, text: str, scripts: str, progress: bool, verify: bool, generator: bool
-) -> list[str]:
+def _funnel(ctx: Context, hay: str, progress: bool, verify: bool, generator: bool) -> list[str]:
     """The stages of the generator funnel the page shows, each with what showed it.
 
     Username (a username box or "enter your username"), amount ("how many followers", or
@@ -163,7 +162,6 @@ def _funnel(
     check, "verification required", "last step"). Sentences that warn about such funnels do
     not count. Wording is searched in the visible text and in the heads of inline scripts.
     """
-    hay = f"{text}\n{scripts}"
     found: list[str] = []
     for name in _STAGES:
         words = _lure_matches(f"funnel_{name}", hay, _stage(name)) if name != "processing" else []
@@ -171,7 +169,8 @@ def _funnel(
             found.append(f"{name}: {words[0]}")
         elif name == "username" and (generator or _username_box(ctx)):
             found.append("username: a username box")
-        elif name == "amount" and (generator or len(_amounts(ctx)) >= 2):
+        elif name == "amount" and (generator or (found and len(_amounts(ctx)) >= 2)):
+            # Amount buttons count after a username stage (costly to look for otherwise).
             found.append("amount: amount choices")
         elif name == "processing" and progress:
             found.append("processing: staged progress")
