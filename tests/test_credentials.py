@@ -658,3 +658,25 @@ def test_prose_about_bots_is_not_read_as_script():
         "api.telegram.org/bot followed by a token. Let me show you the window settings.</p>"
     )
     assert f(prose, url="")["credential.js_exfil"] == 0
+
+
+LOGIN_FORM = (
+    '<form action="post.php" method="post"><input name="username" placeholder="Phone, username'
+    ' or email"><input type="password"><button>Log in</button></form>'
+)
+
+
+@pytest.mark.parametrize(
+    ("html", "url", "fired"),
+    [
+        ("<title>Log In • Snapchat</title>" + LOGIN_FORM, "", 1),
+        ('<img src="/img/insta-logo.png" alt="Instagram">' + LOGIN_FORM, "", 1),
+        ("<title>Instagram</title>" + LOGIN_FORM, "https://insta-followers.example/", 1),
+        ("<title>Instagram</title>" + LOGIN_FORM, "https://www.instagram.com/accounts/login/", 0),
+        ("<title>Sign in with Facebook - Planly</title>" + LOGIN_FORM, "", 0),
+        ("<title>Acme CRM</title>" + LOGIN_FORM, "", 0),
+        ("<title>Instagram tips</title><p>How to grow.</p>", "", 0),
+    ],
+)
+def test_login_pages_dressed_as_another_network(html, url, fired):
+    assert f(html, url=url)["credential.social_login_clone"] == fired

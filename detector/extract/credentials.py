@@ -48,6 +48,8 @@ DESCRIPTIONS: dict[str, str] = {
     "credential.tiktok_branded": "is styled as TikTok's own log-in page (brand plus a log-in form)",
     "credential.password_offsite": "asks for a TikTok password on a site TikTok does not own",
     "credential.branded_login_offsite": "shows a TikTok-branded login form on a site TikTok does not own",
+    "credential.social_login_clone": "shows a log-in page dressed as another social network's own "
+    "(Instagram, Facebook, Snapchat, ...) on a site that network does not own",
     "credential.form_action_offsite": "sends its form to another domain",
     "credential.form_action_script": "posts login details to a bare server script (login.php style, as phishing kits do)",
     "credential.form_action_empty_js": "collects the password with script instead of a normal form post",
@@ -258,6 +260,44 @@ def _branding(ctx: Context) -> str:
     return m.group(0) if m else ""
 
 
+@cache
+def _social_brands() -> tuple[tuple[str, GatedPattern, tuple[str, ...]], ...]:
+    return tuple(
+        (name, gated(words), tuple(domains))
+        for name, (words, domains) in _lex()["social_brands"].items()
+    )
+
+
+def _social_clone(ctx: Context) -> str:
+    """The title, site name, heading or logo that dresses a log-in page as a social network's
+    own, when the page is not on that network's domain (or has no URL); else "".
+
+    "Log in with Facebook" is someone else's OAuth button, not the network's own page.
+    """
+    page = ctx.page
+    segments = _SEGMENTS.split(page.title)
+    candidates = [
+        (page.meta.get("og:site_name", ""), 0),
+        (page.title, 8),
+        *((seg, 5) for seg in (segments if len(segments) > 1 else [])),
+        *((h, 6) for h in page.headings[:10]),
+        *((_logo_text(src, alt), 0) for src, alt in page.images[:50]),
+    ]
+    host = ctx.url.host
+    oauth = _pat("oauth_button_words")
+    for text, max_words in candidates:
+        low = text.lower()
+        if not low or (max_words and len(low.split()) > max_words) or oauth.search(low):
+            continue
+        for _, words, domains in _social_brands():
+            if words.search(low) is None:
+                continue
+            if host and any(host == d or host.endswith("." + d) for d in domains):
+                return ""
+            return text
+    return ""
+
+
 def _logo_text(src: str, alt: str) -> str:
     """An image that is a logo: alt text of a few words, or a file named for the brand or a logo."""
     name = src.rsplit("/", 1)[-1].split("?", 1)[0].rsplit(".", 1)[0].lower()
@@ -355,6 +395,8 @@ def extract(ctx: Context) -> Signals:
     )
     login = bool(brand) and not official and login_like
     sig.flag("branded_login_offsite", login, brand)
+    clone = _social_clone(ctx) if login_like else ""
+    sig.flag("social_login_clone", bool(clone), clone)
     _form_signals(sig, ctx, page_domain, official)
     _script_signals(sig, ctx, page_domain, official)
     _instruction_signals(sig, ctx)
