@@ -4,7 +4,8 @@
 
 Reads ../shared/data/real-pages at run time (never copied into the repository): every item
 becomes a Snapshot with no URL, as kit pages arrive. Markup and text items go into ``html``
-(a .txt store text of a listing goes into the listing's description instead); .json items are
+(a .txt store text of a listing goes into the listing's description instead, unless it is
+a script); .json items are
 extension manifests or store rows mapped onto ``listing``. Prints
 
 - per subtype, how often the key signals fire (share of items);
@@ -36,6 +37,7 @@ from sklearn.model_selection import StratifiedGroupKFold
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import MaxAbsScaler
 
+from detector.extract.credentials import script_like
 from detector.extract.features import extract_features
 from detector.extract.parse import decode_markup
 from detector.records import Snapshot
@@ -125,8 +127,9 @@ def snapshot_for(path: Path, kind: str, ident: str) -> Snapshot:
         listing = _manifest_listing(obj) if "manifest_version" in obj else _store_listing(obj)
         return Snapshot.coerce({"url": "", "kind": kind, "id": ident, "listing": listing})
     markup = decode_markup(raw)
-    if kind != "page" and path.suffix == ".txt":
-        # A store text (description) or an extension script: the listing's words, no fields.
+    if kind != "page" and path.suffix == ".txt" and not script_like(markup):
+        # A store text (description): the listing's words, no fields. An extension's script
+        # goes in as markup, where its code is read as script.
         return Snapshot.coerce(
             {"url": "", "kind": kind, "id": ident, "listing": {"description": markup}}
         )

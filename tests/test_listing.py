@@ -22,6 +22,7 @@ KEYS = {
     f"listing.{k}"
     for k in [
         "present", "is_extension", "is_app", "perm_cookies", "cookies_with_tiktok_host",
+        "cookies_with_social_host",
         "perm_all_urls", "perm_webrequest_blocking", "perm_dnr", "perm_management",
         "perm_browsing_data", "perm_scripting", "externally_connectable", "update_url_offstore",
         "remote_code", "content_script_all_urls", "tiktok_host_only", "ext_risk",
@@ -427,3 +428,18 @@ def test_real_2020_manifests_known_malicious_rank_higher():
         f"background {means['background']:.2f} (n={len(risk['background'])})"
     )
     assert means["malicious"] > means["background"]
+
+
+def test_cookies_with_another_networks_host():
+    manifest = {
+        "manifest_version": 3,
+        "permissions": ["cookies", "tabs"],
+        "host_permissions": ["*://*.facebook.com/*"],
+    }
+    f = ext(manifest)
+    assert f["listing.cookies_with_social_host"] == 1
+    assert f["listing.cookies_with_tiktok_host"] == 0
+    no_cookies = {**manifest, "permissions": ["tabs"]}
+    assert ext(no_cookies)["listing.cookies_with_social_host"] == 0
+    everywhere = {**manifest, "host_permissions": ["<all_urls>"]}
+    assert ext(everywhere)["listing.cookies_with_social_host"] == 0  # perm_all_urls says that

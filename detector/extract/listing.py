@@ -22,6 +22,8 @@ from detector.records import Listing
 DESCRIPTIONS: dict[str, str] = {
     "listing.cookies_with_tiktok_host": "the extension can read TikTok cookies (cookies permission plus TikTok site access)",
     "listing.perm_cookies": "the extension asks for the cookies permission",
+    "listing.cookies_with_social_host": "the extension can read another social network's login "
+    "cookies (cookies permission plus access to Instagram, Facebook, ...)",
     "listing.perm_all_urls": "the extension asks to read and change every website",
     "listing.perm_webrequest_blocking": "the extension can intercept and alter web requests",
     "listing.perm_dnr": "the extension can rewrite network requests and headers",
@@ -210,6 +212,12 @@ def _extract(given: Listing | None, kind: str) -> Signals:
 def _extension_flags(sig: Signals, p: Perms) -> dict[str, bool]:
     m, every = p.manifest, p.every
     tiktok = p.tiktok_hosts
+    social_domains = tuple(_lex()["social_cookie_hosts"])
+    social = sorted(
+        h
+        for h in p.hosts | p.script_hosts
+        if h != "*" and any(h == d or h.endswith("." + d) for d in social_domains)
+    )
     remote = _remote_code(m)
     update = str(m.get("update_url") or "")
     ext_conn = m.get("externally_connectable")
@@ -217,6 +225,7 @@ def _extension_flags(sig: Signals, p: Perms) -> dict[str, bool]:
         "perm_cookies": "cookies" in every,
         # <all_urls> covers tiktok.com, so it reaches the same cookies.
         "cookies_with_tiktok_host": "cookies" in every and bool(tiktok or "*" in p.hosts),
+        "cookies_with_social_host": "cookies" in every and bool(social),
         "perm_all_urls": "*" in p.hosts,
         "perm_webrequest_blocking": "webRequestBlocking" in every,
         "perm_dnr": any(x.startswith("declarativeNetRequest") for x in every),
@@ -237,6 +246,7 @@ def _extension_flags(sig: Signals, p: Perms) -> dict[str, bool]:
     )
     evidence = {
         "cookies_with_tiktok_host": ", ".join(sorted(tiktok) or ["<all_urls>"]),
+        "cookies_with_social_host": ", ".join(social),
         "perm_all_urls": "all hosts",
         "perm_webrequest_blocking": "webRequestBlocking",
         "perm_dnr": ", ".join(sorted(x for x in every if x.startswith("declarativeNetRequest"))),
