@@ -294,6 +294,9 @@ def test_generator_wording_is_an_offer_cue() -> None:
         ("No, you can't see who viewed your profile.", "negated"),
         ("There is no app, site or tool that shows who viewed your profile.", "negated"),
         ("It is not possible to see who viewed, saved or shared your videos.", "negated"),
+        ("You can't, unfortunately, see who viewed your profile.", "negated"),
+        ("Sadly, no, you cannot see who viewed your profile.", "negated"),
+        ("Our tool is not a scam, and it shows who viewed your profile.", "offer"),
     ],
 )
 def test_negation_counts_only_in_the_claims_own_clause(text: str, verdict: str) -> None:

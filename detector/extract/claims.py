@@ -59,6 +59,7 @@ _CLAUSE_BREAK = re.compile(
 _CLAUSE_BEFORE = 90  # characters of the claim's clause looked at before its words...
 _CLAUSE_AFTER = 60  # ...and after them
 _LEAD_WORDS = 4  # "No, ..." / "There is no app, ..." : a short lead-in belongs to the clause
+_LEAD_SEGMENTS = 3  # at most this many short lead-ins
 _OWN_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]{3,24}\b")
 # Words of lure titles, never a site's own name ("Profile Visitors", "Followers Tracker").
 _GENERIC_NAMES = frozenset(
@@ -565,10 +566,15 @@ def claim_clauses(core: str, lex: ClaimsLexicon) -> str:
         lo, hi = max(0, a - _CLAUSE_BEFORE), min(len(core), b + _CLAUSE_AFTER)
         breaks = list(_CLAUSE_BREAK.finditer(core, lo, a))
         start = breaks[-1].end() if breaks else lo
-        if breaks and breaks[-1].group(0) == ",":
-            prev = breaks[-2].end() if len(breaks) > 1 else lo
-            if len(core[prev : breaks[-1].start()].split()) <= _LEAD_WORDS:
-                start = prev
+        # Short lead-ins before commas belong to the clause ("You can't, sadly, see ...").
+        for _ in range(_LEAD_SEGMENTS):
+            if not breaks or breaks[-1].group(0) != ",":
+                break
+            comma = breaks.pop()
+            prev = breaks[-1].end() if breaks else lo
+            if len(core[prev : comma.start()].split()) > _LEAD_WORDS:
+                break
+            start = prev
         stop = _CLAUSE_BREAK.search(core, b, hi)
         clauses.append(core[start : stop.start() if stop else hi])
     return "\n".join(clauses) if clauses else core
