@@ -457,3 +457,14 @@ def test_zero_is_not_an_amount_on_offer() -> None:
 )
 def test_prize_framed_follower_offers(text: str) -> None:
     assert body(text)["claims.offer_free_followers"] >= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Công cụ theo dõi Instagram tốt nhất cho bạn, thử ngay.",
+        "Лучший сталкер для инстаграм: узнай сейчас.",
+    ],
+)
+def test_stalker_tool_offers_in_vietnamese_and_russian(text: str) -> None:
+    assert body(text)["claims.offer_stalkers"] >= 1
