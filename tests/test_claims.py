@@ -468,3 +468,39 @@ def test_prize_framed_follower_offers(text: str) -> None:
 )
 def test_stalker_tool_offers_in_vietnamese_and_russian(text: str) -> None:
     assert body(text)["claims.offer_stalkers"] >= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Verbraucherwarnung: Abo-Fallen mit 'Wer hat dein Profil besucht' kosten Geld.",
+        'How "free followers" generators make money from your data.',
+        "Golpe do «quem viu seu perfil» cobra assinatura.",
+    ],
+)
+def test_quoted_lure_wording_is_reported_not_offered(text: str) -> None:
+    f = body(text)
+    assert f["claims.offer_total"] == 0 and f["claims.mentions"] >= 1
+
+
+def test_quotes_elsewhere_do_not_hide_an_offer() -> None:
+    assert (
+        body("The 'best' tool: see who viewed your Instagram profile now!")["claims.offer_total"]
+        >= 1
+    )
+    assert body("Don't miss it, get 500 free followers now!")["claims.offer_total"] >= 1
+
+
+def test_listing_developer_names_the_own_site() -> None:
+    snap = Snapshot(
+        kind="app_listing",
+        listing=Listing(
+            name="Matchly Dating",
+            developer="Matchly Inc",
+            description="Premium members see who viewed your Matchly profile.",
+        ),
+    )
+    f = claims.extract(Context(snapshot=snap, page=page_from_text(""))).features
+    assert f["claims.own_site"] >= 1 and f["claims.offer_total"] == 0
+    page = run("<title>Worklink</title><p>See who viewed your profile on Worklink this week.</p>")
+    assert page.features["claims.own_site"] >= 1 and page.features["claims.offer_total"] == 0

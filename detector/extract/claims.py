@@ -60,6 +60,9 @@ _CLAUSE_BEFORE = 90  # characters of the claim's clause looked at before its wor
 _CLAUSE_AFTER = 60  # ...and after them
 _LEAD_WORDS = 4  # "No, ..." / "There is no app, ..." : a short lead-in belongs to the clause
 _LEAD_SEGMENTS = 3  # at most this many short lead-ins
+# A quotation: straight or typographic double quotes, guillemets, or single quotes that are not
+# apostrophes (no letter outside them).
+_QUOTED = re.compile(r"[\"“„«]([^\"“”„«»\n]{3,120})[\"”“»]|(?<![\w'])'([^'\n]{3,120})'(?![\w'])")
 _OWN_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]{3,24}\b")
 # Words of lure titles, never a site's own name ("Profile Visitors", "Followers Tracker").
 _GENERIC_NAMES = frozenset(
@@ -520,14 +523,24 @@ def _core(unit: str) -> str:
 
 
 def _names_own_site(unit: str, names: frozenset[str]) -> bool:
-    """The unit speaks of a profile on the site itself ("your Datewise profile")."""
+    """The unit speaks of a profile on the site itself ("your Datewise profile", "your
+    profile on Datewise")."""
     if not names:
         return False
     padded = f" {unit} "
     return any(
         f" {form} " in padded
         for name in names
-        for form in (f"your {name}", f"de {name}", f"do {name}", f"no {name}", f"en {name}")
+        for form in (
+            f"your {name}",
+            f"on {name}",
+            f"de {name}",
+            f"do {name}",
+            f"no {name}",
+            f"en {name}",
+            f"sur {name}",
+            f"di {name}",
+        )
     )
 
 
@@ -580,6 +593,16 @@ def claim_clauses(core: str, lex: ClaimsLexicon) -> str:
     return "\n".join(clauses) if clauses else core
 
 
+def _quoted(core: str, lex: ClaimsLexicon) -> bool:
+    """Every claim in ``core`` sits inside quotation marks ("abo-fallen mit 'wer hat dein
+    profil besucht'"): a news or warning text naming a lure, not making it."""
+    spans = [(m.start(), m.end()) for m in _QUOTED.finditer(core)]
+    if not spans:
+        return False
+    topics = [(m.start(), m.end()) for m in lex.topics(core)]
+    return bool(topics) and all(any(a <= s and e <= b for a, b in spans) for s, e in topics)
+
+
 def judge(unit: str, lex: ClaimsLexicon, strong: bool = False) -> str:
     """'question', 'negated', 'explained', 'offer' or 'mention' for one lower-cased unit.
 
@@ -594,6 +617,8 @@ def judge(unit: str, lex: ClaimsLexicon, strong: bool = False) -> str:
         return "negated"
     if lex.hedge.search(plain):
         return "explained"
+    if _quoted(core, lex):
+        return "explained"  # the lure's words in quotes: reported, not offered
     if strong or lex.offer.search(core):
         return "offer"
     return "mention"
@@ -704,12 +729,14 @@ def extract(ctx: Context) -> Signals:
         for t in named
         if t
     )
+    developer = ctx.snapshot.listing.developer if ctx.snapshot.listing is not None else None
     site = [
         *titles,
         ctx.page.meta.get("og:site_name", ""),
         ctx.page.meta.get("application-name", ""),
+        developer if isinstance(developer, str) else "",
     ]
-    tally = _Tally(platform=platform, own_names=own_names(site, lex) if page else frozenset())
+    tally = _Tally(platform=platform, own_names=own_names(site, lex))
     title_hit = _strong_units(titles, lex, tally)
     _strong_units(ctx.page.headings[:50], lex, tally)
     cta_hit = _strong_units(ctx.page.ctas[:_MAX_STRONG], lex, tally)
