@@ -48,58 +48,6 @@ _CAP = 5
 _LEAD = " \t\"'“”«»‘’*#•-–—>([)]:;,0123456789."
 _BOUNDARY = re.compile(r"[!?\n\u3002\u2022|¡¿…]|\.(?=\s|$)")
 _STRONG_SPLIT = re.compile(r"(?<=[.!?…])\s+|\s+[|\-–—•:]\s+|\s*[|\n¡¿]\s*")
-# Where a clause ends: punctuation, a dash between spaces, or a contrasting conjunction. A
-# negation counts only inside the clause of the claim's own words ("TikTok doesn't notify
-# anyone, but we show who viewed your profile" is an offer).
-_CLAUSE_BREAK = re.compile(
-    r"[,;:|•·()\[\]{}<>]|\s[-–—]\s|\b(?:but|however|although|though|whereas|pero|aunque|"
-    r"sin embargo|por[ée]m|contudo|todavia|mais|cependant|aber|jedoch|per[òo]|tuttavia|tapi|"
-    r"tetapi|namun|nhưng|ama|fakat|ancak|но|однако)\b"
-)
-_CLAUSE_BEFORE = 90  # characters of the claim's clause looked at before its words...
-_CLAUSE_AFTER = 60  # ...and after them
-_LEAD_WORDS = 4  # "No, ..." / "There is no app, ..." : a short lead-in belongs to the clause
-_LEAD_SEGMENTS = 3  # at most this many short lead-ins
-# A quotation: straight or typographic double quotes, guillemets, or single quotes that are not
-# apostrophes (no letter outside them).
-_QUOTED = re.compile(r"[\"“„«]([^\"“”„«»\n]{3,120})[\"”“»]|(?<![\w'])'([^'\n]{3,120})'(?![\w'])")
-_OWN_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]{3,24}\b")
-# Words of lure titles, never a site's own name ("Profile Visitors", "Followers Tracker").
-_GENERIC_NAMES = frozenset(
-    [
-        "profile",
-        "profiles",
-        "account",
-        "accounts",
-        "page",
-        "free",
-        "followers",
-        "follower",
-        "likes",
-        "views",
-        "viewer",
-        "viewers",
-        "visitors",
-        "visitor",
-        "stalker",
-        "stalkers",
-        "tracker",
-        "checker",
-        "report",
-        "insights",
-        "analytics",
-        "instant",
-        "real",
-        "who",
-        "see",
-        "find",
-        "check",
-        "online",
-        "tool",
-        "tools",
-        "generator",
-    ]
-)
 
 DESCRIPTIONS: dict[str, str] = {
     "claims.offer_who_viewed": "offers to reveal who viewed a profile or video (no third party can see this)",
@@ -406,16 +354,6 @@ class ClaimsLexicon:
         return _random_tail(title)
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether one of the sorted ``spans`` lies inside text[start:end]."""
-    i = bisect_right(spans, (start, -1))
-    while i < len(spans) and spans[i][0] < end:
-        if spans[i][1] <= end:
-            return True
-        i += 1
-    return False
-
-
 def _random_tail(title: str) -> bool:
     """Titles ending in a token like 'Xk3jd9Qz' (letters and digits interleaved) are spun spam."""
     m = _TAIL.search(title.strip())
@@ -522,6 +460,60 @@ def _core(unit: str) -> str:
     return unit.strip(_LEAD)
 
 
+# Where a clause ends: punctuation, a dash between spaces, or a contrasting conjunction. A
+# negation counts only inside the clause of the claim's own words ("TikTok doesn't notify
+# anyone, but we show who viewed your profile" is an offer).
+_CLAUSE_BREAK = re.compile(
+    r"[,;:|•·()\[\]{}<>]|\s[-–—]\s|\b(?:but|however|although|though|whereas|pero|aunque|"
+    r"sin embargo|por[ée]m|contudo|todavia|mais|cependant|aber|jedoch|per[òo]|tuttavia|tapi|"
+    r"tetapi|namun|nhưng|ama|fakat|ancak|но|однако)\b"
+)
+_CLAUSE_BEFORE = 90  # characters of the claim's clause looked at before its words...
+_CLAUSE_AFTER = 60  # ...and after them
+_LEAD_WORDS = 4  # "No, ..." / "There is no app, ..." : a short lead-in belongs to the clause
+_LEAD_SEGMENTS = 3  # at most this many short lead-ins
+# A quotation: straight or typographic double quotes, guillemets, or single quotes that are not
+# apostrophes (no letter outside them).
+_QUOTED = re.compile(r"[\"“„«]([^\"“”„«»\n]{3,120})[\"”“»]|(?<![\w'])'([^'\n]{3,120})'(?![\w'])")
+_OWN_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]{3,24}\b")
+# Words of lure titles, never a site's own name ("Profile Visitors", "Followers Tracker").
+_GENERIC_NAMES = frozenset(
+    [
+        "profile",
+        "profiles",
+        "account",
+        "accounts",
+        "page",
+        "free",
+        "followers",
+        "follower",
+        "likes",
+        "views",
+        "viewer",
+        "viewers",
+        "visitors",
+        "visitor",
+        "stalker",
+        "stalkers",
+        "tracker",
+        "checker",
+        "report",
+        "insights",
+        "analytics",
+        "instant",
+        "real",
+        "who",
+        "see",
+        "find",
+        "check",
+        "online",
+        "tool",
+        "tools",
+        "generator",
+    ]
+)
+
+
 def _names_own_site(unit: str, names: frozenset[str]) -> bool:
     """The unit speaks of a profile on the site itself ("your Datewise profile", "your
     profile on Datewise")."""
@@ -564,6 +556,16 @@ def _mask(text: str, alt: Alternatives, limit: int = 6) -> str:
             break
         text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
     return text
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of the sorted ``spans`` lies inside text[start:end]."""
+    i = bisect_right(spans, (start, -1))
+    while i < len(spans) and spans[i][0] < end:
+        if spans[i][1] <= end:
+            return True
+        i += 1
+    return False
 
 
 def claim_clauses(core: str, lex: ClaimsLexicon) -> str:
