@@ -9,6 +9,13 @@ ordinary sentence needs an offer cue (second-person address, an imperative, "now
 "Who saved your TikTok? Find out now" is an offer: a rhetorical question followed by a short
 call to action. All wording lives in lexicons/claims.json, compiled once into a few alternations
 (``compiled``); sentences without a topic hit are never looked at twice.
+
+Real kits are multi-network: an offer counts whichever network it names (Instagram, Snapchat,
+...) or none ("see who visited your profile", also counted as ``offer_no_platform``); only an
+offer about the site's own brand ("your Datewise profile") is the site's own data
+(``own_site``). A negation counts only in the claim's own clause, legal small print (terms,
+privacy, copyright, "not affiliated with") is neither a negation nor an explanation, and lure
+wording in quotation marks is reported rather than offered.
 """
 
 from __future__ import annotations
