@@ -6,6 +6,11 @@ and in the heads of inline scripts (where kits keep their progress messages); ne
 inline script heads, iframes, links, control names and raw attributes. A genuine reCAPTCHA / hCaptcha
 / Turnstile widget is recorded separately: it argues the human check is real. Every word and
 marker is in lexicons/lockers.json; patterns run behind the literal gates of ``GatedPattern``.
+
+Real lockers load their CPA network from a separate same-site file, so the page itself rarely
+names it: the shape of the generator funnel (username, amount, fake processing, verification)
+is counted from wording and controls instead (``funnel_steps``). Kit scripts that hide their
+messages as ``\\x..`` escapes are decoded first.
 """
 
 from __future__ import annotations
