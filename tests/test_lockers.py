@@ -351,7 +351,12 @@ def test_generator_funnel_stages_without_a_named_network():
     assert feats["locker.funnel_steps"] == 4
     assert evidence["locker.funnel_steps"].startswith("username:")
     assert feats["locker.verify_human"] >= 1  # "automatic verification failed"
-    assert f("<p>Enter your username to log in.</p>")["locker.funnel_steps"] == 1
+    # One stage, or stages seen only in the page's shape (a username box, a price list, a
+    # progress bar), are any site's: not a funnel.
+    assert f("<p>Enter your username to log in.</p>")["locker.funnel_steps"] == 0
+    shape = '<input name="username"><button>1,000</button><button>5,000</button>'
+    assert f(shape)["locker.funnel_steps"] == 0
+    assert f(shape + "<p>How many followers do you want?</p>")["locker.funnel_steps"] == 2
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,11 @@ _WORDING = ("complete_offer", "survey", "unlock")
 _SENTENCE_END = re.compile(r"[.!?…]")
 _SENTENCE_REACH = 200  # characters looked at either side of a match for its sentence
 _STAGES = ("username", "amount", "processing", "verification")
+_MIN_STAGES = 2
+_USER_BOX = "username: a username box"
+_AMOUNT_BUTTONS = "amount: amount choices"
+_PROGRESS = "processing: staged progress"
+_SHAPE_ONLY = frozenset([_USER_BOX, _AMOUNT_BUTTONS, _PROGRESS])  # stages seen without words
 # Kits hide their message arrays as "\x47\x65..." or "\u0047..." escapes in scripts.
 _ESCAPE = re.compile(r"\\x([0-9a-f]{2})|\\u([0-9a-f]{4})")
 
@@ -48,7 +53,7 @@ DESCRIPTIONS: dict[str, str] = {
     "locker.cpa_network": "uses a known content-locker / CPA offer network",
     "locker.countdown": "uses a countdown to rush the visitor",
     "locker.funnel_steps": "walks the visitor through a generator funnel (username, amount, fake "
-    "processing, verification): the number of those stages on the page",
+    "processing, verification): the number of those stages on the page, when two or more",
 }
 BENIGN_DESCRIPTIONS: dict[str, str] = {
     "locker.captcha_real": "uses a genuine CAPTCHA service (reCAPTCHA, hCaptcha, Turnstile)",
@@ -154,12 +159,17 @@ def extract(ctx: Context) -> Signals:
     sig.flag("countdown", m is not None, m.group(0) if m else None)
     sig.flag("captcha_real", bool(captcha), captcha)
     verify = sig.features["locker.verify_human"]
-    stages = _funnel(ctx, hay, bool(progress), bool(verify), bool(generator))
-    sig.set("funnel_steps", len(stages), " > ".join(stages))
+    shown = f"processing: {min(steps)}" if steps else (_PROGRESS if scripted else "")
+    stages = _funnel(ctx, hay, shown, bool(verify), bool(generator))
+    # A funnel is two stages or more, one of them said in words: a username box, a progress
+    # bar or a price list alone is any site's.
+    worded = any(stage not in _SHAPE_ONLY for stage in stages)
+    count = len(stages) if len(stages) >= _MIN_STAGES and worded else 0
+    sig.set("funnel_steps", count, " > ".join(stages))
     return sig
 
 
-def _funnel(ctx: Context, hay: str, progress: bool, verify: bool, generator: bool) -> list[str]:
+def _funnel(ctx: Context, hay: str, progress: str, verify: bool, generator: bool) -> list[str]:
     """The stages of the generator funnel the page shows, each with what showed it.
 
     Username (a username box or "enter your username"), amount ("how many followers", or
@@ -173,12 +183,12 @@ def _funnel(ctx: Context, hay: str, progress: bool, verify: bool, generator: boo
         if words:
             found.append(f"{name}: {words[0]}")
         elif name == "username" and (generator or _username_box(ctx)):
-            found.append("username: a username box")
+            found.append(_USER_BOX)
         elif name == "amount" and (generator or (found and len(_amounts(ctx)) >= 2)):
             # Amount buttons count after a username stage (costly to look for otherwise).
-            found.append("amount: amount choices")
+            found.append(_AMOUNT_BUTTONS)
         elif name == "processing" and progress:
-            found.append("processing: staged progress")
+            found.append(progress)
         elif name == "verification" and verify:
             found.append("verification: human check")
     return found
