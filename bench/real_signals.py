@@ -68,6 +68,8 @@ KEY_SIGNALS: dict[str, Any] = {
     "password": lambda f: _on(f, "credential.password_fields"),
     "tt_brand": lambda f: _on(f, "credential.tiktok_branded"),
     "branded_login": lambda f: _on(f, "credential.branded_login_offsite"),
+    "social_clone": lambda f: _on(f, "credential.social_login_clone"),
+    "relay": lambda f: _on(f, "credential.relay_service") or _on(f, "credential.telegram_bot"),
     "dev_missing": lambda f: _on(f, "listing.developer_missing"),
     "explainer": lambda f: _on(f, "claims.explainer_cues") or _on(f, "claims.negated"),
 }
