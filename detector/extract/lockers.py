@@ -176,12 +176,21 @@ def _funnel(ctx: Context, hay: str, progress: str, verify: bool, generator: bool
     amount choices), processing (fake progress wording or script) and verification (a human
     check, "verification required", "last step"). Sentences that warn about such funnels do
     not count. Wording is searched in the visible text and in the heads of inline scripts.
+    Without any stage said in words there is no funnel, and the page's controls are not read.
     """
+    words = {
+        name: _lure_matches(f"funnel_{name}", hay, _stage(name))
+        for name in _STAGES
+        if name != "processing"
+    }
+    said = any(words.values()) or verify or (progress not in ("", _PROGRESS))
+    if not said:
+        return []
     found: list[str] = []
     for name in _STAGES:
-        words = _lure_matches(f"funnel_{name}", hay, _stage(name)) if name != "processing" else []
-        if words:
-            found.append(f"{name}: {words[0]}")
+        hits = words.get(name)
+        if hits:
+            found.append(f"{name}: {hits[0]}")
         elif name == "username" and (generator or _username_box(ctx)):
             found.append(_USER_BOX)
         elif name == "amount" and (generator or (found and len(_amounts(ctx)) >= 2)):
