@@ -240,15 +240,80 @@ def test_honest_explainer_repeating_every_keyword_makes_no_offer() -> None:
     assert claims.claims_found(f) == []
 
 
-def test_pages_that_never_name_tiktok_offer_nothing_about_it() -> None:
+def test_offers_count_on_any_network_and_on_none_but_not_for_the_sites_own_members() -> None:
     dating = run("<title>Datewise</title><h1>See who viewed your Datewise profile</h1>")
-    assert dating.features["claims.offer_total"] == 0 and dating.features["claims.mentions"] >= 1
-    assert dating.features["claims.other_platform"] == 0
+    f = dating.features
+    assert f["claims.offer_total"] == 0 and f["claims.mentions"] >= 1
+    assert f["claims.own_site"] >= 1 and f["claims.other_platform"] == 0
     insta = run("<h1>Instagram stalkers</h1><p>See who viewed your Instagram profile now!</p>")
-    assert insta.features["claims.offer_total"] == 0
+    assert insta.features["claims.offer_total"] >= 1
     assert insta.features["claims.other_platform"] == 1
+    assert insta.features["claims.offer_no_platform"] == 0
     both = run("<h1>See who viewed your TikTok and Instagram profile</h1>").features
     assert both["claims.offer_who_viewed"] >= 1 and both["claims.other_platform"] == 1
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<h1>Snap Spy</h1><p>Discover who looked at your Snapchat story today.</p>",
+        "<p>Find out who has been checking your Twitch profile instantly.</p>",
+        "<title>Face Viewers</title><p>See your Facebook profile visitors now</p>",
+    ],
+)
+def test_offers_naming_other_networks_are_offers(html: str) -> None:
+    f = run(html).features
+    assert f["claims.offer_total"] >= 1 and f["claims.other_platform"] == 1
+
+
+def test_platformless_visitor_lure_is_an_offer_and_flagged_as_such() -> None:
+    sig = run("<title>Visitor Radar</title><h1>See who visited your profile</h1>")
+    f = sig.features
+    assert f["claims.offer_who_viewed"] >= 1
+    assert f["claims.offer_no_platform"] >= 1 and f["claims.own_site"] == 0
+    assert "visited your profile" in sig.evidence["claims.offer_no_platform"]
+
+
+def test_generator_wording_is_an_offer_cue() -> None:
+    # No second person, no "free"/"now": the generator itself is the call to action.
+    f = body("Followers generator for Instagram accounts with 10k daily capacity.")
+    assert f["claims.offer_free_followers"] == 1
+    f = body("Instagram takipçi hilesi ile hesaplara gerçek takipçi.")
+    assert f["claims.offer_total"] == 1
+    assert body("Instagram followers generator.")["claims.offer_total"] == 1
+    assert body("Instagram followers grew by 10k last month.")["claims.offer_total"] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("TikTok doesn't notify anyone, but our tool shows who viewed your profile.", "offer"),
+        ("Nobody will know; see who viewed your Instagram profile now.", "offer"),
+        ("You don't need a password to see who viewed your profile.", "offer"),
+        ("You can't see who viewed your profile on TikTok.", "negated"),
+        ("No, you can't see who viewed your profile.", "negated"),
+        ("There is no app, site or tool that shows who viewed your profile.", "negated"),
+        ("It is not possible to see who viewed, saved or shared your videos.", "negated"),
+        ("You can't, unfortunately, see who viewed your profile.", "negated"),
+        ("Sadly, no, you cannot see who viewed your profile.", "negated"),
+        ("Our tool is not a scam, and it shows who viewed your profile.", "offer"),
+    ],
+)
+def test_negation_counts_only_in_the_claims_own_clause(text: str, verdict: str) -> None:
+    lex = claims.compiled()
+    assert claims.judge(claims.fold(text.lower()), lex) == verdict
+
+
+def test_legal_small_print_is_neither_negation_nor_explanation() -> None:
+    lex = claims.compiled()
+    unit = "see who viewed your instagram profile. we are not affiliated with instagram."
+    assert claims.judge(unit, lex) == "offer"
+    unit = "copyright 2026 - see who viewed your profile with our tracker, terms of service apply"
+    assert claims.judge(unit, lex) == "offer"
+    f = body("By using this site you accept our privacy policy and third-party services.")
+    assert f["claims.explainer_cues"] == 0
+    f = body("Third-party apps that promise this are scams.")
+    assert f["claims.explainer_cues"] >= 1
 
 
 def test_unrelated_tiktok_news_has_no_mentions() -> None:
@@ -266,7 +331,7 @@ def test_every_key_always_present_and_bounded() -> None:
     empty = run("").features
     lure = run("<p>" + "See who viewed your TikTok profile now! " * 400 + "</p>").features
     assert set(empty) == set(lure)
-    assert len(empty) == 21 and empty["claims.lang"] == "unknown"
+    assert len(empty) == 23 and empty["claims.lang"] == "unknown"
     assert all(v == 0 for k, v in empty.items() if k != "claims.lang")
     assert lure["claims.offer_who_viewed"] == 5 and lure["claims.offer_total"] == 10
     assert set(claims.DESCRIPTIONS) | set(claims.BENIGN_DESCRIPTIONS) == set(empty) - {
@@ -314,3 +379,128 @@ def test_extract_never_raises_on_random_text(text: str, title: str) -> None:
     assert sig.features["claims.offer_total"] >= 0
     html = f"<title>{title}</title><h1>{title}</h1><button>{title}</button><p>{text}</p>"
     assert isinstance(run(html).features["claims.lang"], str)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Get 100 free Instagram followers instantly!", "free_followers"),
+        ("Claim your 5k followers into your account today.", "free_followers"),
+        ("Free Snapchat views for every story, now.", "free_followers"),
+        ("Seguidores de Instagram grátis agora!", "free_followers"),
+    ],
+)
+def test_follower_offers_naming_any_network(text: str, kind: str) -> None:
+    assert body(text)[f"claims.offer_{kind}"] >= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "least"),
+    [
+        (
+            "Spy on your partner's chats: read their deleted messages and see their live location,"
+            " 100% anonymous. Get VIP access.",
+            4,
+        ),
+        (
+            "Espione qualquer WhatsApp: veja as conversas apagadas e a localização em tempo real,"
+            " 100% anônimo. Liberar acesso agora.",
+            4,
+        ),
+        (
+            "Espía cualquier perfil: mira los mensajes borrados y la ubicación en tiempo real,"
+            " 100% anónimo.",
+            3,
+        ),
+        ("Espionnez n'importe quel compte : messages supprimés et localisation en temps réel.", 3),
+        ("Pesan yang dihapus dan lokasi real-time, 100% anonim.", 3),
+    ],
+)
+def test_spy_funnel_wording_in_several_languages(text: str, least: int) -> None:
+    assert body(text)["claims.spy_report"] >= least
+
+
+def test_first_party_premium_wording_is_not_a_spy_report() -> None:
+    f = body("Premium members can see the members who visited their profile this week.")
+    assert f["claims.spy_report"] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("We send 500 real followers to your account.", "free_followers"),
+        ("Envie 1000 seguidores para o seu perfil agora.", "free_followers"),
+        ("Link ile takipçi gönder, hemen dene.", "free_followers"),
+        ("Kirim 100 followers ke akun kamu sekarang.", "free_followers"),
+        ("A melhor ferramenta de stalker do Brasil: veja agora.", "stalkers"),
+        ("La mejor app de stalker para tu pareja.", "stalkers"),
+        ("Best Snapchat stalker for your friends, try it now.", "stalkers"),
+    ],
+)
+def test_follower_sending_and_stalker_tool_offers(text: str, kind: str) -> None:
+    assert body(text)[f"claims.offer_{kind}"] >= 1
+
+
+def test_zero_is_not_an_amount_on_offer() -> None:
+    f = body("Why your TikTok videos get 0 views, and how you can fix it.")
+    assert f["claims.offer_free_followers"] == 0
+    assert body("Get 500 TikTok views now.")["claims.offer_free_followers"] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Congratulations, you won 1K new Instagram followers! Log in to claim them.",
+        "Parabéns! Você ganhou 500 seguidores, faça login para resgatar.",
+        "¡Ganaste 1000 seguidores! Inicia sesión para recibirlos.",
+    ],
+)
+def test_prize_framed_follower_offers(text: str) -> None:
+    assert body(text)["claims.offer_free_followers"] >= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Công cụ theo dõi Instagram tốt nhất cho bạn, thử ngay.",
+        "Лучший сталкер для инстаграм: узнай сейчас.",
+    ],
+)
+def test_stalker_tool_offers_in_vietnamese_and_russian(text: str) -> None:
+    assert body(text)["claims.offer_stalkers"] >= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Verbraucherwarnung: Abo-Fallen mit 'Wer hat dein Profil besucht' kosten Geld.",
+        'How "free followers" generators make money from your data.',
+        "Golpe do «quem viu seu perfil» cobra assinatura.",
+    ],
+)
+def test_quoted_lure_wording_is_reported_not_offered(text: str) -> None:
+    f = body(text)
+    assert f["claims.offer_total"] == 0 and f["claims.mentions"] >= 1
+
+
+def test_quotes_elsewhere_do_not_hide_an_offer() -> None:
+    assert (
+        body("The 'best' tool: see who viewed your Instagram profile now!")["claims.offer_total"]
+        >= 1
+    )
+    assert body("Don't miss it, get 500 free followers now!")["claims.offer_total"] >= 1
+
+
+def test_listing_developer_names_the_own_site() -> None:
+    snap = Snapshot(
+        kind="app_listing",
+        listing=Listing(
+            name="Matchly Dating",
+            developer="Matchly Inc",
+            description="Premium members see who viewed your Matchly profile.",
+        ),
+    )
+    f = claims.extract(Context(snapshot=snap, page=page_from_text(""))).features
+    assert f["claims.own_site"] >= 1 and f["claims.offer_total"] == 0
+    page = run("<title>Worklink</title><p>See who viewed your profile on Worklink this week.</p>")
+    assert page.features["claims.own_site"] >= 1 and page.features["claims.offer_total"] == 0

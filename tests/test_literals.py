@@ -214,3 +214,19 @@ def test_literals_registered_from_racing_threads_keep_their_names() -> None:
     for group in groups:
         text = " ".join(group[::7]) + " filler" * 100
         assert index.present(text) == set(group[::7])
+
+
+def test_alternatives_spans_agree_with_each_pattern_run_alone():
+    from detector.extract.literals import Alternatives, LiteralIndex
+
+    patterns = [r"\bprivacy policy\b", r"\bcopyright\b", "©", r"\bterms of (?:use|service)\b"]
+    text = "See our Privacy Policy. copyright 2026 © Example. Terms of use apply. " * 6
+    text = text.lower()
+    expected = sorted(
+        (m.start(), m.end()) for p in patterns for m in __import__("re").finditer(p, text)
+    )
+    for enabled in (True, False):
+        alt = Alternatives(patterns, LiteralIndex(enabled=enabled))
+        assert alt.spans(text) == expected
+        assert alt.spans("nothing here") == []
+        assert len(alt.spans(text, limit=3)) == 3

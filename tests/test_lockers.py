@@ -331,3 +331,85 @@ def test_locker_snippet_after_a_large_inline_bundle_is_found():
     snippet = "<script>var _JF = {id: 7}; setTimeout(function(){ go(); }, 10);</script>"
     feats = f(bundle + snippet)
     assert feats["locker.cpa_network"] == "AdBlueMedia"
+
+
+# --- the generator funnel, from wording and shape (no CPA network named) -----------------------
+
+FUNNEL = """<html><head><title>Boost your followers</title><script src="js/app.js"></script>
+</head><body><h1>Followers for your account</h1>
+<p>Step 1: enter your Instagram username.</p><input type="text" placeholder="@username">
+<p>Step 2: how many followers do you want?</p>
+<button>1,000</button><button>5,000</button><button>10,000</button>
+<div id="log">Processing your request... Followers successfully sent.</div>
+<p>Automatic verification failed. One last step: verification is required.</p>
+</body></html>"""
+
+
+def test_generator_funnel_stages_without_a_named_network():
+    feats, evidence = run(FUNNEL)
+    assert feats["locker.cpa_markers"] == 0
+    assert feats["locker.funnel_steps"] == 4
+    assert evidence["locker.funnel_steps"].startswith("username:")
+    assert feats["locker.verify_human"] >= 1  # "automatic verification failed"
+    # One stage, or stages seen only in the page's shape (a username box, a price list, a
+    # progress bar), are any site's: not a funnel.
+    assert f("<p>Enter your username to log in.</p>")["locker.funnel_steps"] == 0
+    shape = '<input name="username"><button>1,000</button><button>5,000</button>'
+    assert f(shape)["locker.funnel_steps"] == 0
+    assert f(shape + "<p>How many followers do you want?</p>")["locker.funnel_steps"] == 2
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Digite seu nome de usuário. Quantos seguidores você quer? Enviando 500 seguidores..."
+        " Última etapa: verificação necessária.</p>",
+        "<p>Ingresa tu nombre de usuario. Elige la cantidad de seguidores. Enviando seguidores"
+        " ahora. Último paso: verificación requerida.</p>",
+        "<p>Masukkan username kamu. Pilih jumlah pengikut. Mengirim pengikut ke akun."
+        " Langkah terakhir: verifikasi diperlukan.</p>",
+    ],
+)
+def test_generator_funnel_wording_in_other_languages(html):
+    assert f(html)["locker.funnel_steps"] == 4
+
+
+def test_an_explainer_describing_the_funnel_is_not_one():
+    html = """<p>These scams ask you to enter your username. Then they ask how many followers
+    you want. Never trust a site that says verification is required before it pays out.</p>"""
+    assert f(html)["locker.funnel_steps"] == 0
+
+
+def test_escaped_script_messages_are_read():
+    msgs = ["Connecting to server", "Generating 5000 followers"]
+    escaped = ",".join('"' + "".join(f"\\x{ord(c):02x}" for c in m) + '"' for m in msgs)
+    html = f"<script>var _m=[{escaped}];</script><p>Hello</p>"
+    assert f(html)["locker.fake_progress"] >= 2
+    assert lockers.unescape("a\\x41\\u0042") == "aab"
+
+
+def test_an_offer_behind_the_funnel_is_a_claim_with_locker():
+    from detector.extract.features import extract_features
+
+    html = FUNNEL.replace(
+        "<h1>Followers for your account</h1>", "<h1>Free Instagram followers</h1>"
+    )
+    feats = extract_features(Snapshot(url="", html=html))
+    assert feats["locker.funnel_steps"] >= 3 and feats["locker.cpa_markers"] == 0
+    assert feats["cross.claim_with_locker"] == 1
+
+
+@pytest.mark.parametrize(
+    ("key", "text"),
+    [
+        ("locker.complete_offer", "Completa un'offerta per vedere i risultati."),
+        ("locker.complete_offer", "Выполните одно задание, чтобы продолжить."),
+        ("locker.survey", "Rispondi a un breve sondaggio."),
+        ("locker.verify_human", "Подтвердите, что вы человек."),
+        ("locker.verify_human", "Automatic verification failed, please verify manually."),
+        ("locker.fake_progress", "Invio di 500 follower in corso..."),
+        ("locker.fake_progress", "Rastreando o número... Analisando as conversas..."),
+    ],
+)
+def test_more_locker_wording(key, text):
+    assert f(f"<p>{text}</p>")[key] >= 1

@@ -9,6 +9,13 @@ ordinary sentence needs an offer cue (second-person address, an imperative, "now
 "Who saved your TikTok? Find out now" is an offer: a rhetorical question followed by a short
 call to action. All wording lives in lexicons/claims.json, compiled once into a few alternations
 (``compiled``); sentences without a topic hit are never looked at twice.
+
+Real kits are multi-network: an offer counts whichever network it names (Instagram, Snapchat,
+...) or none ("see who visited your profile", also counted as ``offer_no_platform``); only an
+offer about the site's own brand ("your Datewise profile") is the site's own data
+(``own_site``). A negation counts only in the claim's own clause, legal small print (terms,
+privacy, copyright, "not affiliated with") is neither a negation nor an explanation, and lure
+wording in quotation marks is reported rather than offered.
 """
 
 from __future__ import annotations
@@ -50,10 +57,10 @@ _BOUNDARY = re.compile(r"[!?\n\u3002\u2022|¡¿…]|\.(?=\s|$)")
 _STRONG_SPLIT = re.compile(r"(?<=[.!?…])\s+|\s+[|\-–—•:]\s+|\s*[|\n¡¿]\s*")
 
 DESCRIPTIONS: dict[str, str] = {
-    "claims.offer_who_viewed": "offers to reveal who viewed a TikTok profile or video (no third party can see this)",
-    "claims.offer_who_saved": "offers to reveal who saved a TikTok video (TikTok shows only the count)",
-    "claims.offer_who_shared": "offers to reveal who shared a TikTok video (TikTok shows only the count)",
-    "claims.offer_who_favorited": "offers to reveal who favourited a TikTok video",
+    "claims.offer_who_viewed": "offers to reveal who viewed a profile or video (no third party can see this)",
+    "claims.offer_who_saved": "offers to reveal who saved a video (the networks show only the count)",
+    "claims.offer_who_shared": "offers to reveal who shared a video (the networks show only the count)",
+    "claims.offer_who_favorited": "offers to reveal who favourited a video",
     "claims.offer_stalkers": "offers to reveal 'stalkers' or 'secret admirers'",
     "claims.offer_profile_visitors": "offers a list of profile visitors",
     "claims.offer_unfollowers": "offers to reveal who unfollowed the account",
@@ -66,12 +73,15 @@ DESCRIPTIONS: dict[str, str] = {
     "claims.spam_title": "uses spam title wording ('generator 2026', 'no human verification')",
     "claims.urgency": "pushes urgency ('limited time', 'only today')",
     "claims.other_platform": "makes the same lure for other social networks",
+    "claims.offer_no_platform": "makes a visitor or follower offer without naming any network "
+    "(a generic 'see who visited your profile' lure)",
 }
 BENIGN_DESCRIPTIONS: dict[str, str] = {
     "claims.negated": "says plainly that this cannot be seen",
     "claims.question": "asks whether it can be seen rather than offering it",
     "claims.explainer_cues": "explains that TikTok does not reveal this (points to TikTok's own settings) "
     "or warns about apps that claim to",
+    "claims.own_site": "offers its own members' visitors (the site owns that data), not another network's",
 }
 
 
@@ -265,6 +275,7 @@ class ClaimsLexicon:
     spam: Alternatives
     platforms: Alternatives
     generator: Alternatives
+    boilerplate: Alternatives  # legal and site small print: never a negation or explanation
     markers: Mapping[str, tuple[str, ...]]  # common word -> languages it belongs to
     gate: re.Pattern[str]  # literal prefixes of topic and cue patterns, for one scan of a text
     joinable: bool = True  # no gate prefix holds a line break (see ``starts_each``)
@@ -320,12 +331,20 @@ class ClaimsLexicon:
     ) -> tuple[Counter[str], dict[str, str]]:
         counts: Counter[str] = Counter()
         evidence: dict[str, str] = {}
+        small_print: list[tuple[int, int]] | None = None  # legal small print in the text
         for m in self.cues.finditer(text, self.starts(text) if starts is None else starts):
             name = str(m.lastgroup)
-            counts[name] += 1
-            if name not in evidence:
+            if name == "explainer" and small_print is None:
+                small_print = self.boilerplate.spans(text)
+            if (name == "explainer" and small_print) or name not in evidence:
                 start, end = _sentence(text, m.start(), m.end())
-                evidence[name] = text[start:end].strip()
+                # Terms, privacy and copyright notices ("we share data with third-party
+                # services", "not affiliated with") explain the site, not the claim.
+                if name == "explainer" and small_print and _overlaps(small_print, start, end):
+                    continue
+                sentence = text[start:end].strip()
+                evidence.setdefault(name, sentence)
+            counts[name] += 1
         return counts, evidence
 
     def is_spam_title(self, title: str) -> bool:
@@ -397,6 +416,7 @@ def compiled() -> ClaimsLexicon:
         spam=every("spam_title"),
         platforms=every("platforms"),
         generator=every("generator_words"),
+        boilerplate=every("boilerplate"),
         markers=markers,
         gate=_gate(topic_gated, cue_gated),
         joinable=not any("\n" in p for p in topic_gated.prefixes | cue_gated.prefixes),
@@ -413,16 +433,24 @@ class _Tally:
     langs: Counter[str] = field(default_factory=Counter)
     evidence: dict[str, str] = field(default_factory=dict)
     other_platform: str = ""
-    # A web page that never names TikTok offers its own users' visitors (a dating site) or
-    # another network's: recorded as a mention and, when the network is named, as such.
-    tiktok: bool = True
+    # An offer is an offer whichever network it names, or none ("see who visited your
+    # profile"): a page naming no network at all is counted in ``unbranded`` as well. An offer
+    # about the site's own brand ("see who viewed your Datewise profile", a dating site showing
+    # its own members' visits) is the site's own data: counted as ``own_site``, not as an offer.
+    platform: bool = True
+    own_names: frozenset[str] = frozenset()
+    unbranded: int = 0
 
     def add(self, unit: str, kinds: set[str], verdict: str, lex: ClaimsLexicon) -> str:
         """Record one judged unit; return its verdict as counted."""
-        if verdict == "offer" and (not self.tiktok or lex.platforms.search(unit)):
-            if not self.other_platform and lex.platforms.search(unit):
-                self.other_platform = unit
-            verdict = verdict if self.tiktok else "elsewhere"
+        if verdict == "offer":
+            if lex.platforms.search(unit):
+                self.other_platform = self.other_platform or unit
+            elif _names_own_site(unit, self.own_names):
+                verdict = "own_site"
+            elif not self.platform:
+                self.unbranded += 1
+                self.evidence.setdefault("offer_no_platform", unit)
         self.verdicts[verdict] += 1
         self.evidence.setdefault("mentions", unit)
         if verdict != "offer":
@@ -439,15 +467,167 @@ def _core(unit: str) -> str:
     return unit.strip(_LEAD)
 
 
+# Where a clause ends: punctuation, a dash between spaces, or a contrasting conjunction. A
+# negation counts only inside the clause of the claim's own words ("TikTok doesn't notify
+# anyone, but we show who viewed your profile" is an offer).
+_CLAUSE_BREAK = re.compile(
+    r"[,;:|•·()\[\]{}<>]|\s[-–—]\s|\b(?:but|however|although|though|whereas|pero|aunque|"
+    r"sin embargo|por[ée]m|contudo|todavia|mais|cependant|aber|jedoch|per[òo]|tuttavia|tapi|"
+    r"tetapi|namun|nhưng|ama|fakat|ancak|но|однако)\b"
+)
+_CLAUSE_BEFORE = 90  # characters of the claim's clause looked at before its words...
+_CLAUSE_AFTER = 60  # ...and after them
+_LEAD_WORDS = 4  # "No, ..." / "There is no app, ..." : a short lead-in belongs to the clause
+_LEAD_SEGMENTS = 3  # at most this many short lead-ins
+# A quotation: straight or typographic double quotes, guillemets, or single quotes that are not
+# apostrophes (no letter outside them).
+_QUOTED = re.compile(r"[\"“„«]([^\"“”„«»\n]{3,120})[\"”“»]|(?<![\w'])'([^'\n]{3,120})'(?![\w'])")
+_OWN_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]{3,24}\b")
+# Words of lure titles, never a site's own name ("Profile Visitors", "Followers Tracker").
+_GENERIC_NAMES = frozenset(
+    [
+        "profile",
+        "profiles",
+        "account",
+        "accounts",
+        "page",
+        "free",
+        "followers",
+        "follower",
+        "likes",
+        "views",
+        "viewer",
+        "viewers",
+        "visitors",
+        "visitor",
+        "stalker",
+        "stalkers",
+        "tracker",
+        "checker",
+        "report",
+        "insights",
+        "analytics",
+        "instant",
+        "real",
+        "who",
+        "see",
+        "find",
+        "check",
+        "online",
+        "tool",
+        "tools",
+        "generator",
+    ]
+)
+
+
+def _names_own_site(unit: str, names: frozenset[str]) -> bool:
+    """The unit speaks of a profile on the site itself ("your Datewise profile", "your
+    profile on Datewise")."""
+    if not names:
+        return False
+    padded = f" {unit} "
+    return any(
+        f" {form} " in padded
+        for name in names
+        for form in (
+            f"your {name}",
+            f"on {name}",
+            f"de {name}",
+            f"do {name}",
+            f"no {name}",
+            f"en {name}",
+            f"sur {name}",
+            f"di {name}",
+        )
+    )
+
+
+def own_names(texts: Sequence[str], lex: ClaimsLexicon) -> frozenset[str]:
+    """Capitalised names in the site's title and name: the brand a first-party page uses."""
+    names = set()
+    for text in texts:
+        for word in _OWN_NAME.findall(text[:300]):
+            low = fold(word.lower())
+            if low in _GENERIC_NAMES or _TIKTOK.search(low) or lex.platforms.search(low):
+                continue
+            names.add(low)
+    return frozenset(names)
+
+
+def _mask(text: str, alt: Alternatives, limit: int = 6) -> str:
+    """``text`` with up to ``limit`` matches of ``alt`` blanked out (same length)."""
+    for _ in range(limit):
+        m = alt.search(text)
+        if m is None or m.end() == m.start():
+            break
+        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+    return text
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of the sorted ``spans`` lies inside text[start:end]."""
+    i = bisect_right(spans, (start, -1))
+    while i < len(spans) and spans[i][0] < end:
+        if spans[i][1] <= end:
+            return True
+        i += 1
+    return False
+
+
+def claim_clauses(core: str, lex: ClaimsLexicon) -> str:
+    """The clause around each claim in ``core`` (joined by line breaks), or ``core`` itself.
+
+    A clause runs from the last break before the claim's words to the first after them, at
+    most ``_CLAUSE_BEFORE``/``_CLAUSE_AFTER`` characters away; a lead-in of a few words before
+    a comma ("No, ...", "There is no app, site or tool that shows ...") belongs to it.
+    """
+    clauses = []
+    for m in lex.topics(core):
+        a, b = m.start(), m.end()
+        lo, hi = max(0, a - _CLAUSE_BEFORE), min(len(core), b + _CLAUSE_AFTER)
+        breaks = list(_CLAUSE_BREAK.finditer(core, lo, a))
+        start = breaks[-1].end() if breaks else lo
+        # Short lead-ins before commas belong to the clause ("You can't, sadly, see ...").
+        for _ in range(_LEAD_SEGMENTS):
+            if not breaks or breaks[-1].group(0) != ",":
+                break
+            comma = breaks.pop()
+            prev = breaks[-1].end() if breaks else lo
+            if len(core[prev : comma.start()].split()) > _LEAD_WORDS:
+                break
+            start = prev
+        stop = _CLAUSE_BREAK.search(core, b, hi)
+        clauses.append(core[start : stop.start() if stop else hi])
+    return "\n".join(clauses) if clauses else core
+
+
+def _quoted(core: str, lex: ClaimsLexicon) -> bool:
+    """Every claim in ``core`` sits inside quotation marks ("abo-fallen mit 'wer hat dein
+    profil besucht'"): a news or warning text naming a lure, not making it."""
+    spans = [(m.start(), m.end()) for m in _QUOTED.finditer(core)]
+    if not spans:
+        return False
+    topics = [(m.start(), m.end()) for m in lex.topics(core)]
+    return bool(topics) and all(any(a <= s and e <= b for a, b in spans) for s, e in topics)
+
+
 def judge(unit: str, lex: ClaimsLexicon, strong: bool = False) -> str:
-    """'question', 'negated', 'explained', 'offer' or 'mention' for one lower-cased unit."""
+    """'question', 'negated', 'explained', 'offer' or 'mention' for one lower-cased unit.
+
+    A negation counts only in the claim's own clause, and legal small print ("not affiliated
+    with Instagram", "terms of service") is neither a negation nor an explanation.
+    """
     core = _core(unit)
     if lex.question.search(core):
         return "question"
-    if lex.negation.search(core):
+    plain = _mask(core, lex.boilerplate)
+    if lex.negation.search(plain) and lex.negation.search(claim_clauses(plain, lex)):
         return "negated"
-    if lex.hedge.search(core):
+    if lex.hedge.search(plain):
         return "explained"
+    if _quoted(core, lex):
+        return "explained"  # the lure's words in quotes: reported, not offered
     if strong or lex.offer.search(core):
         return "offer"
     return "mention"
@@ -551,11 +731,21 @@ def extract(ctx: Context) -> Signals:
     listing_name = ctx.snapshot.listing.name if ctx.snapshot.listing is not None else None
     titles = [t for t in (ctx.page.title, listing_name) if isinstance(t, str) and t]
     named = (body, ctx.snapshot.effective_url, *titles, *ctx.page.headings[:50])
-    # Store listings and ads may not name the brand (store rules); pages always do.
-    elsewhere = ctx.snapshot.kind == "page" and not any(
-        _TIKTOK.search(t.lower()) for t in named if t
+    # Store listings and ads may not name the brand (store rules); pages usually do.
+    page = ctx.snapshot.kind == "page"
+    platform = not page or any(
+        _TIKTOK.search(t.lower()) or lex.platforms.search(t if t is body else fold(t.lower()))
+        for t in named
+        if t
     )
-    tally = _Tally(tiktok=not elsewhere)
+    developer = ctx.snapshot.listing.developer if ctx.snapshot.listing is not None else None
+    site = [
+        *titles,
+        ctx.page.meta.get("og:site_name", ""),
+        ctx.page.meta.get("application-name", ""),
+        developer if isinstance(developer, str) else "",
+    ]
+    tally = _Tally(platform=platform, own_names=own_names(site, lex))
     title_hit = _strong_units(titles, lex, tally)
     _strong_units(ctx.page.headings[:50], lex, tally)
     cta_hit = _strong_units(ctx.page.ctas[:_MAX_STRONG], lex, tally)
@@ -572,6 +762,10 @@ def extract(ctx: Context) -> Signals:
     sig.set("question", min(tally.verdicts["question"], _CAP), tally.evidence.get("question"))
     _page_cues(sig, lex, body, starts, titles + ctx.page.headings[:3], ctx.page.ctas[:_MAX_STRONG])
     sig.flag("other_platform", bool(tally.other_platform), tally.other_platform)
+    sig.set(
+        "offer_no_platform", min(tally.unbranded, _CAP), tally.evidence.get("offer_no_platform")
+    )
+    sig.set("own_site", min(tally.verdicts["own_site"], _CAP), tally.evidence.get("own_site"))
     sig.set("lang", lex.language(body, tally.langs))
     return sig
 

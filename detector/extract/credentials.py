@@ -32,6 +32,11 @@ _NOT_FIELDS = frozenset(
     ["hidden", "submit", "button", "checkbox", "radio", "image", "reset", "file", "range", "color"]
 )
 _ID_KINDS = ("email", "phone", "username")
+_OAUTH_BUTTON = re.compile(r"\bwith tik ?tok\b|\blogin kit\b")
+_LEAD_CHARS = 60  # a short page's first words (where a brand header sits) count as branding
+_CODE_HEAD = 20_000
+_CODE_MARKERS = ("function", "const ", "let ", "=>", "require(", "document.", "window.", "});")
+_CODE_MIN = 4
 _SEGMENTS = re.compile(r"\s+[|\-–—:·•]\s+|\s*[|–—·•]\s*")
 
 DESCRIPTIONS: dict[str, str] = {
@@ -40,9 +45,11 @@ DESCRIPTIONS: dict[str, str] = {
     "credential.email_fields": "asks for an e-mail address",
     "credential.phone_fields": "asks for a phone number",
     "credential.otp_fields": "asks for a one-time or verification code",
-    "credential.tiktok_branded": "is styled as a TikTok page",
+    "credential.tiktok_branded": "is styled as TikTok's own log-in page (brand plus a log-in form)",
     "credential.password_offsite": "asks for a TikTok password on a site TikTok does not own",
     "credential.branded_login_offsite": "shows a TikTok-branded login form on a site TikTok does not own",
+    "credential.social_login_clone": "shows a log-in page dressed as another social network's own "
+    "(Instagram, Facebook, Snapchat, ...) on a site that network does not own",
     "credential.form_action_offsite": "sends its form to another domain",
     "credential.form_action_script": "posts login details to a bare server script (login.php style, as phishing kits do)",
     "credential.form_action_empty_js": "collects the password with script instead of a normal form post",
@@ -50,6 +57,8 @@ DESCRIPTIONS: dict[str, str] = {
     "credential.telegram_bot": "relays data to a Telegram bot",
     "credential.discord_webhook": "relays data to a Discord webhook",
     "credential.ip_lookup": "looks up the visitor's IP address",
+    "credential.relay_service": "sends what is typed to a form-collection, Apps Script or "
+    "webhook-catcher service instead of its own server",
     "credential.redirect_to_tiktok": "sends the visitor on to the real TikTok afterwards (a phishing-kit habit)",
     "credential.cookie_names": "names TikTok session cookies (sessionid, sid_tt, ...)",
     "credential.cookie_paste": "asks the visitor to copy and paste a session cookie or token",
@@ -242,13 +251,51 @@ def _branding(ctx: Context) -> str:
         *((seg, 5) for seg in segments),
         *((h, 6) for h in page.headings[:10]),
         *((_logo_text(src, alt), 0) for src, alt in page.images[:50]),
-        (page.text[:200] if len(page.text) < 2000 else "", 0),
+        (page.text[:_LEAD_CHARS] if len(page.text) < 2000 else "", 0),
     ]
     for text, max_words in candidates:
         if shows(text, max_words):
             return text
     m = _pat("brand_fonts").search(lowered_scripts(ctx)[:50_000])
     return m.group(0) if m else ""
+
+
+@cache
+def _social_brands() -> tuple[tuple[str, GatedPattern, tuple[str, ...]], ...]:
+    return tuple(
+        (name, gated(words), tuple(domains))
+        for name, (words, domains) in _lex()["social_brands"].items()
+    )
+
+
+def _social_clone(ctx: Context) -> str:
+    """The title, site name, heading or logo that dresses a log-in page as a social network's
+    own, when the page is not on that network's domain (or has no URL); else "".
+
+    "Log in with Facebook" is someone else's OAuth button, not the network's own page.
+    """
+    page = ctx.page
+    segments = _SEGMENTS.split(page.title)
+    candidates = [
+        (page.meta.get("og:site_name", ""), 0),
+        (page.title, 8),
+        *((seg, 5) for seg in (segments if len(segments) > 1 else [])),
+        *((h, 6) for h in page.headings[:10]),
+        *((_logo_text(src, alt), 0) for src, alt in page.images[:50]),
+    ]
+    host = ctx.url.host
+    oauth = _pat("oauth_button_words")
+    for text, max_words in candidates:
+        low = text.lower()
+        if not low or (max_words and len(low.split()) > max_words) or oauth.search(low):
+            continue
+        for _, words, domains in _social_brands():
+            if words.search(low) is None:
+                continue
+            if host and any(host == d or host.endswith("." + d) for d in domains):
+                return ""
+            return text
+    return ""
 
 
 def _logo_text(src: str, alt: str) -> str:
@@ -261,12 +308,24 @@ def _logo_text(src: str, alt: str) -> str:
 
 
 def lowered_scripts(ctx: Context) -> str:
-    """Inline script text, capped and lower-cased once per page (shared with lockers)."""
+    """Inline script text, capped and lower-cased once per page (shared with lockers).
+
+    A kit's script file stored on its own (``app.js`` captured as a page) has no script tags:
+    its code is the page's text, and is read as script when it looks like code.
+    """
     cached = ctx.__dict__.get("_lowered_scripts")
     if cached is None:
-        cached = ctx.page.script_text[:MAX_SCRIPT].lower()
+        page = ctx.page
+        source = page.script_text or (page.text if script_like(page.text) else "")
+        cached = source[:MAX_SCRIPT].lower()
         ctx.__dict__["_lowered_scripts"] = cached
     return str(cached)
+
+
+def script_like(text: str) -> bool:
+    """Text that is JavaScript source rather than prose (several distinct code markers)."""
+    head = text[:_CODE_HEAD]
+    return sum(marker in head for marker in _CODE_MARKERS) >= _CODE_MIN
 
 
 def _other_domain(url: str, page_domain: str, page_official: bool) -> str:
@@ -314,7 +373,18 @@ def extract(ctx: Context) -> Signals:
     for kind, n in counts.items():
         sig.set(f"{kind}_fields", min(n, _CAP), example.get(kind))
     brand = _branding(ctx)
-    sig.flag("tiktok_branded", bool(brand), brand)
+    login_like = _login_like(ctx, counts)
+    # Styled as TikTok's own login: the brand on a page that asks to log in, or a title that
+    # is itself a TikTok log-in ("Log in | TikTok"; "Log in with TikTok" is someone else's
+    # OAuth button). A page that only talks about TikTok, or a tool named after it, is not.
+    title = ctx.page.title.lower()
+    login_title = (
+        bool(brand)
+        and _brand().search(title) is not None
+        and _pat("login_actions").search(title) is not None
+        and _OAUTH_BUTTON.search(title) is None
+    )
+    sig.flag("tiktok_branded", bool(brand) and (login_like or login_title), brand)
     fields_text = " ".join(i.descriptor for f in ctx.page.forms[:50] for i in f.inputs)
     fields_text += " " + " ".join(i.descriptor for i in ctx.page.inputs[:100])
     about_tiktok = bool(brand) or _brand().search(fields_text) is not None
@@ -323,8 +393,10 @@ def extract(ctx: Context) -> Signals:
         counts["password"] > 0 and not official and about_tiktok,
         example.get("password"),
     )
-    login = bool(brand) and not official and _login_like(ctx, counts)
+    login = bool(brand) and not official and login_like
     sig.flag("branded_login_offsite", login, brand)
+    clone = _social_clone(ctx) if login_like else ""
+    sig.flag("social_login_clone", bool(clone), clone)
     _form_signals(sig, ctx, page_domain, official)
     _script_signals(sig, ctx, page_domain, official)
     _instruction_signals(sig, ctx)
@@ -372,7 +444,7 @@ def _script_signals(sig: Signals, ctx: Context, page_domain: str, official: bool
     endpoints = endpoints.lower()
     exfil = _exfil_target(scripts, page_domain, official)
     sig.flag("js_exfil", bool(exfil), exfil)
-    for name in ("telegram_bot", "discord_webhook", "ip_lookup"):
+    for name in ("telegram_bot", "discord_webhook", "ip_lookup", "relay_service"):
         hit = _pat("exfil", name).search(endpoints)
         sig.flag(name, hit is not None, hit.group(0) if hit else None)
     redirect = _pat("redirect_to_tiktok").search(scripts)

@@ -96,6 +96,9 @@ def _cross(f: Mapping[str, FeatureValue], ctx: Context) -> Signals:
             or on("locker.complete_offer")
             or on("locker.cpa_markers")
             or on("locker.survey")
+            or (
+                isinstance(f.get("locker.funnel_steps"), int) and int(f["locker.funnel_steps"]) >= 3
+            )
         ),
     )
     sig.flag("branded_young_domain", on("credential.tiktok_branded") and on("domain.young_180d"))

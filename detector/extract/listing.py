@@ -22,6 +22,8 @@ from detector.records import Listing
 DESCRIPTIONS: dict[str, str] = {
     "listing.cookies_with_tiktok_host": "the extension can read TikTok cookies (cookies permission plus TikTok site access)",
     "listing.perm_cookies": "the extension asks for the cookies permission",
+    "listing.cookies_with_social_host": "the extension can read another social network's login "
+    "cookies (cookies permission plus access to Instagram, Facebook, ...)",
     "listing.perm_all_urls": "the extension asks to read and change every website",
     "listing.perm_webrequest_blocking": "the extension can intercept and alter web requests",
     "listing.perm_dnr": "the extension can rewrite network requests and headers",
@@ -41,7 +43,7 @@ DESCRIPTIONS: dict[str, str] = {
     "listing.android_risk": "the app's permissions add up to a high risk",
     "listing.subscription_weekly": "charges a weekly subscription",
     "listing.admits_estimated": "admits its results are estimated or simulated",
-    "listing.developer_missing": "gives no developer contact details",
+    "listing.developer_missing": "its store page shows an empty developer name or contact",
 }
 BENIGN_DESCRIPTIONS: dict[str, str] = {
     "listing.tiktok_host_only": "the extension only asks for TikTok site access and basic permissions",
@@ -210,6 +212,12 @@ def _extract(given: Listing | None, kind: str) -> Signals:
 def _extension_flags(sig: Signals, p: Perms) -> dict[str, bool]:
     m, every = p.manifest, p.every
     tiktok = p.tiktok_hosts
+    social_domains = tuple(_lex()["social_cookie_hosts"])
+    social = sorted(
+        h
+        for h in p.hosts | p.script_hosts
+        if h != "*" and any(h == d or h.endswith("." + d) for d in social_domains)
+    )
     remote = _remote_code(m)
     update = str(m.get("update_url") or "")
     ext_conn = m.get("externally_connectable")
@@ -217,6 +225,7 @@ def _extension_flags(sig: Signals, p: Perms) -> dict[str, bool]:
         "perm_cookies": "cookies" in every,
         # <all_urls> covers tiktok.com, so it reaches the same cookies.
         "cookies_with_tiktok_host": "cookies" in every and bool(tiktok or "*" in p.hosts),
+        "cookies_with_social_host": "cookies" in every and bool(social),
         "perm_all_urls": "*" in p.hosts,
         "perm_webrequest_blocking": "webRequestBlocking" in every,
         "perm_dnr": any(x.startswith("declarativeNetRequest") for x in every),
@@ -237,6 +246,7 @@ def _extension_flags(sig: Signals, p: Perms) -> dict[str, bool]:
     )
     evidence = {
         "cookies_with_tiktok_host": ", ".join(sorted(tiktok) or ["<all_urls>"]),
+        "cookies_with_social_host": ", ".join(social),
         "perm_all_urls": "all hosts",
         "perm_webrequest_blocking": "webRequestBlocking",
         "perm_dnr": ", ".join(sorted(x for x in every if x.startswith("declarativeNetRequest"))),
@@ -361,10 +371,14 @@ def _commerce(sig: Signals, listing: Listing, present: bool) -> None:
     rating = listing.rating
     ok = isinstance(rating, int | float) and math.isfinite(rating) and 0 < rating <= 5
     sig.set("rating", float(rating) if ok and rating is not None else 0.0)
+    # A field the source did not give is unknown, not evidence: manifests, store texts and
+    # dataset rows often lack the developer. Only a developer field given empty, or contact
+    # fields all given empty, say the store page shows no developer.
     has_contact_keys = any(k in extra for k in _CONTACT_KEYS)
     no_contact = has_contact_keys and not any(extra.get(k) for k in _CONTACT_KEYS)
-    missing = present and (not (listing.developer or "").strip() or no_contact)
-    sig.flag("developer_missing", missing, "no developer name or contact")
+    blank = listing.developer is not None and not listing.developer.strip()
+    missing = present and (blank or no_contact)
+    sig.flag("developer_missing", missing, "the store page shows no developer name or contact")
     sig.set("description_chars", min(len(desc), 20000))
     est = _re("estimated").search(text)
     sig.flag("admits_estimated", est is not None, _around(text, est))

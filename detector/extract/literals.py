@@ -264,6 +264,27 @@ class Alternatives:
                 return m
         return None
 
+    def spans(self, text: str, limit: int = 200) -> list[tuple[int, int]]:
+        """Sorted (start, end) of up to ``limit`` matches of any alternative, each tried on its own.
+
+        Alternatives may overlap one another; only those whose literals occur are run.
+        """
+        present = self.index.present(text)
+        if present is None:
+            candidates = set(range(len(self.parts)))
+        else:
+            candidates = set(self._always)
+            for lit in present:
+                candidates.update(self._by_literal.get(lit, ()))
+        out: list[tuple[int, int]] = []
+        for i in sorted(candidates):
+            for m in self.parts[i].finditer(text):
+                if m.end() > m.start():
+                    out.append((m.start(), m.end()))
+                if len(out) >= limit:
+                    return sorted(out)
+        return sorted(out)
+
 
 def matches_at(
     pattern: re.Pattern[str], text: str, starts: Iterable[int]

@@ -6,6 +6,11 @@ and in the heads of inline scripts (where kits keep their progress messages); ne
 inline script heads, iframes, links, control names and raw attributes. A genuine reCAPTCHA / hCaptcha
 / Turnstile widget is recorded separately: it argues the human check is real. Every word and
 marker is in lexicons/lockers.json; patterns run behind the literal gates of ``GatedPattern``.
+
+Real lockers load their CPA network from a separate same-site file, so the page itself rarely
+names it: the shape of the generator funnel (username, amount, fake processing, verification)
+is counted from wording and controls instead (``funnel_steps``). Kit scripts that hide their
+messages as ``\\x..`` escapes are decoded first.
 """
 
 from __future__ import annotations
@@ -26,6 +31,14 @@ _CAP = 5
 _WORDING = ("complete_offer", "survey", "unlock")
 _SENTENCE_END = re.compile(r"[.!?…]")
 _SENTENCE_REACH = 200  # characters looked at either side of a match for its sentence
+_STAGES = ("username", "amount", "processing", "verification")
+_MIN_STAGES = 2
+_USER_BOX = "username: a username box"
+_AMOUNT_BUTTONS = "amount: amount choices"
+_PROGRESS = "processing: staged progress"
+_SHAPE_ONLY = frozenset([_USER_BOX, _AMOUNT_BUTTONS, _PROGRESS])  # stages seen without words
+# Kits hide their message arrays as "\x47\x65..." or "\u0047..." escapes in scripts.
+_ESCAPE = re.compile(r"\\x([0-9a-f]{2})|\\u([0-9a-f]{4})")
 
 DESCRIPTIONS: dict[str, str] = {
     "locker.verify_human": "asks the visitor to 'verify you are human' before revealing results",
@@ -39,6 +52,8 @@ DESCRIPTIONS: dict[str, str] = {
     "locker.cpa_markers": "loads scripts of a known content-locker / CPA offer network",
     "locker.cpa_network": "uses a known content-locker / CPA offer network",
     "locker.countdown": "uses a countdown to rush the visitor",
+    "locker.funnel_steps": "walks the visitor through a generator funnel (username, amount, fake "
+    "processing, verification): the number of those stages on the page, when two or more",
 }
 BENIGN_DESCRIPTIONS: dict[str, str] = {
     "locker.captcha_real": "uses a genuine CAPTCHA service (reCAPTCHA, hCaptcha, Turnstile)",
@@ -67,12 +82,29 @@ def _script_heads(ctx: Context) -> str:
     cached = ctx.__dict__.get("_locker_script_heads")
     if cached is None:
         cached = "\n".join(body[:SCRIPT_HEAD] for body in ctx.page.scripts)[:MAX_SCRIPT_HEADS]
-        cached = cached.lower()
+        cached = unescape(cached.lower())
         ctx.__dict__["_locker_script_heads"] = cached
     return str(cached)
 
 
-def _lure_matches(name: str, text: str) -> list[str]:
+def unescape(text: str) -> str:
+    """Lower-cased ``text`` with JavaScript ``\\xNN`` / ``\\uNNNN`` escapes decoded (linear)."""
+    if "\\x" not in text and "\\u" not in text:
+        return text
+
+    def char(m: re.Match[str]) -> str:
+        code = int(m.group(1) or m.group(2), 16)
+        return chr(code) if 0x20 <= code < 0xD800 else m.group(0)
+
+    return _ESCAPE.sub(char, text).lower()
+
+
+@cache
+def _stage(name: str) -> GatedPattern:
+    return gated(_lex()["funnel"][name])
+
+
+def _lure_matches(name: str, text: str, pattern: GatedPattern | None = None) -> list[str]:
     """Matches of a wording pattern, minus those in a sentence that warns about it.
 
     Explainers repeat the lockers' words to warn ("sites that make you complete an offer are
@@ -80,7 +112,7 @@ def _lure_matches(name: str, text: str) -> list[str]:
     """
     cues = _pat("warning_cues")
     out: list[str] = []
-    for m in _pat(name).findall(text, 3 * _CAP):
+    for m in (pattern or _pat(name)).findall(text, 3 * _CAP):
         left = text[max(m.start() - _SENTENCE_REACH, 0) : m.start()]
         right = text[m.end() : m.end() + _SENTENCE_REACH]
         ends = list(_SENTENCE_END.finditer(left))
@@ -100,7 +132,8 @@ def _count(sig: Signals, name: str, text: str, extra: list[str] | None = None) -
 def extract(ctx: Context) -> Signals:
     """Locker and offer-wall features."""
     sig = Signals("locker")
-    text = ctx.corpus_text[:MAX_TEXT].replace("\u2019", "'")  # typographic apostrophes
+    # Typographic apostrophes straightened; escaped kit text (a .js file captured as text) decoded.
+    text = unescape(ctx.corpus_text[:MAX_TEXT].replace("\u2019", "'"))
     scripts = _script_heads(ctx)
     captcha = _real_captcha(ctx, scripts)
     # A real widget draws its own "I'm not a robot" in an iframe; on the page it is theatre.
@@ -110,7 +143,8 @@ def extract(ctx: Context) -> Signals:
         _count(sig, name, text)
     windows = _lure_matches("new_window", text)
     sig.flag("new_window", bool(windows), windows[0] if windows else None)
-    steps = {m.group(0) for m in _pat("fake_progress").findall(f"{text}\n{scripts}", 20)}
+    hay = f"{text}\n{scripts}"  # one object: the literal index scans it once for every pattern
+    steps = {m.group(0) for m in _pat("fake_progress").findall(hay, 20)}
     scripted = _pat("progress_script").search(scripts)
     progress = sorted(steps) + (["scripted progress: " + scripted.group(0)] if scripted else [])
     sig.set("fake_progress", min(len(progress), _CAP), progress[0] if progress else None)
@@ -124,7 +158,68 @@ def extract(ctx: Context) -> Signals:
     m = _pat("countdown").search(text) or _pat("countdown_script").search(scripts)
     sig.flag("countdown", m is not None, m.group(0) if m else None)
     sig.flag("captcha_real", bool(captcha), captcha)
+    verify = sig.features["locker.verify_human"]
+    shown = f"processing: {min(steps)}" if steps else (_PROGRESS if scripted else "")
+    stages = _funnel(ctx, hay, shown, bool(verify), bool(generator))
+    # A funnel is two stages or more, one of them said in words: a username box, a progress
+    # bar or a price list alone is any site's.
+    worded = any(stage not in _SHAPE_ONLY for stage in stages)
+    count = len(stages) if len(stages) >= _MIN_STAGES and worded else 0
+    sig.set("funnel_steps", count, " > ".join(stages))
     return sig
+
+
+def _funnel(ctx: Context, hay: str, progress: str, verify: bool, generator: bool) -> list[str]:
+    """The stages of the generator funnel the page shows, each with what showed it.
+
+    Username (a username box or "enter your username"), amount ("how many followers", or
+    amount choices), processing (fake progress wording or script) and verification (a human
+    check, "verification required", "last step"). Sentences that warn about such funnels do
+    not count. Wording is searched in the visible text and in the heads of inline scripts.
+    Without any stage said in words there is no funnel, and the page's controls are not read.
+    """
+    words = {
+        name: _lure_matches(f"funnel_{name}", hay, _stage(name))
+        for name in _STAGES
+        if name != "processing"
+    }
+    said = any(words.values()) or verify or (progress not in ("", _PROGRESS))
+    if not said:
+        return []
+    found: list[str] = []
+    for name in _STAGES:
+        hits = words.get(name)
+        if hits:
+            found.append(f"{name}: {hits[0]}")
+        elif name == "username" and (generator or _username_box(ctx)):
+            found.append(_USER_BOX)
+        elif name == "amount" and (generator or (found and len(_amounts(ctx)) >= 2)):
+            # Amount buttons count after a username stage (costly to look for otherwise).
+            found.append(_AMOUNT_BUTTONS)
+        elif name == "processing" and progress:
+            found.append(progress)
+        elif name == "verification" and verify:
+            found.append("verification: human check")
+    return found
+
+
+def _username_box(ctx: Context) -> bool:
+    user_field = _pat("username_field")
+    return any(
+        i.type in ("text", "search", "") and user_field.search(i.descriptor) is not None
+        for i in ctx.page.inputs[:50]
+    )
+
+
+def _amounts(ctx: Context) -> set[str]:
+    """Distinct follower/like amounts offered (1k, 5,000, 10 000...) in buttons, headings, text."""
+    page = ctx.page
+    values = " ".join(i.value for i in page.inputs[:100] if i.type not in ("hidden", "password"))
+    area = " ".join([*page.ctas[:100], *page.headings[:20], page.text[:5000], values]).lower()
+    return {
+        m.group(0).replace(",", "").replace(".", "").replace(" ", "")
+        for m in _pat("generator_amounts").findall(area, 20)
+    }
 
 
 def _real_captcha(ctx: Context, scripts: str) -> str:
@@ -171,10 +266,7 @@ def _generator(ctx: Context) -> str:
         return ""
     values = " ".join(i.value for i in page.inputs[:100] if i.type not in ("hidden", "password"))
     area = " ".join([*page.ctas[:100], *page.headings[:20], page.text[:5000], values]).lower()
-    amounts = {
-        m.group(0).replace(",", "").replace(".", "").replace(" ", "")
-        for m in _pat("generator_amounts").findall(area, 20)
-    }
+    amounts = _amounts(ctx)
     verb = _pat("generator_verbs").search(area)
     noun = _pat("generator_nouns").search(area)
     if len(amounts) >= 2 and verb and noun:
