@@ -36,7 +36,7 @@ scan: venv
 	$(BIN)/detector demo --input data/samples/demo.jsonl --out out/demo
 
 model: venv
-	$(BIN)/detector train --data data --out models/default
+	$(BIN)/detector train --data data --shared ../shared/data --out models/default
 
 bench: venv
 	$(BIN)/python bench/extract.py

@@ -41,6 +41,8 @@ def retrained(tmp_path_factory):
     return build(ROOT / "data", out, shared=SHARED_DATA, evaluation=False)
 
 
+# Retraining (5 grouped folds + the final fit) takes about 2-4 minutes on 2 idle cores.
+@pytest.mark.timeout(1800)
 def test_training_reproduces_the_shipped_model(retrained):
     shipped = shipped_sidecar()
     assert retrained["training_data_sha256"] == shipped["training_data_sha256"], (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -42,7 +43,9 @@ def build(
     if not real_sets:
         say(f"no real sets under {shared}: training and judging on data/ alone")
     examples = load_corpus(data_dir) + list(extra or []) + load_real(shared)
+    started = time.perf_counter()
     data = featurize(examples, cfg.url_dropout)
+    say(f"extracted features for {len(examples)} examples in {time.perf_counter() - started:.1f}s")
     result = train(examples, cfg, progress, data=data)
     digest = data_hash(data_dir)
     shared_digest = real_hash(shared)

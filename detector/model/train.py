@@ -297,7 +297,9 @@ def train(
     cfg = cfg or TrainConfig()
     say = progress or (lambda _msg: None)
     start = time.perf_counter()
-    data = data or featurize(examples, cfg.url_dropout)
+    if data is None:
+        data = featurize(examples, cfg.url_dropout)
+        say(f"extracted features in {time.perf_counter() - start:.1f}s")
     y = data.y
     sets = data.sets
     real = np.flatnonzero(sets != "corpus")
@@ -305,8 +307,8 @@ def train(
     judged = real if judge == "real" else np.arange(len(y))
     always = np.flatnonzero(sets == "corpus") if judge == "real" else None
     say(
-        f"extracted features for {len(data.rows)} rows ({len(data.stripped)} URL-less copies) "
-        f"in {time.perf_counter() - start:.1f}s; judged on {len(judged)} {judge} examples"
+        f"{len(data.rows)} training rows ({len(data.stripped)} URL-less copies); "
+        f"judged on {len(judged)} {judge} examples"
     )
     oof = out_of_fold(data, judged, cfg, always, say)
     yj = y[judged]
