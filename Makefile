@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 EXTRAS ?= dev,serve,archive,render,export,dask
 STAMP  := $(VENV)/.installed
 
-.PHONY: venv test lint typecheck pytest scan bench clean model
+.PHONY: venv test lint typecheck pytest scan serve bench clean model
 
 venv: $(STAMP)
 
@@ -34,6 +34,12 @@ test: lint typecheck pytest
 # exported and reported (see detector/demo.py).
 scan: venv
 	$(BIN)/detector demo --input data/samples/demo.jsonl --out out/demo
+
+# The scoring endpoint on 127.0.0.1:8000 with a fresh development key (printed; never logged).
+serve: venv
+	@key=$$($(BIN)/python -c "from detector.serve.keys import new_key; print(new_key())"); \
+	echo "development key (header X-API-Key): $$key"; \
+	DETECTOR_API_KEYS="dev:$$key" $(BIN)/detector serve --host 127.0.0.1 --port 8000
 
 model: venv
 	$(BIN)/detector train --data data --out models/default

@@ -495,3 +495,16 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
     )
     app.add_middleware(Headers)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """uvicorn factory (``detector serve``): settings from ``DETECTOR_*`` variables."""
+    level = os.environ.get("DETECTOR_SERVE_LOG_LEVEL", "info").upper()
+    logging.basicConfig(
+        level=getattr(logging, level, logging.INFO),
+        format="%(asctime)s %(name)s %(levelname)s %(message)s",
+    )
+    if level != "DEBUG":
+        # The crawler names hosts and paths in its log lines; the endpoint logs hashes only.
+        logging.getLogger("detector.crawl").setLevel(logging.CRITICAL)
+    return create_app(Settings.from_env())
