@@ -89,7 +89,9 @@ class Service:
         self.store: Any = None
         self.session: Any = None
         self.executor = ThreadPoolExecutor(
-            max_workers=max(1, settings.serve_threads), thread_name_prefix="score"
+            max_workers=max(1, settings.serve_threads),
+            thread_name_prefix="score",
+            initializer=limit_native_threads,  # OpenMP limits are per calling thread
         )
         self.fetch_limiter = anyio.CapacityLimiter(16)
         self.fetch_settings = settings.replace(
@@ -106,12 +108,14 @@ class Service:
 
     def start(self) -> None:
         """Load and verify the model, warm it up, open the store; raises on any failure."""
-        self.native_threads = limit_native_threads()
+        limit_native_threads()
         if self.detector is None:
             from detector.detector import Detector
 
             self.detector = Detector.load(settings=self.settings)
-        warm = self.detector.score(_WARM_UP)
+        # Measured where scoring runs: the scoring thread.
+        self.native_threads = self.executor.submit(limit_native_threads).result()
+        warm = self.executor.submit(self.detector.score, _WARM_UP).result()
         if warm.error:
             raise DetectorError(f"model loaded but cannot score: {warm.error}")
         if self.settings.serve_store:
@@ -260,9 +264,15 @@ def _documents_key(key: str | None = Security(_api_key)) -> None:
     """Declares the key for the OpenAPI document; the gate middleware has checked it already."""
 
 
+_UNION_TAGS = frozenset({"int", "float", "str", "bool", "none", "list", "dict"})
+
+
 def _field(loc: tuple[Any, ...]) -> str | None:
-    parts = [str(p) for p in loc if p not in ("body",)]
-    parts = [p for p in parts if not p.startswith(("function-after", "constrained-str"))]
+    """Dotted field path of a validation error, without pydantic's union-branch tags."""
+    parts = [str(p) for p in loc[1:] if loc and loc[0] == "body"] if loc else []
+    parts = [
+        p for p in parts if p not in _UNION_TAGS and not any(c in p for c in "[(") and "-" not in p
+    ]
     return ".".join(parts) or None
 
 
@@ -337,7 +347,12 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        codes = {400: "request.malformed", 404: "not_found", 405: "method_not_allowed"}
+        codes = {
+            400: "request.malformed",
+            404: "not_found",
+            405: "method_not_allowed",
+            413: "request.too_large",
+        }
         message = "body is not valid UTF-8 JSON" if exc.status_code == 400 else str(exc.detail)
         code = codes.get(exc.status_code, f"http.{exc.status_code}")
         return _error(exc.status_code, code, message)

@@ -24,6 +24,7 @@ from typing import Any
 from limits import RateLimitItem, parse
 from limits.aio.strategies import MovingWindowRateLimiter
 from limits.storage import storage_from_string
+from starlette.exceptions import HTTPException
 
 from detector.errors import ConfigError
 from detector.serve.keys import KeyRing
@@ -126,8 +127,11 @@ class Headers:
             )
 
 
-class _TooLarge(Exception):
-    pass
+class TooLarge(HTTPException):
+    """Raised from ``receive`` when a streamed body passes the limit (routes re-raise it)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"request body is over {limit} bytes")
 
 
 class BodyLimit:
@@ -158,7 +162,7 @@ class BodyLimit:
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
-                    raise _TooLarge
+                    raise TooLarge(self.limit)
             return message
 
         async def tracking_send(message: Message) -> None:
@@ -169,7 +173,7 @@ class BodyLimit:
 
         try:
             await self.app(scope, counting_receive, tracking_send)
-        except _TooLarge:
+        except TooLarge:
             if not started:
                 await self._refuse(send)
 
@@ -219,7 +223,7 @@ class Gate:
                     send,
                     415,
                     "request.content_type",
-                    "send the body as application/json",
+                    "content-type: send the body as application/json",
                     "content-type",
                 )
                 return
