@@ -88,11 +88,7 @@ class Service:
         self.index = HashIndex()
         self.store: Any = None
         self.session: Any = None
-        self.executor = ThreadPoolExecutor(
-            max_workers=max(1, settings.serve_threads),
-            thread_name_prefix="score",
-            initializer=limit_native_threads,  # OpenMP limits are per calling thread
-        )
+        self.executor = self._new_executor()
         self.fetch_limiter = anyio.CapacityLimiter(16)
         self.fetch_settings = settings.replace(
             connect_timeout=min(settings.connect_timeout, 3.0),
@@ -106,8 +102,21 @@ class Service:
 
     # -- life cycle ------------------------------------------------------------------------------
 
+    def _new_executor(self) -> ThreadPoolExecutor:
+        return ThreadPoolExecutor(
+            max_workers=max(1, self.settings.serve_threads),
+            thread_name_prefix="score",
+            initializer=limit_native_threads,  # OpenMP limits are per calling thread
+        )
+
     def start(self) -> None:
-        """Load and verify the model, warm it up, open the store; raises on any failure."""
+        """Load and verify the model, warm it up, open the store; raises on any failure.
+
+        May run again after ``stop`` (a test client runs the lifespan once per client).
+        """
+        if self.executor._shutdown:
+            self.executor = self._new_executor()
+            self.cache = TTLCache(self.settings.serve_cache_size, self.settings.serve_cache_ttl)
         limit_native_threads()
         if self.detector is None:
             from detector.detector import Detector
@@ -121,6 +130,7 @@ class Service:
         if self.settings.serve_store:
             from detector.store import Store
 
+            self.index = HashIndex()
             self.store = Store.open(self.settings.serve_store)
             n = 0
             for url, final_url, verdict in self.store.url_verdicts():
@@ -138,8 +148,10 @@ class Service:
         self.executor.shutdown(wait=False, cancel_futures=True)
         if self.session is not None:
             self.session.close()
+            self.session = None
         if self.store is not None:
             self.store.close()
+            self.store = None
 
     # -- scoring ---------------------------------------------------------------------------------
 
@@ -244,6 +256,7 @@ class Service:
 
 _COMMON: dict[int | str, dict[str, Any]] = {
     401: {"model": s.ErrorOut, "description": "missing or unknown X-API-Key"},
+    503: {"model": s.ErrorOut, "description": "starting up: the model is not loaded yet"},
     429: {
         "model": s.ErrorOut,
         "description": "rate limit reached (per key, or per key and client address)",
@@ -422,7 +435,10 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
         responses={
             202: {"model": s.ReportOut, "description": "queued for an analyst"},
             **_BODY,
-            503: {"model": s.ErrorOut, "description": "no store is configured for reports"},
+            503: {
+                "model": s.ErrorOut,
+                "description": "starting up, or no store is configured for reports",
+            },
         },
         dependencies=[Security(_documents_key)],
         summary="Report a wrong verdict; an analyst decides, training never sees it directly",
