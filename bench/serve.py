@@ -235,9 +235,16 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=10.0)
     ap.add_argument("--serial", type=int, default=300, help="requests in the serial phase")
     ap.add_argument("--load", type=float, default=0.6, help="sustained rate / saturated rate")
+    ap.add_argument(
+        "--single",
+        action="store_true",
+        help="one page only: the real page closest to 100 kB (default: the whole mix)",
+    )
     args = ap.parse_args()
 
     pages_ = pages()
+    if args.single:
+        pages_ = [min(pages_, key=lambda p: abs(len(p.encode()) - TARGET))]
     items = bodies(pages_)
     sizes = sorted(len(p.encode()) for p in pages_)
     print(

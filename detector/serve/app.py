@@ -273,7 +273,7 @@ _BODY: dict[int | str, dict[str, Any]] = {
 _api_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="a named API key")
 
 
-def _documents_key(key: str | None = Security(_api_key)) -> None:
+async def _documents_key(key: str | None = Security(_api_key)) -> None:
     """Declares the key for the OpenAPI document; the gate middleware has checked it already."""
 
 
