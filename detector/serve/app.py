@@ -130,7 +130,6 @@ class Service:
         if self.settings.serve_store:
             from detector.store import Store
 
-            self.index = HashIndex()
             self.store = Store.open(self.settings.serve_store)
             n = 0
             for url, final_url, verdict in self.store.url_verdicts():
