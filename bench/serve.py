@@ -7,10 +7,11 @@ and data/corpus pages grown to about 100 kB by repeating their own markup. Every
 a unique comment, so the response cache never answers and every request is scored.
 
 Phases, all in one run against one `detector serve` process on 127.0.0.1:
-  1. in-process baseline: ``Detector.score`` on the same request bodies, one after another;
-  2. serial HTTP: one client, one request at a time; HTTP overhead = serial / in-process - 1;
+  1+2. serial: one request at a time over HTTP, each body also scored in-process just before
+     (``Detector.score``, the baseline), so both see the same load on the shared CPUs;
+     HTTP overhead = HTTP latency / in-process time - 1;
   3. saturation: ``--clients`` connections in a closed loop: the most the server sustains;
-  4. sustained: an open-loop arrival rate of ``--load`` x the saturated rate, spread over
+  4. sustained: open-loop arrival rates of ``--load`` x the saturated rate, spread over
      ``--clients`` connections; latency counts from the scheduled send time, so queueing shows.
 Prints p50/p99 latency, requests/second, errors, the ratios, and each worker's resident memory.
 The load generator is a bare asyncio HTTP/1.1 client so it takes little of the shared CPUs.
@@ -28,6 +29,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -106,14 +108,23 @@ class Conn:
         return status
 
 
-async def serial(port: int, items: list[tuple[str, bytes]], n: int) -> tuple[list[float], int]:
-    conn, lat, errors = Conn(port), [], 0
+async def serial(
+    port: int, items: list[tuple[str, bytes]], n: int, det: Any = None
+) -> tuple[list[float], list[float], int]:
+    """One request at a time; with ``det``, each request is also scored in-process just before,
+    so both see the same machine load (the CPUs are shared)."""
+    conn, lat, inproc, errors = Conn(port), [], [], 0
     for i in range(n):
         payload = body(items[i % len(items)], 10_000_000 + i)
+        if det is not None:
+            snap = json.loads(payload)
+            t = time.perf_counter()
+            det.score(snap)
+            inproc.append(time.perf_counter() - t)
         t = time.perf_counter()
         errors += await conn.post(payload) != 200
         lat.append(time.perf_counter() - t)
-    return lat, errors
+    return lat, inproc, errors
 
 
 async def closed_loop(
@@ -234,7 +245,9 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=10.0)
     ap.add_argument("--serial", type=int, default=300, help="requests in the serial phase")
-    ap.add_argument("--load", type=float, default=0.6, help="sustained rate / saturated rate")
+    ap.add_argument(
+        "--load", default="0.3,0.6", help="sustained rates as fractions of the saturated rate"
+    )
     ap.add_argument(
         "--single",
         action="store_true",
@@ -255,26 +268,20 @@ def main() -> None:
     from detector.detector import Detector
 
     det = Detector.load()
-    snaps = [json.loads(body(it, 10_000_000 + i)) for i, it in enumerate(items)]
-    for snap in snaps[:5]:
-        det.score(snap)
-    inproc: list[float] = []
-    for i in range(args.serial):
-        snap = snaps[i % len(snaps)]
-        t = time.perf_counter()
-        det.score(snap)
-        inproc.append(time.perf_counter() - t)
-    del det
+    for i in range(5):
+        det.score(json.loads(body(items[i % len(items)], i)))
 
     proc, port = start_server(args.workers)
     try:
         asyncio.run(serial(port, items, 20))  # warm-up
-        http, serial_err = asyncio.run(serial(port, items, args.serial))
+        http, inproc, serial_err = asyncio.run(serial(port, items, args.serial, det))
+        del det
         sat, sat_err, sat_rps = asyncio.run(closed_loop(port, items, args.clients, args.seconds))
-        rate = max(1.0, sat_rps * args.load)
-        sus, sus_err, sus_rps = asyncio.run(
-            open_loop(port, items, args.clients, rate, args.seconds)
-        )
+        sustained = []
+        for load in (float(x) for x in args.load.split(",")):
+            rate = max(1.0, sat_rps * load)
+            lat, err, rps = asyncio.run(open_loop(port, items, args.clients, rate, args.seconds))
+            sustained.append((load, rate, lat, err, rps))
         pids = workers_of(proc.pid) if args.workers > 1 else [proc.pid]
         memory = [rss_mb(pid) for pid in pids]
     finally:
@@ -300,11 +307,12 @@ def main() -> None:
         f"errors {sat_err}; in-process single thread {1 / mean_in:.1f}/s "
         f"(ratio {sat_rps * mean_in:.2f})"
     )
-    print(
-        f"sustained ({args.load:.0%} of saturated = {rate:.1f} req/s offered over "
-        f"{args.clients} connections): {sus_rps:.1f} req/s, p50 {pct(sus, 0.5):.1f} ms, "
-        f"p99 {pct(sus, 0.99):.1f} ms, errors {sus_err}; target p99 < 25 ms"
-    )
+    for load, rate, sus, sus_err, sus_rps in sustained:
+        print(
+            f"sustained ({load:.0%} of saturated = {rate:.1f} req/s offered over "
+            f"{args.clients} connections): {sus_rps:.1f} req/s, p50 {pct(sus, 0.5):.1f} ms, "
+            f"p99 {pct(sus, 0.99):.1f} ms, errors {sus_err}; target p99 < 25 ms"
+        )
     for pid, (now, peak) in zip(pids, memory, strict=True):
         print(f"worker {pid}: RSS {now:.0f} MB (peak {peak:.0f} MB); target < 300 MB")
 
