@@ -202,7 +202,8 @@ def workers_of(pid: int) -> list[int]:
             parts = stat.read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        if int(parts[1]) == pid:
+        cmdline = (stat.parent / "cmdline").read_bytes() if int(parts[1]) == pid else b""
+        if b"spawn_main" in cmdline:  # a worker, not the resource tracker
             kids.append(int(stat.parent.name))
     return kids
 

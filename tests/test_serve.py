@@ -447,3 +447,14 @@ def test_cache_expires_and_is_bounded() -> None:
     assert cache.get("a") is None and cache.get("b") == 2 and len(cache) == 2
     now[0] = 11
     assert cache.get("b") is None and cache.get("c") is None
+
+
+def test_cli_new_key_prints_a_key_and_its_hashed_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from detector.cli import main
+
+    assert main(["serve", "--new-key", "extension"]) == 0
+    out = capsys.readouterr().out
+    key = re.search(r"key:\s+(\S+)", out)
+    line = re.search(r"keys file: (\S+)", out)
+    assert key and line and line.group(1) == hashed_line("extension", key.group(1))
+    assert key.group(1) not in line.group(1)
