@@ -458,3 +458,18 @@ def test_cli_new_key_prints_a_key_and_its_hashed_line(capsys: pytest.CaptureFixt
     line = re.search(r"keys file: (\S+)", out)
     assert key and line and line.group(1) == hashed_line("extension", key.group(1))
     assert key.group(1) not in line.group(1)
+
+
+def test_a_full_scoring_queue_answers_503_with_retry_after(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import detector.serve.app as serve_app
+
+    monkeypatch.setattr(serve_app, "MAX_QUEUED", 0)
+    resp = client.post("/v1/score", json={"text": "queue is full " * 3}, headers=H)
+    assert resp.status_code == 503 and _err(resp)["code"] == "busy"
+    assert resp.headers["retry-after"] == "1"
+    monkeypatch.setattr(serve_app, "MAX_QUEUED", 256)
+    assert (
+        client.post("/v1/score", json={"text": "queue is full " * 3}, headers=H).status_code == 200
+    )

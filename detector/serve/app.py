@@ -45,15 +45,26 @@ NATIVE_THREAD_VARS = (
     "VECLIB_MAXIMUM_THREADS",
     "NUMEXPR_NUM_THREADS",
 )
+# Snapshots waiting for the scoring thread, per worker; beyond this a request gets 503 + Retry-After
+# at once instead of queueing for seconds (rate limits bound each key; this bounds the worker).
+MAX_QUEUED = 256
 _WARM_UP = {"url": "https://warm-up.invalid/", "html": "<title>warm up</title><p>hello</p>"}
 
 
 class ServiceError(Exception):
     """A request the service refuses: status, stable code, message and the field at fault."""
 
-    def __init__(self, status: int, code: str, message: str, field: str | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str,
+        field: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.status, self.code, self.message, self.field = status, code, message, field
+        self.headers = headers or {}
 
 
 def limit_native_threads() -> int:
@@ -83,6 +94,7 @@ class Service:
         self.settings = settings
         self.detector = detector
         self.ready = False
+        self.queued = 0
         self.native_threads = 0
         self.cache = TTLCache(settings.serve_cache_size, settings.serve_cache_ttl)
         self.index = HashIndex()
@@ -221,7 +233,18 @@ class Service:
             else:
                 pending.append((i, key, snap))
         if pending:
-            verdicts = await self._in_scorer([snap for _, _, snap in pending])
+            if self.queued + len(pending) > MAX_QUEUED:
+                raise ServiceError(
+                    503,
+                    "busy",
+                    "the scoring queue is full; retry shortly",
+                    headers={"Retry-After": "1"},
+                )
+            self.queued += len(pending)
+            try:
+                verdicts = await self._in_scorer([snap for _, _, snap in pending])
+            finally:
+                self.queued -= len(pending)
             for (i, key, snap), verdict in zip(pending, verdicts, strict=True):
                 data = self._shape(snap, verdict)
                 if verdict.error is None:
@@ -255,7 +278,10 @@ class Service:
 
 _COMMON: dict[int | str, dict[str, Any]] = {
     401: {"model": s.ErrorOut, "description": "missing or unknown X-API-Key"},
-    503: {"model": s.ErrorOut, "description": "starting up: the model is not loaded yet"},
+    503: {
+        "model": s.ErrorOut,
+        "description": "starting up (model not loaded yet), or the scoring queue is full",
+    },
     429: {
         "model": s.ErrorOut,
         "description": "rate limit reached (per key, or per key and client address)",
@@ -341,7 +367,9 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
 
     @app.exception_handler(ServiceError)
     async def _service_error(request: Request, exc: ServiceError) -> JSONResponse:
-        return _error(exc.status, exc.code, exc.message, exc.field)
+        response = _error(exc.status, exc.code, exc.message, exc.field)
+        response.headers.update(exc.headers)
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
