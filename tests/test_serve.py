@@ -86,6 +86,10 @@ def test_app_refuses_to_start_without_keys_or_with_a_wildcard_origin(tmp_path: P
         create_app(Settings())
     with pytest.raises(ConfigError, match="CORS origin"):
         create_app(_settings(tmp_path, serve_cors_origins="*"))
+    with pytest.raises(ConfigError, match="rate-limit storage"):
+        create_app(_settings(tmp_path, serve_rate_limit_storage="nosuch://x"))
+    with pytest.raises(ConfigError, match="bad rate limit"):
+        create_app(_settings(tmp_path, serve_rate_limit="lots"))
 
 
 def test_v1_routes_need_a_known_key_and_health_does_not(client: Any) -> None:
@@ -131,6 +135,9 @@ def test_batch_scores_in_order_and_is_bounded(client: Any) -> None:
         "/v1/score/batch", json={"snapshots": [{"text": "ok"}, {"htm": 1}]}, headers=H
     )
     assert resp.status_code == 422 and _err(resp)["field"] == "snapshots.1.htm"
+    internal = {"snapshots": [{"text": "ok"}, {"url": "http://127.0.0.1/"}]}
+    resp = client.post("/v1/score/batch", json=internal, headers=H)
+    assert resp.status_code == 422 and _err(resp)["field"] == "snapshots.1.url"
 
 
 @pytest.mark.parametrize(

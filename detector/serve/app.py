@@ -176,7 +176,7 @@ class Service:
             self.executor, lambda: list(self.detector.score_many(snapshots))
         )
 
-    async def _fetch(self, url: str) -> dict[str, Any]:
+    async def _fetch(self, url: str, where: str) -> dict[str, Any]:
         from detector.crawl.fetch import fetch
         from detector.crawl.guard import check_url
 
@@ -184,9 +184,9 @@ class Service:
             try:
                 check_url(url, self.fetch_settings)
             except BlockedAddress as exc:
-                raise ServiceError(422, exc.code, f"url: {exc}", "url") from None
+                raise ServiceError(422, exc.code, f"{where}: {exc}", where) from None
             except FetchError as exc:
-                raise ServiceError(422, exc.code, f"url: {exc}", "url") from None
+                raise ServiceError(422, exc.code, f"{where}: {exc}", where) from None
             except OSError:  # does not resolve: scored from the URL alone
                 return {"url": url, "error": "fetch.connection"}
             return fetch(url, self.fetch_settings, self.session).to_dict()
@@ -197,30 +197,30 @@ class Service:
         """Verdict dicts for ``requests`` in order (bare URLs fetched first, concurrently)."""
         out: list[dict[str, Any] | None] = [None] * len(requests)
         todo: list[tuple[int, str, dict[str, Any]]] = []
-        fetches: list[tuple[int, str, str]] = []
+        fetches: list[tuple[int, str, str, str]] = []
         for i, req in enumerate(requests):
             snap = req.model_dump(exclude_none=True)
             canon = canonical_url(req.url) if req.url else None
             if i == 0 and canon:
                 state.page_hash = sha256_hex(canon)[:12]
             if req.bare_url:
+                where = "url" if len(requests) == 1 else f"snapshots.{i}.url"
                 if canon is None:
-                    where = "url" if len(requests) == 1 else f"snapshots.{i}.url"
                     raise ServiceError(
-                        422, "fetch.invalid_url", "url: not an absolute http(s) URL", where
+                        422, "fetch.invalid_url", f"{where}: not an absolute http(s) URL", where
                     )
                 key = f"{self.model_name}|fetch|{canon}"
-                fetches.append((i, key, req.url or ""))
+                fetches.append((i, key, req.url or "", where))
             else:
                 key = page_key(self.model_name, canon or "", snap)
                 todo.append((i, key, snap))
         if fetches:
             snaps = await asyncio.gather(
-                *(self._cached_or(key, self._fetch(url)) for _, key, url in fetches)
+                *(self._cached_or(key, self._fetch(url, where)) for _, key, url, where in fetches)
             )
-            for (i, key, _), snap in zip(fetches, snaps, strict=True):
+            for (i, key, url, _), snap in zip(fetches, snaps, strict=True):
                 if "verdict" in snap:
-                    out[i] = snap["verdict"] | {"id": requests[i].id}
+                    out[i] = snap["verdict"] | {"id": requests[i].id, "url": url}
                 else:
                     if requests[i].id is not None:
                         snap["id"] = requests[i].id
@@ -229,7 +229,7 @@ class Service:
         for i, key, snap in todo:
             hit = self.cache.get(key)
             if hit is not None:
-                out[i] = hit | {"id": snap.get("id"), "cached": True}
+                out[i] = hit | {"id": snap.get("id"), "url": snap.get("url", ""), "cached": True}
             else:
                 pending.append((i, key, snap))
         if pending:
@@ -249,9 +249,9 @@ class Service:
                 data = self._shape(snap, verdict)
                 if verdict.error is None:
                     self.cache.put(key, data)
-                    for url in (snap.get("url"), snap.get("final_url")):
-                        if url:
-                            self.index.add(url, data)
+                    for page_url in (snap.get("url"), snap.get("final_url")):
+                        if page_url:
+                            self.index.add(page_url, data)
                 out[i] = data
         return [v for v in out if v is not None]
 
@@ -288,10 +288,13 @@ _COMMON: dict[int | str, dict[str, Any]] = {
         "headers": {"Retry-After": {"schema": {"type": "integer"}, "description": "seconds"}},
     },
 }
+_TOO_LARGE: dict[int | str, dict[str, Any]] = {
+    413: {"model": s.ErrorOut, "description": "body over the size limit"}
+}
 _BODY: dict[int | str, dict[str, Any]] = {
     **_COMMON,
+    **_TOO_LARGE,
     400: {"model": s.ErrorOut, "description": "body is not valid UTF-8 JSON"},
-    413: {"model": s.ErrorOut, "description": "body over the size limit"},
     415: {"model": s.ErrorOut, "description": "Content-Type is not application/json"},
     422: {"model": s.ErrorOut, "description": "a field is missing, unknown or wrong"},
 }
@@ -495,7 +498,7 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
     @app.get(
         "/v1/model",
         response_model=None,
-        responses={200: {"model": s.ModelOut}, **_COMMON},
+        responses={200: {"model": s.ModelOut}, **_COMMON, **_TOO_LARGE},
         dependencies=[Security(_documents_key)],
         summary="The model behind the verdicts: name, version, thresholds, metrics",
     )
@@ -515,7 +518,12 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
         }
         return JSONResponse(_json_clean(body))
 
-    @app.get("/healthz", response_model=s.HealthOut, summary="The process answers")
+    @app.get(
+        "/healthz",
+        response_model=s.HealthOut,
+        responses=_TOO_LARGE,
+        summary="The process answers",
+    )
     async def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
@@ -525,6 +533,7 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
         responses={
             200: {"model": s.ReadyOut},
             503: {"model": s.ErrorOut, "description": "model not loaded"},
+            **_TOO_LARGE,
         },
         summary="The model is loaded, verified and warm",
     )
