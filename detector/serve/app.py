@@ -32,7 +32,7 @@ from detector.serve import schemas as s
 from detector.serve.cache import TTLCache, page_key
 from detector.serve.keys import KeyRing
 from detector.serve.lookup import HashIndex, canonical_url, sha256_hex
-from detector.serve.middleware import BodyLimit, Gate, Headers, client_hash
+from detector.serve.middleware import BodyLimit, Gate, Headers, Limits, client_hash
 
 log = logging.getLogger("detector.serve")
 
@@ -343,6 +343,11 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
             raise ConfigError(
                 f"CORS origin {origin!r}: list exact origins such as chrome-extension://<id>"
             )
+    limits = Limits(
+        settings.serve_rate_limit,
+        settings.serve_client_rate_limit,
+        settings.serve_rate_limit_storage,
+    )
     service = Service(settings, detector)
 
     @asynccontextmanager
@@ -544,13 +549,7 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
         )
 
     # Middleware: the last added runs first.
-    app.add_middleware(
-        Gate,
-        keys=keys,
-        per_key=settings.serve_rate_limit,
-        per_client=settings.serve_client_rate_limit,
-        storage=settings.serve_rate_limit_storage,
-    )
+    app.add_middleware(Gate, keys=keys, limits=limits)
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
     app.add_middleware(
         CORSMiddleware,

@@ -187,19 +187,10 @@ class BodyLimit:
         )
 
 
-class Gate:
-    """Content type, API key and rate limits for every ``/v1/`` route, before the body is read."""
+class Limits:
+    """The two rate limits and their storage, checked when the app is built (not on first use)."""
 
-    def __init__(
-        self,
-        app: ASGIApp,
-        keys: KeyRing,
-        per_key: str,
-        per_client: str,
-        storage: str,
-    ) -> None:
-        self.app = app
-        self.keys = keys
+    def __init__(self, per_key: str, per_client: str, storage: str) -> None:
         try:
             self.per_key: RateLimitItem = parse(per_key)
             self.per_client: RateLimitItem = parse(per_client)
@@ -210,6 +201,17 @@ class Gate:
             self.limiter = MovingWindowRateLimiter(storage_from_string(uri))
         except Exception as exc:  # unknown scheme or missing client library
             raise ConfigError(f"rate-limit storage {storage!r} is not usable: {exc}") from exc
+
+
+class Gate:
+    """Content type, API key and rate limits for every ``/v1/`` route, before the body is read."""
+
+    def __init__(self, app: ASGIApp, keys: KeyRing, limits: Limits) -> None:
+        self.app = app
+        self.keys = keys
+        self.per_key = limits.per_key
+        self.per_client = limits.per_client
+        self.limiter = limits.limiter
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
