@@ -20,7 +20,13 @@ from detector.errors import ConfigError
 from detector.serve import create_app
 from detector.serve.cache import TTLCache
 from detector.serve.keys import KeyRing, digest, hashed_line
-from detector.serve.lookup import canonical_host, canonical_url, sha256_hex
+from detector.serve.lookup import (
+    canonical_host,
+    canonical_url,
+    client_matches,
+    client_request,
+    sha256_hex,
+)
 from tests.conftest import fake_dns
 
 KEY = "test-key-0123456789abcdef"
@@ -371,11 +377,11 @@ class Recorder:
 
 def client_lookup(c: Any, url: str) -> list[dict[str, Any]]:
     """What a privacy-mode client does: send prefixes, match full hashes locally."""
-    wanted = {sha256_hex(canonical_url(url) or ""), sha256_hex(canonical_host(url) or "")}
-    prefixes = sorted({h[:8] for h in wanted})
-    resp = c.post("/v1/lookup", json={"prefixes": prefixes}, headers=H)
+    body = client_request(url)
+    assert all(len(p) == 8 for p in body["prefixes"]) and len(body["prefixes"]) == 2
+    resp = c.post("/v1/lookup", json=body, headers=H)
     assert resp.status_code == 200
-    return [m for m in resp.json()["matches"] if m["hash"] in wanted]
+    return client_matches(url, resp.json())
 
 
 def test_lookup_answers_by_hash_prefix_and_never_receives_the_url(
@@ -480,3 +486,21 @@ def test_a_full_scoring_queue_answers_503_with_retry_after(
     assert (
         client.post("/v1/score", json={"text": "queue is full " * 3}, headers=H).status_code == 200
     )
+
+
+@pytest.mark.parametrize(
+    ("url", "canon", "host"),
+    [
+        (
+            "HTTPS://Who-Viewed.Example./a?b=1#frag",
+            "https://who-viewed.example/a?b=1",
+            "who-viewed.example",
+        ),
+        ("http://user:pw@x.example:80", "http://x.example/", "x.example"),
+        ("https://x.example:8443/p", "https://x.example:8443/p", "x.example"),
+        ("https://bücher.example/", "https://xn--bcher-kva.example/", "xn--bcher-kva.example"),
+        ("ftp://x.example/", None, None),
+    ],
+)
+def test_canonical_forms_for_lookup(url: str, canon: Any, host: Any) -> None:
+    assert canonical_url(url) == canon and canonical_host(url) == host

@@ -156,3 +156,31 @@ class HashIndex:
                 )
             i += 1
         return out
+
+
+def client_hashes(url: str) -> dict[str, str]:
+    """What a privacy-mode client computes for the page it is on: ``{full hash: "url"|"host"}``."""
+    out: dict[str, str] = {}
+    host, canon = canonical_host(url), canonical_url(url)
+    if host:
+        out[sha256_hex(host)] = "host"
+    if canon:
+        out[sha256_hex(canon)] = "url"
+    return out
+
+
+def client_request(url: str, digits: int = 8) -> dict[str, list[str]]:
+    """The ``POST /v1/lookup`` body a client sends for ``url``: prefixes only."""
+    if not 4 <= digits <= 8:
+        raise ValueError("prefixes are 4 to 8 hex digits")
+    return {"prefixes": sorted({h[:digits] for h in client_hashes(url)})}
+
+
+def client_matches(url: str, answer: dict[str, Any]) -> list[dict[str, Any]]:
+    """The entries of a lookup answer that are really about ``url`` (full-hash comparison)."""
+    mine = client_hashes(url)
+    return [
+        m
+        for m in answer.get("matches", [])
+        if isinstance(m, dict) and mine.get(str(m.get("hash"))) == m.get("kind")
+    ]
