@@ -227,3 +227,12 @@ def test_a_model_that_fails_verification_stops_start_up(tmp_path: Path) -> None:
     assert "start-up stopped" in done.stderr and str(broken) in done.stderr
     nokeys = subprocess.run(cmd, env=_env(), capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert nokeys.returncode == 2 and "no API keys" in nokeys.stderr
+    several = subprocess.run(  # checked once before any worker starts
+        [*cmd, "--workers", "2", "--model", str(broken)],
+        env=_env(DETECTOR_API_KEYS=f"ext:{KEY}"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert several.returncode == 2 and "model failed verification" in several.stderr
