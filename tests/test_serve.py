@@ -504,3 +504,52 @@ def test_a_full_scoring_queue_answers_503_with_retry_after(
 )
 def test_canonical_forms_for_lookup(url: str, canon: Any, host: Any) -> None:
     assert canonical_url(url) == canon and canonical_host(url) == host
+
+
+class _BlockingModel:
+    """Scores at once, except a snapshot whose text is "block": that one waits for the test."""
+
+    model_name = "blocking@1"
+
+    def __init__(self) -> None:
+        import threading
+
+        self.started, self.release, self.done = (threading.Event() for _ in range(3))
+
+    def score(self, snapshot: Any) -> Any:
+        from detector.records import Verdict
+
+        if snapshot.get("text") == "block":
+            self.started.set()
+            self.release.wait(10)
+            self.done.set()
+        return Verdict(url=snapshot.get("url", ""), score=0.1, label="benign", model="blocking@1")
+
+    def score_many(self, snapshots: Any) -> list[Any]:
+        return [self.score(s) for s in snapshots]
+
+
+def test_scoring_never_blocks_the_event_loop(tmp_path: Path) -> None:
+    import asyncio
+
+    import httpx
+
+    model = _BlockingModel()
+    app = create_app(_settings(tmp_path, serve_store=""), detector=model)
+
+    async def run() -> None:
+        await asyncio.to_thread(app.state.service.start)
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://serve.test") as c:
+            scoring = asyncio.create_task(c.post("/v1/score", json={"text": "block"}, headers=H))
+            assert await asyncio.to_thread(model.started.wait, 10)
+            health = await c.get("/healthz")
+            ready = await c.get("/readyz")
+            # Both answered while the scoring thread is still busy with the first request.
+            assert health.status_code == 200 and not model.done.is_set()
+            assert ready.json()["model"] == "blocking@1" and not model.done.is_set()
+            model.release.set()
+            assert (await scoring).status_code == 200
+        app.state.service.stop()
+
+    asyncio.run(run())
