@@ -553,3 +553,24 @@ def test_scoring_never_blocks_the_event_loop(tmp_path: Path) -> None:
         app.state.service.stop()
 
     asyncio.run(run())
+
+
+class _BrokenModel(_BlockingModel):
+    model_name = "broken@1"
+
+    def score(self, snapshot: Any) -> Any:
+        if snapshot.get("text") == "explode":
+            raise RuntimeError("failed on https://secret-page.example/?t=XYZ")
+        return super().score(snapshot)
+
+
+def test_an_unexpected_error_is_a_500_json_and_its_text_stays_out_of_logs(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    app = create_app(_settings(tmp_path, serve_store=""), detector=_BrokenModel())
+    with TestClient(app, raise_server_exceptions=True) as c, caplog.at_level(logging.INFO):
+        resp = c.post("/v1/score", json={"text": "explode"}, headers=H)
+        assert resp.status_code == 500 and _err(resp)["code"] == "internal"
+        assert resp.headers["x-content-type-options"] == "nosniff"
+        assert c.post("/v1/score", json={"text": "fine"}, headers=H).status_code == 200
+    assert "RuntimeError" in caplog.text and "secret-page" not in caplog.text

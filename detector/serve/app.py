@@ -32,7 +32,7 @@ from detector.serve import schemas as s
 from detector.serve.cache import TTLCache, page_key
 from detector.serve.keys import KeyRing
 from detector.serve.lookup import HashIndex, canonical_url, sha256_hex
-from detector.serve.middleware import BodyLimit, Gate, Headers, Limits, client_hash
+from detector.serve.middleware import BodyLimit, Contain, Gate, Headers, Limits, client_hash
 
 log = logging.getLogger("detector.serve")
 
@@ -549,6 +549,7 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
         )
 
     # Middleware: the last added runs first.
+    app.add_middleware(Contain)
     app.add_middleware(Gate, keys=keys, limits=limits)
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
     app.add_middleware(

@@ -127,6 +127,36 @@ class Headers:
             )
 
 
+class Contain:
+    """Innermost: an unexpected exception becomes a 500 JSON answer and a log line naming only
+    its type, so no exception text (which may quote a URL or a page) reaches the server's log."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except HTTPException:
+            raise
+        except Exception as exc:
+            log.error("unexpected %s on %s", type(exc).__name__, scope.get("path"))
+            log.debug("traceback", exc_info=exc)
+            if not started:
+                await send_error(send, 500, "internal", "internal error; the server is still up")
+
+
 class TooLarge(HTTPException):
     """Raised from ``receive`` when a streamed body passes the limit (routes re-raise it)."""
 
