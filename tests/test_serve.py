@@ -419,7 +419,7 @@ def test_lookup_refuses_full_hashes_and_finds_store_verdicts(shipped: Any, tmp_p
         full = hashlib.sha256(stored.encode()).hexdigest()
         resp = c.post("/v1/lookup", json={"prefixes": [full]}, headers=H)
         assert resp.status_code == 422 and _err(resp)["field"].startswith("prefixes")
-        assert [m["kind"] for m in client_lookup(c, stored)] == ["url", "host"]
+        assert sorted(m["kind"] for m in client_lookup(c, stored)) == ["host", "url"]
 
 
 def test_report_waits_for_an_analyst_before_it_becomes_a_label(client: Any, tmp_path: Path) -> None:
@@ -574,3 +574,30 @@ def test_an_unexpected_error_is_a_500_json_and_its_text_stays_out_of_logs(
         assert resp.headers["x-content-type-options"] == "nosniff"
         assert c.post("/v1/score", json={"text": "fine"}, headers=H).status_code == 200
     assert "RuntimeError" in caplog.text and "secret-page" not in caplog.text
+
+
+def test_lookup_index_picks_up_new_store_verdicts(
+    shipped: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    import detector.serve.app as serve_app
+    from detector.records import Snapshot
+    from detector.store import Store
+
+    monkeypatch.setattr(serve_app, "STORE_REFRESH_SECONDS", 0.05)
+    later = "https://scanned-later.example/"
+    with TestClient(create_app(_settings(tmp_path), detector=shipped)) as c:
+        assert client_lookup(c, later) == []
+        with Store.open(tmp_path / "serve.sqlite") as store:
+            run_id, _ = store.create_or_resume_run("later")
+            store.add_inputs(run_id, [(later, "{}")])
+            snap = Snapshot(url=later, html=LURE)
+            store.record(run_id, later, snap, shipped.score(snap))
+        found: list[dict[str, Any]] = []
+        for _ in range(100):  # the refresher runs every 0.05 s
+            found = client_lookup(c, later)
+            if found:
+                break
+            time.sleep(0.05)
+    assert sorted(m["kind"] for m in found) == ["host", "url"]

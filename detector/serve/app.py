@@ -48,6 +48,7 @@ NATIVE_THREAD_VARS = (
 # Snapshots waiting for the scoring thread, per worker; beyond this a request gets 503 + Retry-After
 # at once instead of queueing for seconds (rate limits bound each key; this bounds the worker).
 MAX_QUEUED = 256
+STORE_REFRESH_SECONDS = 60.0  # how often new store verdicts reach the lookup index
 _WARM_UP = {"url": "https://warm-up.invalid/", "html": "<title>warm up</title><p>hello</p>"}
 
 
@@ -99,6 +100,7 @@ class Service:
         self.cache = TTLCache(settings.serve_cache_size, settings.serve_cache_ttl)
         self.index = HashIndex()
         self.store: Any = None
+        self.store_seen = 0  # verdict row id up to which the store is in the index
         self.session: Any = None
         self.executor = self._new_executor()
         self.fetch_limiter = anyio.CapacityLimiter(16)
@@ -143,16 +145,43 @@ class Service:
             from detector.store import Store
 
             self.store = Store.open(self.settings.serve_store)
-            n = 0
-            for url, final_url, verdict in self.store.url_verdicts():
-                n += self.index.add(url, verdict)
-                if final_url:
-                    self.index.add(final_url, verdict)
-            log.info("lookup index: %d URLs from the store", n)
+            log.info("lookup index: %d URLs from the store", self.refresh_index())
         from detector.crawl.session import CrawlSession
 
         self.session = CrawlSession(self.fetch_settings)
         self.ready = True
+
+    def _store_rows(self) -> list[tuple[int, str, str | None, dict[str, Any]]]:
+        return list(self.store.url_verdicts(self.store_seen)) if self.store is not None else []
+
+    def _index_rows(self, rows: list[tuple[int, str, str | None, dict[str, Any]]]) -> int:
+        n = 0
+        for rowid, url, final_url, verdict in rows:
+            n += self.index.add(url, verdict)
+            if final_url:
+                self.index.add(final_url, verdict)
+            self.store_seen = max(self.store_seen, rowid)
+        return n
+
+    def refresh_index(self) -> int:
+        """Add the store's verdicts written since the last call (before serving starts)."""
+        return self._index_rows(self._store_rows())
+
+    async def refresh_forever(self, every: float) -> None:
+        """Pick up verdicts that scans keep writing to the store, every ``every`` seconds.
+
+        The store is read on a worker thread; the index is changed on the event loop only.
+        """
+        while True:
+            await asyncio.sleep(every)
+            try:
+                rows = await anyio.to_thread.run_sync(self._store_rows)
+            except DetectorError as exc:  # a busy or vanished store: try again next time
+                log.warning("lookup index refresh failed: %s", type(exc).__name__)
+                continue
+            added = self._index_rows(rows)
+            if added:
+                log.info("lookup index: %d URLs added from the store", added)
 
     def stop(self) -> None:
         self.ready = False
@@ -358,9 +387,11 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
             log.error("start-up stopped: %s", exc)
             raise
         log.info("ready: model %s, %d native thread(s)", service.model_name, service.native_threads)
+        refresher = asyncio.create_task(service.refresh_forever(STORE_REFRESH_SECONDS))
         try:
             yield
         finally:
+            refresher.cancel()
             service.stop()
 
     app = FastAPI(

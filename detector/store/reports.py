@@ -110,12 +110,20 @@ class ReportsMixin:
             )
         return dict(self._query("SELECT * FROM reports WHERE id = ?", (report_id,))[0])
 
-    def url_verdicts(self) -> Iterator[tuple[str, str | None, dict[str, Any]]]:
-        """``(url, final_url, verdict)`` for the newest scored verdict of every stored URL."""
-        rows = self._query(
-            "SELECT s.url, s.final_url, v.verdict_json FROM verdicts v "
-            "JOIN snapshots s ON s.run_id = v.run_id AND s.input_key = v.input_key "
-            "WHERE v.score IS NOT NULL AND s.url != '' ORDER BY v.created_at, v.rowid"
-        )
-        for r in rows:
-            yield r["url"], r["final_url"], json.loads(r["verdict_json"])
+    def url_verdicts(self, after: int = 0) -> Iterator[tuple[int, str, str | None, dict[str, Any]]]:
+        """``(rowid, url, final_url, verdict)`` of scored verdicts written after row ``after``,
+        oldest first (a rewritten verdict gets a new row id, so passing the last id seen reads
+        only what changed since)."""
+        while True:
+            rows = self._query(
+                "SELECT v.rowid AS rid, s.url, s.final_url, v.verdict_json FROM verdicts v "
+                "JOIN snapshots s ON s.run_id = v.run_id AND s.input_key = v.input_key "
+                "WHERE v.rowid > ? AND v.score IS NOT NULL AND s.url != '' "
+                "ORDER BY v.rowid LIMIT 1000",
+                (after,),
+            )
+            for r in rows:
+                yield int(r["rid"]), r["url"], r["final_url"], json.loads(r["verdict_json"])
+            if len(rows) < 1000:
+                return
+            after = int(rows[-1]["rid"])
