@@ -484,6 +484,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         access_log=False,  # the app logs one line per request, with hashes instead of URLs
         server_header=False,
         timeout_keep_alive=30,
+        forwarded_allow_ips=args.forwarded_allow_ips,
     )
     return EXIT_OK
 
@@ -603,6 +604,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sv.add_argument(
         "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
+    )
+    sv.add_argument(
+        "--forwarded-allow-ips",
+        default=None,
+        help="proxies whose X-Forwarded-For is trusted for per-address limits (default 127.0.0.1)",
     )
     sv.add_argument("--new-key", metavar="NAME", default=None, help="print a new key and exit")
     sv.set_defaults(func=_cmd_serve)
