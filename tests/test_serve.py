@@ -422,7 +422,9 @@ def test_lookup_refuses_full_hashes_and_finds_store_verdicts(shipped: Any, tmp_p
         assert sorted(m["kind"] for m in client_lookup(c, stored)) == ["host", "url"]
 
 
-def test_report_waits_for_an_analyst_before_it_becomes_a_label(client: Any, tmp_path: Path) -> None:
+def test_report_waits_for_an_analyst_before_it_becomes_a_label(
+    client: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from detector.cli import main
     from detector.store import Store
 
@@ -439,6 +441,17 @@ def test_report_waits_for_an_analyst_before_it_becomes_a_label(client: Any, tmp_
     with Store.open(path) as store:
         (label,) = store.labels()
         assert label["label"] == "benign" and store.reports() == []
+    assert main(["reports", "reject", str(row["id"]), "--store", str(path)]) == 2  # resolved
+    client.post("/v1/report", json={"url": "https://b.example/", "expected": "scam"}, headers=H)
+    with Store.open(path) as store:
+        (second,) = store.reports()
+    assert main(["reports", "reject", str(second["id"]), "--store", str(path)]) == 0
+    capsys.readouterr()
+    assert main(["reports", "list", "--status", "all", "--store", str(path)]) == 0
+    listed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["status"] for r in listed] == ["accepted", "rejected"]
+    with Store.open(path) as store:
+        assert len(store.labels()) == 1  # a rejected report leaves no label
     resp = client.post("/v1/report", json={"url": "x", "expected": "maybe"}, headers=H)
     assert resp.status_code == 422 and _err(resp)["field"] == "expected"
 
