@@ -1,10 +1,11 @@
-"""Pure ASGI middleware: security headers and access log, body limit, and the gate.
+"""Pure ASGI middleware: security headers and access log, body limit, the gate, containment.
 
 Order from the outside in (see ``app.create_app``): ``Headers`` (every response, preflights and
 early refusals included, gets the security headers and one access-log line), CORS, ``BodyLimit``
 (413 on a declared or counted size over the limit, chunked bodies too), ``Gate`` (415 for a
-non-JSON body, 401 without a known key, 429 over a rate limit), then the routes. The gate runs
-before any body is read, so a refused request costs next to nothing.
+non-JSON body, 401 without a known key, 429 over a rate limit), ``Contain`` (an unexpected error
+becomes a 500 JSON answer), then the routes. The gate runs before any body is read, so a refused
+request costs next to nothing.
 
 Nothing here logs a URL, a body or a key: the access line names the route, the status, the key's
 name and a salted hash of the client address.
