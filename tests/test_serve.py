@@ -76,6 +76,8 @@ def test_keys_are_hashed_named_and_matched(tmp_path: Path) -> None:
     assert ring.match(KEY + "x") is None and ring.match("") is None and ring.match(None) is None
     assert KEY not in repr(ring) and OTHER not in repr(ring)
     assert ("ext", digest(KEY)) in ring.entries
+    from_env = KeyRing.from_settings(Settings(api_keys=f"env:sha256:{digest(KEY).hex()}"))
+    assert from_env.match(KEY) == "env"
 
 
 @pytest.mark.parametrize(
