@@ -90,7 +90,7 @@
     const list = document.createElement("ul");
     for (const r of reasons.slice(0, 3)) {
       const li = document.createElement("li");
-      li.textContent = `This page ${r.message}.`;
+      li.textContent = `This page ${r.message.replace(/[.\s]+$/, "")}.`;
       list.append(li);
     }
     const status = document.createElement("div");
