@@ -276,7 +276,7 @@ def _outcome(context: Any, url: str, timeout: float = 20.0) -> dict[str, Any]:
                 const tabId = Number(key.slice(4));
                 const text = await chrome.action.getBadgeText({ tabId });
                 const title = await chrome.action.getTitle({ tabId });
-                return { ...state, text, title };
+                return { ...state, text, title, tabId };
             }
         }
         return null;
@@ -401,6 +401,37 @@ def test_honest_explainer_and_login_tool(world: dict[str, Any]) -> None:
             {"explainer": explainer["label"], "tool": tool["label"]}, indent=2, sort_keys=True
         )
     )
+
+
+def test_popup_shows_the_verdict_and_reports_it(world: dict[str, Any]) -> None:
+    context, relay = world["context"], world["relay"]
+    page = context.new_page()
+    page.goto(EXPLAINER)
+    state = _outcome(context, EXPLAINER)
+    label = _verdict_for(relay, EXPLAINER)["label"]
+    popup = context.new_page()
+    popup.goto(f"chrome-extension://{extension_id()}/src/popup.html?tab={state['tabId']}")
+    titles = {
+        "scam": "looks like a scam",
+        "suspicious": "looks suspicious",
+        "benign": "No scam signs",
+        "unverified": "No answer",
+    }
+    popup.locator("#verdict", has_text=titles[label]).wait_for(timeout=5_000)
+    if label == "unverified":
+        assert popup.locator("#report").is_hidden()
+        return
+    before = len(relay.posts("/v1/report"))
+    popup.click("#report")
+    popup.locator("#status", has_text="Thank you").wait_for(timeout=15_000)
+    popup.screenshot(path=str(ARTIFACTS / "popup.png"))
+    reports = relay.posts("/v1/report")
+    assert len(reports) == before + 1 and reports[-1]["status"] == 202
+    body = json.loads(reports[-1]["body"])
+    assert body["url"] == EXPLAINER
+    assert body["expected"] == ("scam" if label == "benign" else "benign")
+    popup.close()
+    page.close()
 
 
 def test_allow_list_and_private_address_are_never_sent(world: dict[str, Any]) -> None:

@@ -167,27 +167,28 @@ async function check(sender) {
 }
 
 /**
- * "Report a wrong verdict": the page's URL and what the user says it should be.
- * @param {chrome.runtime.MessageSender} sender
+ * "Report a wrong verdict" for tab `tabId`: the page's URL, what the user says it should be, and
+ * the verdict's id. From the banner (a content script) or the popup (an extension page).
+ * @param {number} tabId
  * @param {string} expected
  * @returns {Promise<{ok: boolean, message: string}>}
  */
-async function report(sender, expected) {
-  const tabId = sender.tab?.id;
-  const url = sender.url || "";
+async function report(tabId, expected) {
   const s = await settings();
-  if (tabId === undefined || decide(url, Boolean(sender.tab?.incognito), s).action === "none") {
-    return { ok: false, message: "reports are off for this page" };
-  }
-  if (s.privacyMode) return { ok: false, message: "reports send the address: off in privacy mode" };
   const key = `tab:${tabId}`;
   /** @type {any} */
   const { [key]: state } = await chrome.storage.session.get(key);
+  // only pages that got an answer: that excludes everything the privacy rules keep back
+  if (!state || !state.label || decide(state.url, false, s).action !== "snapshot") {
+    return { ok: false, message: "Reports are off for this page (they send its address)." };
+  }
   /** @type {Record<string, unknown>} */
-  const body = { url, expected: expected === "scam" ? "scam" : "benign" };
-  if (state?.verdictId !== null && state?.verdictId !== undefined) body.verdict_id = state.verdictId;
+  const body = { url: state.url, expected: expected === "scam" ? "scam" : "benign" };
+  if (state.verdictId !== null && state.verdictId !== undefined) body.verdict_id = state.verdictId;
   const answer = await post(s, "v1/report", body);
-  return answer ? { ok: true, message: "Thank you: reported for review." } : { ok: false, message: "The report could not be sent." };
+  return answer
+    ? { ok: true, message: "Thank you: reported for review." }
+    : { ok: false, message: "The report could not be sent." };
 }
 
 /**
@@ -208,8 +209,12 @@ chrome.runtime.onMessage.addListener((message, sender, reply) => {
   if (message.type === "check") work = check(sender);
   else if (message.type === "snapshot" && sender.tab?.id !== undefined && sender.frameId === 0) {
     work = score(sender.tab.id, sender.url || "", message.snapshot).then(() => ({}));
-  } else if (message.type === "report") work = report(sender, String(message.expected));
-  else if (message.type === "dismiss") work = dismiss(sender).then(() => ({}));
+  } else if (message.type === "report") {
+    // from the banner: the sender's own tab; from the popup (an extension page): the tab it names
+    const own = sender.url?.startsWith(chrome.runtime.getURL(""));
+    const tabId = own ? message.tabId : sender.tab?.id;
+    if (typeof tabId === "number") work = report(tabId, String(message.expected));
+  } else if (message.type === "dismiss") work = dismiss(sender).then(() => ({}));
   if (!work) return false;
   work.then(reply, () => reply({ ok: false, message: "internal error" }));
   return true;
