@@ -297,7 +297,7 @@ def _outcome(context: Any, url: str, timeout: float = 20.0) -> dict[str, Any]:
     state = None
     while time.monotonic() < deadline:
         state = _probe(context).evaluate(script, url)
-        if state and state["note"] != "checking...":
+        if state and state["note"] != "checking..." and state["badge"] == state["text"]:
             return state
         time.sleep(0.2)
     raise AssertionError(f"no outcome for {url} in {timeout} s: {state}")
@@ -549,9 +549,16 @@ def test_endpoint_down_gives_question_mark_and_options_show_why(world: dict[str,
         err = page.locator("#lastError")
         err.filter(has_text="could not be reached").wait_for(timeout=10_000)
         page.screenshot(path=str(ARTIFACTS / "options-endpoint-down.png"), full_page=True)
+        # an endpoint that answers with an error: a key it does not know
+        _configure(context, endpoint=world["relay"].base, apiKey="wrong-key-000000000000")
+        page.goto(EXPLAINER + "?bad-key")
+        state = _outcome(context, EXPLAINER + "?bad-key")
+        assert state["text"] == "?" and _banner(page).count() == 0
+        page.goto(f"chrome-extension://{extension_id()}/src/options.html")
+        page.locator("#lastError").filter(has_text="refused the API key").wait_for(timeout=10_000)
         page.close()
     finally:
-        _configure(context, endpoint=world["relay"].base)
+        _configure(context, endpoint=world["relay"].base, apiKey=KEY)
 
 
 def _load_ms(page: Any, url: str) -> float:
