@@ -508,7 +508,7 @@ def test_privacy_mode_sends_only_prefixes(world: dict[str, Any]) -> None:
         page.goto(LURE)
         state = _outcome(context, LURE)
         # the worker indexed its own verdict for this URL: the lookup finds it by full hash
-        assert state["text"] == BADGE[label] if label != "unverified" else "?"
+        assert state["text"] == (BADGE[label] if label != "unverified" else "?")
         if label == "scam":
             _banner(page).locator("li").first.wait_for(timeout=10_000)
         page.screenshot(path=str(ARTIFACTS / "privacy-mode.png"))
