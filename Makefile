@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 EXTRAS ?= dev,serve,archive,render,export,dask
 STAMP  := $(VENV)/.installed
 
-.PHONY: venv test lint typecheck pytest scan bench clean model
+.PHONY: venv test lint typecheck pytest scan serve bench clean model ext-deps ext-lint ext-test
 
 venv: $(STAMP)
 
@@ -28,12 +28,36 @@ typecheck: venv
 pytest: venv
 	$(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
-test: lint typecheck pytest
+test: lint typecheck ext-lint ext-test pytest
+
+# The browser extension (extension/): dependencies from the committed lock file, then eslint,
+# tsc (JSDoc types, no emit: the extension ships its sources as they are) and node's test runner.
+# Nothing is built, so nothing needs the network once node_modules is there.
+EXT := extension
+EXT_STAMP := $(EXT)/node_modules/.installed
+
+ext-deps: $(EXT_STAMP)
+
+$(EXT_STAMP): $(EXT)/package.json $(EXT)/package-lock.json
+	cd $(EXT) && npm ci --no-audit --no-fund --loglevel=error
+	touch $(EXT_STAMP)
+
+ext-lint: ext-deps
+	cd $(EXT) && npx --no-install eslint . && npx --no-install tsc -p jsconfig.json
+
+ext-test: ext-deps
+	cd $(EXT) && node --test test/*.test.js
 
 # The main job, offline: bundled pages served by a local demo server, crawled, scored, stored,
 # exported and reported (see detector/demo.py).
 scan: venv
 	$(BIN)/detector demo --input data/samples/demo.jsonl --out out/demo
+
+# The scoring endpoint on 127.0.0.1:8000 with a fresh development key (printed; never logged).
+serve: venv
+	@key=$$($(BIN)/python -c "from detector.serve.keys import new_key; print(new_key())"); \
+	echo "development key (header X-API-Key): $$key"; \
+	DETECTOR_API_KEYS="dev:$$key" $(BIN)/detector serve --host 127.0.0.1 --port 8000
 
 model: venv
 	$(BIN)/detector train --data data --shared ../shared/data --out models/default
@@ -42,4 +66,4 @@ bench: venv
 	$(BIN)/python bench/extract.py
 
 clean:
-	rm -rf $(VENV) out .mypy_cache .ruff_cache
+	rm -rf $(VENV) out .mypy_cache .ruff_cache $(EXT)/node_modules

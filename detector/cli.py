@@ -1,4 +1,5 @@
-"""Command line: ``detector scan | report | label | export | score | crawl | train | evaluate``.
+"""Command line: ``detector scan | report | label | reports | export | score | crawl | train |
+evaluate | serve``.
 
 Exit codes: 0 every row scored, 1 some rows failed (their verdicts carry the error), 2 usage or
 I/O errors (bad arguments, unreadable input, unwritable output, unloadable model).
@@ -437,6 +438,90 @@ def _cmd_label(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_reports(args: argparse.Namespace) -> int:
+    """List users' wrong-verdict reports, or accept (becomes an analyst label) / reject one."""
+    from detector.store.labels import InvalidLabel
+
+    with _store(args.store, must_exist=True) as store:
+        if args.action == "list":
+            status = None if args.status == "all" else args.status
+            for row in store.reports(status):
+                print(json.dumps(row, ensure_ascii=False))
+            return EXIT_OK
+        if args.id is None:
+            raise UsageError(f"reports {args.action} needs a report id")
+        try:
+            row = store.resolve_report(args.id, args.action == "accept", args.analyst, args.note)
+        except InvalidLabel as exc:
+            raise UsageError(str(exc)) from exc
+    done = f"; analyst label {row['label_id']} recorded" if row["label_id"] else ""
+    print(f"report {row['id']} {row['status']} ({row['url']} as {row['expected']}){done}")
+    return EXIT_OK
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    """Run the HTTP endpoint under uvicorn (settings from DETECTOR_* and the flags)."""
+    from detector.serve.app import NATIVE_THREAD_VARS
+
+    if args.new_key:
+        from detector.serve.keys import hashed_line, new_key
+
+        key = new_key()
+        print(f"key:       {key}\nkeys file: {hashed_line(args.new_key, key)}")
+        return EXIT_OK
+    if args.workers < 1:
+        raise UsageError("--workers must be at least 1")
+    # Before NumPy loads in any worker: one BLAS/OpenMP thread each (workers inherit this).
+    for var in NATIVE_THREAD_VARS:
+        os.environ.setdefault(var, "1")
+    flags = {
+        "model_path": args.model,
+        "serve_store": args.store,
+        "allow_loopback": "1" if args.allow_loopback else None,
+    }
+    for name, value in flags.items():
+        if value is not None:
+            os.environ[f"DETECTOR_{name.upper()}"] = str(value)
+    from detector.config import Settings
+    from detector.serve.keys import KeyRing
+
+    settings = Settings.from_env()
+    if not KeyRing.from_settings(settings):
+        raise UsageError(
+            "no API keys: set DETECTOR_API_KEYS=name:key or DETECTOR_API_KEYS_FILE "
+            "(detector serve --new-key NAME makes one)"
+        )
+    if args.workers > 1:
+        _check_model_in_child()
+    os.environ["DETECTOR_SERVE_LOG_LEVEL"] = args.log_level
+    import uvicorn
+
+    uvicorn.run(
+        "detector.serve.app:app_from_env",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level=args.log_level,
+        access_log=False,  # the app logs one line per request, with hashes instead of URLs
+        server_header=False,
+        timeout_keep_alive=30,
+        forwarded_allow_ips=args.forwarded_allow_ips,
+    )
+    return EXIT_OK
+
+
+def _check_model_in_child() -> None:
+    """Verify the model in a short-lived process, so a bad model stops here, not in N workers."""
+    import subprocess
+
+    code = "from detector.detector import Detector; Detector.load()"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    if done.returncode:
+        last = (done.stderr.strip().splitlines() or ["unknown error"])[-1]
+        raise ModelLoadError(f"model failed verification: {last}")
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     """Scan the bundled sample offline (pages served locally), then write the report."""
     from detector.demo import run_demo
@@ -518,6 +603,37 @@ def build_parser() -> argparse.ArgumentParser:
     lb.add_argument("--analyst", default=None)
     lb.add_argument("--note", default=None)
     lb.set_defaults(func=_cmd_label)
+
+    rp = sub.add_parser("reports", help="users' wrong-verdict reports: list, accept, reject")
+    rp.add_argument("action", choices=["list", "accept", "reject"])
+    rp.add_argument("id", nargs="?", type=int, default=None, help="report id (accept/reject)")
+    rp.add_argument("--store", default=DEFAULT_STORE)
+    rp.add_argument(
+        "--status", choices=["pending", "accepted", "rejected", "all"], default="pending"
+    )
+    rp.add_argument("--analyst", default=None)
+    rp.add_argument("--note", default=None)
+    rp.set_defaults(func=_cmd_reports)
+
+    sv = sub.add_parser("serve", help="run the HTTP scoring endpoint (uvicorn)")
+    sv.add_argument("--host", default="127.0.0.1")
+    sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--workers", type=int, default=1, help="worker processes (one model each)")
+    sv.add_argument("--model", default=None, help="model directory (default: shipped model)")
+    sv.add_argument("--store", default=None, help="store for lookups and reports")
+    sv.add_argument(
+        "--allow-loopback", action="store_true", help="let bare-URL fetches reach 127.0.0.1"
+    )
+    sv.add_argument(
+        "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
+    )
+    sv.add_argument(
+        "--forwarded-allow-ips",
+        default=None,
+        help="proxies whose X-Forwarded-For is trusted for per-address limits (default 127.0.0.1)",
+    )
+    sv.add_argument("--new-key", metavar="NAME", default=None, help="print a new key and exit")
+    sv.set_defaults(func=_cmd_serve)
 
     dm = sub.add_parser("demo", help="scan the bundled sample offline via a local demo server")
     dm.add_argument("--input", default="data/samples/demo.jsonl")

@@ -69,8 +69,18 @@ class Settings:
     model_path: str = ""  # "" = the shipped default model
     # --- HTTP endpoint -----------------------------------------------------------------------
     api_keys: str = ""  # comma-separated name:key pairs
-    api_keys_file: str = ""
+    api_keys_file: str = ""  # lines "name:key" or "name:sha256:<hex digest of the key>"
     max_request_bytes: int = 6_000_000
+    serve_rate_limit: str = "600/minute"  # per API key (a "limits" rate string)
+    serve_client_rate_limit: str = "120/minute"  # per API key and client address
+    serve_rate_limit_storage: str = "memory://"  # redis://host:6379 shares one budget
+    serve_cors_origins: str = ""  # comma-separated, e.g. chrome-extension://<id>
+    serve_cache_size: int = 4096  # verdicts kept in the response cache
+    serve_cache_ttl: float = 600.0  # seconds a cached verdict is reused
+    serve_batch_max: int = 32  # snapshots per POST /v1/score/batch
+    serve_fetch_timeout: float = 8.0  # wall-clock cap when the server fetches a bare URL
+    serve_store: str = ""  # store for /v1/lookup and /v1/report ("" = memory only, no reports)
+    serve_threads: int = 1  # scoring threads per worker (CPU-bound: one is right for the GIL)
 
     extra: Mapping[str, Any] = field(default_factory=dict)
 

@@ -102,8 +102,27 @@ CREATE TABLE features (
 );
 """
 
+_V3 = """
+CREATE TABLE reports (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL,
+    expected TEXT NOT NULL CHECK (expected IN ('scam', 'benign')),
+    note TEXT,
+    verdict_json TEXT,
+    reporter TEXT,
+    client_hash TEXT,
+    at TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending'
+        CHECK (status IN ('pending', 'accepted', 'rejected')),
+    analyst TEXT,
+    resolved_at TEXT,
+    label_id INTEGER REFERENCES labels(id) ON DELETE SET NULL
+);
+CREATE INDEX reports_by_status ON reports (status, id)
+"""
+
 # Index n migrates version n -> n + 1. Append only.
-MIGRATIONS: list[str] = [_V1, _V2]
+MIGRATIONS: list[str] = [_V1, _V2, _V3]
 
 
 def current_version() -> int:

@@ -12,7 +12,7 @@ Thread-safety: one connection guarded by a re-entrant lock, so any thread may ca
 scan orchestrator writes from a single writer thread, which is also the fastest pattern for SQLite.
 Iterators (``pending``, ``verdicts``) read in pages and release the lock between pages, so the
 caller may write while iterating. Opening: connect.py; schema and migrations: schema.py;
-labels: labels.py; all documented in docs/store-schema.md.
+labels: labels.py; user reports: reports.py; all documented in docs/store-schema.md.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from typing import Any
 from detector.errors import DetectorError
 from detector.records import Snapshot, Verdict
 from detector.store import labels as _labels
+from detector.store import reports as _reports
 from detector.store.connect import connect, explain
 from detector.store.schema import read_version
 
@@ -53,7 +54,7 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class Store(_labels.LabelsMixin):
+class Store(_labels.LabelsMixin, _reports.ReportsMixin):
     """A scan store on disk (or ``":memory:"``). Use ``Store.open(path)``; close when done."""
 
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:

@@ -1,0 +1,406 @@
+"""Load on the scoring endpoint over loopback vs the same pages scored in-process.
+
+    python bench/serve.py [--workers 1] [--clients 50] [--seconds 10] [--load 0.6]
+
+Pages of about 100 kB: ../shared/data/html-samples pages between 70 and 140 kB (when present)
+and data/corpus pages grown to about 100 kB by repeating their own markup. Every request carries
+a unique comment, so the response cache never answers and every request is scored.
+
+Phases, all in one run against one `detector serve` process on 127.0.0.1:
+  1+2. serial: one request at a time over HTTP, each body also scored in-process just before
+     (``Detector.score``, the baseline), so both see the same load on the shared CPUs;
+     HTTP overhead = HTTP latency / in-process time - 1;
+  3. saturation: ``--clients`` connections in a closed loop: the most the server sustains;
+  4. sustained: open-loop arrival rates of ``--load`` x the saturated rate, spread over
+     ``--clients`` connections; latency counts from the scheduled send time, so queueing shows.
+Prints p50/p99 latency, requests/second, errors, the ratios, and each worker's resident memory.
+Because the CPUs are shared, the serial comparison moves with other jobs; the endpoint's own
+work is also measured directly: the same bodies through the ASGI app with a model that costs
+nothing (no sockets, so uvicorn's HTTP parsing is not in that figure).
+The load generator is a bare asyncio HTTP/1.1 client so it takes little of the shared CPUs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+# The baseline gets what a server worker gets: one BLAS/OpenMP thread (set before NumPy loads).
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+from bench._pages import corpus_pages, real_pages  # noqa: E402
+
+KEY = "bench-key-0123456789abcdef"
+TARGET = 100_000
+
+
+def pages() -> list[str]:
+    """Pages of roughly 100 kB (UTF-8), real ones first."""
+    out = [p for p in _real() if 70_000 <= len(p.encode()) <= 140_000]
+    for page in corpus_pages()[:40]:
+        grown = page
+        while len(grown.encode()) < TARGET:
+            grown += page
+        out.append(grown)
+    return out
+
+
+def _real() -> list[str]:
+    try:
+        return real_pages()
+    except OSError:
+        return []
+
+
+def bodies(pages_: list[str]) -> list[tuple[str, bytes]]:
+    """Per page: (url, JSON body without its closing ``"}``), so a unique tail can be added."""
+    out = []
+    for i, page in enumerate(pages_):
+        url = f"https://bench-{i}.example/page"
+        raw = json.dumps({"url": url, "html": page}, ensure_ascii=False).encode()
+        out.append((url, raw[:-2]))
+    return out
+
+
+def body(item: tuple[str, bytes], n: int) -> bytes:
+    return item[1] + f'<!-- req {n} -->"}}'.encode()
+
+
+def pct(values: list[float], q: float) -> float:
+    s = sorted(values)
+    return s[min(len(s) - 1, int(q * len(s)))] * 1000 if s else float("nan")
+
+
+class Conn:
+    """One keep-alive HTTP/1.1 connection."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def post(self, payload: bytes) -> int:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
+        assert self.reader is not None
+        head = (
+            "POST /v1/score HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            f"X-API-Key: {KEY}\r\nContent-Length: {len(payload)}\r\n\r\n"
+        ).encode()
+        self.writer.write(head + payload)
+        await self.writer.drain()
+        headers = await self.reader.readuntil(b"\r\n\r\n")
+        status = int(headers[9:12])
+        length = 0
+        for line in headers.split(b"\r\n"):
+            if line.lower().startswith(b"content-length:"):
+                length = int(line.split(b":", 1)[1])
+        await self.reader.readexactly(length)
+        if b"connection: close" in headers.lower():
+            self.writer.close()
+            self.writer = None
+        return status
+
+
+async def serial(
+    port: int, items: list[tuple[str, bytes]], n: int, det: Any = None
+) -> tuple[list[float], list[float], int]:
+    """One request at a time; with ``det``, each request is also scored in-process just before,
+    so both see the same machine load (the CPUs are shared)."""
+    conn, lat, inproc, errors = Conn(port), [], [], 0
+    for i in range(n):
+        payload = body(items[i % len(items)], 10_000_000 + i)
+        if det is not None:
+            snap = json.loads(payload)
+            t = time.perf_counter()
+            det.score(snap)
+            inproc.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        errors += await conn.post(payload) != 200
+        lat.append(time.perf_counter() - t)
+    return lat, inproc, errors
+
+
+async def closed_loop(
+    port: int, items: list[tuple[str, bytes]], clients: int, seconds: float
+) -> tuple[list[float], int, float]:
+    lat: list[float] = []
+    errors = 0
+    stop = time.perf_counter() + seconds
+    counter = iter(range(20_000_000, 30_000_000))
+
+    async def client(c: int) -> None:
+        nonlocal errors
+        conn = Conn(port)
+        while time.perf_counter() < stop:
+            n = next(counter)
+            t = time.perf_counter()
+            try:
+                errors += await conn.post(body(items[n % len(items)], n)) != 200
+            except (OSError, asyncio.IncompleteReadError):
+                errors += 1
+                conn = Conn(port)
+            lat.append(time.perf_counter() - t)
+
+    start = time.perf_counter()
+    await asyncio.gather(*(client(c) for c in range(clients)))
+    return lat, errors, len(lat) / (time.perf_counter() - start)
+
+
+async def open_loop(
+    port: int, items: list[tuple[str, bytes]], clients: int, rate: float, seconds: float
+) -> tuple[list[float], int, float]:
+    free: asyncio.Queue[Conn] = asyncio.Queue()
+    for _ in range(clients):
+        free.put_nowait(Conn(port))
+    lat: list[float] = []
+    errors = 0
+    total = int(rate * seconds)
+    start = time.perf_counter()
+
+    async def one(n: int, due: float) -> None:
+        nonlocal errors
+        conn = await free.get()
+        try:
+            errors += await conn.post(body(items[n % len(items)], 30_000_000 + n)) != 200
+        except (OSError, asyncio.IncompleteReadError):
+            errors += 1
+            conn = Conn(port)
+        lat.append(time.perf_counter() - due)
+        free.put_nowait(conn)
+
+    tasks = []
+    for n in range(total):
+        due = start + n / rate
+        delay = due - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        tasks.append(asyncio.create_task(one(n, due)))
+    await asyncio.gather(*tasks)
+    return lat, errors, len(lat) / (time.perf_counter() - start)
+
+
+class _NoModel:
+    """Answers at once: what is left of a request is the endpoint's own cost."""
+
+    model_name = "none@0"
+
+    def score(self, snapshot: Any) -> Any:
+        from detector.records import Verdict
+
+        return Verdict(url=snapshot.get("url", ""), score=0.0, label="benign", model="none@0")
+
+    def score_many(self, snapshots: Any) -> list[Any]:
+        return [self.score(s) for s in snapshots]
+
+
+def app_overhead(items: list[tuple[str, bytes]], n: int) -> list[float]:
+    """Seconds per request through the ASGI app (middleware, validation, thread hop, response)
+    with a model that costs nothing: the endpoint's own work, free of cross-process noise."""
+    from detector.config import Settings
+    from detector.serve.app import create_app
+
+    settings = Settings(
+        api_keys=f"bench:{KEY}",
+        serve_rate_limit="10000000/minute",
+        serve_client_rate_limit="10000000/minute",
+        serve_cache_size=0,
+    )
+    app = create_app(settings, detector=_NoModel())
+    headers = [(b"content-type", b"application/json"), (b"x-api-key", KEY.encode())]
+
+    async def one(payload: bytes) -> None:
+        scope = {
+            "type": "http",
+            "method": "POST",
+            "path": "/v1/score",
+            "raw_path": b"/v1/score",
+            "query_string": b"",
+            "headers": [*headers, (b"content-length", str(len(payload)).encode())],
+            "client": ("127.0.0.1", 1),
+            "server": ("127.0.0.1", 80),
+            "scheme": "http",
+            "http_version": "1.1",
+            "root_path": "",
+            "state": {},
+        }
+        messages = [{"type": "http.request", "body": payload, "more_body": False}]
+        status: list[int] = []
+
+        async def receive() -> dict[str, Any]:
+            return messages.pop(0) if messages else {"type": "http.disconnect"}
+
+        async def send(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                status.append(message["status"])
+
+        await app(scope, receive, send)
+        assert status == [200], status
+
+    async def run() -> list[float]:
+        await asyncio.to_thread(app.state.service.start)
+        out = []
+        for i in range(n + 20):
+            payload = body(items[i % len(items)], 40_000_000 + i)
+            t = time.perf_counter()
+            await one(payload)
+            if i >= 20:
+                out.append(time.perf_counter() - t)
+        app.state.service.stop()
+        return out
+
+    return asyncio.run(run())
+
+
+def rss_mb(pid: int) -> tuple[float, float]:
+    """(current, peak) resident memory of a process in MB."""
+    fields = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        fields[key] = value.strip()
+    return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
+
+
+def workers_of(pid: int) -> list[int]:
+    kids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parts = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        cmdline = (stat.parent / "cmdline").read_bytes() if int(parts[1]) == pid else b""
+        if b"spawn_main" in cmdline:  # a worker, not the resource tracker
+            kids.append(int(stat.parent.name))
+    return kids
+
+
+def start_server(workers: int) -> tuple[subprocess.Popen[bytes], int]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DETECTOR_")} | {
+        "DETECTOR_API_KEYS": f"bench:{KEY}",
+        "DETECTOR_SERVE_RATE_LIMIT": "10000000/minute",
+        "DETECTOR_SERVE_CLIENT_RATE_LIMIT": "10000000/minute",
+        "PYTHONPATH": str(ROOT),
+    }
+    cmd = [sys.executable, "-m", "detector", "serve", "--port", str(port)]
+    cmd += ["--workers", str(workers), "--log-level", "warning"]
+    proc = subprocess.Popen(cmd, env=env, cwd=ROOT)
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
+                s.sendall(b"GET /readyz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                ready = s.recv(64).startswith(b"HTTP/1.1 200")
+            # every worker must be ready, not only the first to answer
+            if ready and (workers == 1 or len(workers_of(proc.pid)) >= workers):
+                time.sleep(2 if workers > 1 else 0)
+                return proc, port
+        except OSError:
+            pass
+        if proc.poll() is not None:
+            raise SystemExit("server exited during start-up")
+        time.sleep(0.3)
+    proc.terminate()
+    raise SystemExit("server not ready in 180 s")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--clients", type=int, default=50)
+    ap.add_argument("--seconds", type=float, default=10.0)
+    ap.add_argument("--serial", type=int, default=300, help="requests in the serial phase")
+    ap.add_argument(
+        "--load", default="0.3,0.6", help="sustained rates as fractions of the saturated rate"
+    )
+    ap.add_argument(
+        "--single",
+        action="store_true",
+        help="one page only: the real page closest to 100 kB (default: the whole mix)",
+    )
+    args = ap.parse_args()
+
+    pages_ = pages()
+    if args.single:
+        pages_ = [min(pages_, key=lambda p: abs(len(p.encode()) - TARGET))]
+    items = bodies(pages_)
+    sizes = sorted(len(p.encode()) for p in pages_)
+    print(
+        f"pages: {len(pages_)}, median {sizes[len(sizes) // 2] / 1000:.0f} kB "
+        f"({sizes[0] / 1000:.0f}-{sizes[-1] / 1000:.0f} kB)"
+    )
+
+    from detector.detector import Detector
+
+    det = Detector.load()
+    for i in range(5):
+        det.score(json.loads(body(items[i % len(items)], i)))
+
+    proc, port = start_server(args.workers)
+    try:
+        asyncio.run(serial(port, items, 20))  # warm-up
+        http, inproc, serial_err = asyncio.run(serial(port, items, args.serial, det))
+        del det
+        sat, sat_err, sat_rps = asyncio.run(closed_loop(port, items, args.clients, args.seconds))
+        sustained = []
+        for load in (float(x) for x in args.load.split(",")):
+            rate = max(1.0, sat_rps * load)
+            lat, err, rps = asyncio.run(open_loop(port, items, args.clients, rate, args.seconds))
+            sustained.append((load, rate, lat, err, rps))
+        pids = workers_of(proc.pid) if args.workers > 1 else [proc.pid]
+        memory = [rss_mb(pid) for pid in pids]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+    own = app_overhead(items, args.serial)
+    mean_in, mean_http = statistics.mean(inproc), statistics.mean(http)
+    print(
+        f"in-process Detector.score: mean {mean_in * 1000:.1f} ms, p50 {pct(inproc, 0.5):.1f} ms, "
+        f"p99 {pct(inproc, 0.99):.1f} ms"
+    )
+    print(
+        f"serial HTTP (1 client)   : mean {mean_http * 1000:.1f} ms, p50 {pct(http, 0.5):.1f} ms, "
+        f"p99 {pct(http, 0.99):.1f} ms, errors {serial_err}"
+    )
+    print(
+        f"  HTTP overhead: {(mean_http / mean_in - 1) * 100:.1f}% of in-process cost "
+        f"(mean), {(pct(http, 0.5) / pct(inproc, 0.5) - 1) * 100:.1f}% (p50); target < 20%"
+    )
+    print(
+        f"  endpoint's own work (ASGI app, no model, same bodies): mean "
+        f"{statistics.mean(own) * 1000:.2f} ms, p50 {pct(own, 0.5):.2f} ms = "
+        f"{statistics.mean(own) / mean_in * 100:.1f}% of in-process scoring (mean)"
+    )
+    print(
+        f"saturated ({args.clients} clients, closed loop, {args.workers} worker(s)): "
+        f"{sat_rps:.1f} req/s, p50 {pct(sat, 0.5):.1f} ms, p99 {pct(sat, 0.99):.1f} ms, "
+        f"errors {sat_err}; in-process single thread {1 / mean_in:.1f}/s "
+        f"(ratio {sat_rps * mean_in:.2f})"
+    )
+    for load, rate, sus, sus_err, sus_rps in sustained:
+        print(
+            f"sustained ({load:.0%} of saturated = {rate:.1f} req/s offered over "
+            f"{args.clients} connections): {sus_rps:.1f} req/s, p50 {pct(sus, 0.5):.1f} ms, "
+            f"p99 {pct(sus, 0.99):.1f} ms, errors {sus_err}; target p99 < 25 ms"
+        )
+    for pid, (now, peak) in zip(pids, memory, strict=True):
+        print(f"worker {pid}: RSS {now:.0f} MB (peak {peak:.0f} MB); target < 300 MB")
+
+
+if __name__ == "__main__":
+    main()

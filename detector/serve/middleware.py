@@ -1,0 +1,298 @@
+"""Pure ASGI middleware: security headers and access log, body limit, the gate, containment.
+
+Order from the outside in (see ``app.create_app``): ``Headers`` (every response, preflights and
+early refusals included, gets the security headers and one access-log line), CORS, ``BodyLimit``
+(413 on a declared or counted size over the limit, chunked bodies too), ``Gate`` (415 for a
+non-JSON body, 401 without a known key, 429 over a rate limit), ``Contain`` (an unexpected error
+becomes a 500 JSON answer), then the routes. The gate runs before any body is read, so a refused
+request costs next to nothing.
+
+Nothing here logs a URL, a body or a key: the access line names the route, the status, the key's
+name and a salted hash of the client address.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import math
+import secrets
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from limits import RateLimitItem, parse
+from limits.aio.strategies import MovingWindowRateLimiter
+from limits.storage import storage_from_string
+from starlette.exceptions import HTTPException
+
+from detector.errors import ConfigError
+from detector.serve.keys import KeyRing
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+log = logging.getLogger("detector.serve")
+_SALT = secrets.token_bytes(16)  # per process: client hashes link requests, not people
+
+SECURITY_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'"),
+    (b"cache-control", b"no-store"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"permissions-policy", b"interest-cohort=()"),
+]
+PUBLIC_PATHS = frozenset({"/healthz", "/readyz", "/openapi.json"})
+
+
+def client_hash(client: str) -> str:
+    """A salted, truncated hash of a client address: what logs and reports keep."""
+    return hashlib.sha256(_SALT + client.encode()).hexdigest()[:16]
+
+
+def error_body(code: str, message: str, field: str | None = None) -> bytes:
+    return json.dumps(
+        {"error": {"code": code, "message": message, "field": field, "details": []}}
+    ).encode()
+
+
+async def send_error(
+    send: Send,
+    status: int,
+    code: str,
+    message: str,
+    field: str | None = None,
+    headers: list[tuple[bytes, bytes]] | None = None,
+) -> None:
+    body = error_body(code, message, field)
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                *(headers or []),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+class Headers:
+    """Adds the security headers to every response and writes one access-log line."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+        status = 0
+        tls = scope.get("scheme") == "https"
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = list(message.get("headers", []))
+                present = {k.lower() for k, _ in headers}
+                headers.extend(h for h in SECURITY_HEADERS if h[0] not in present)
+                if tls:
+                    headers.append((b"strict-transport-security", b"max-age=31536000"))
+                message["headers"] = headers
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_headers)
+        finally:
+            state = scope.get("state") or {}
+            client = (scope.get("client") or ("-", 0))[0]
+            log.info(
+                "%s %s %s %.1fms key=%s client=%s page=%s",
+                scope.get("method"),
+                scope.get("path"),
+                status,
+                (time.perf_counter() - start) * 1000,
+                state.get("key_name", "-"),
+                client_hash(str(client)),
+                state.get("page_hash", "-"),
+            )
+
+
+class Contain:
+    """Innermost: an unexpected exception becomes a 500 JSON answer and a log line naming only
+    its type, so no exception text (which may quote a URL or a page) reaches the server's log."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except HTTPException:
+            raise
+        except Exception as exc:
+            log.error("unexpected %s on %s", type(exc).__name__, scope.get("path"))
+            log.debug("traceback", exc_info=exc)
+            if not started:
+                await send_error(send, 500, "internal", "internal error; the server is still up")
+
+
+class TooLarge(HTTPException):
+    """Raised from ``receive`` when a streamed body passes the limit (routes re-raise it)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"request body is over {limit} bytes")
+
+
+class BodyLimit:
+    """413 when a body is over ``limit`` bytes: by Content-Length, or counted while it streams."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = _header(scope, b"content-length")
+        if declared is not None:
+            if not declared.isdigit():
+                await send_error(send, 400, "request.bad_length", "Content-Length is not a number")
+                return
+            if int(declared) > self.limit:
+                await self._refuse(send)
+                return
+        seen = 0
+        started = False
+
+        async def counting_receive() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise TooLarge(self.limit)
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, tracking_send)
+        except TooLarge:
+            if not started:
+                await self._refuse(send)
+
+    async def _refuse(self, send: Send) -> None:
+        await send_error(
+            send,
+            413,
+            "request.too_large",
+            f"request body is over {self.limit} bytes",
+            headers=[(b"connection", b"close")],
+        )
+
+
+class Limits:
+    """The two rate limits and their storage, checked when the app is built (not on first use)."""
+
+    def __init__(self, per_key: str, per_client: str, storage: str) -> None:
+        try:
+            self.per_key: RateLimitItem = parse(per_key)
+            self.per_client: RateLimitItem = parse(per_client)
+        except ValueError as exc:
+            raise ConfigError(f"bad rate limit: {exc}") from exc
+        uri = storage if storage.startswith("async+") else f"async+{storage}"
+        try:
+            self.limiter = MovingWindowRateLimiter(storage_from_string(uri))
+        except Exception as exc:  # unknown scheme or missing client library
+            raise ConfigError(f"rate-limit storage {storage!r} is not usable: {exc}") from exc
+
+
+class Gate:
+    """Content type, API key and rate limits for every ``/v1/`` route, before the body is read."""
+
+    def __init__(self, app: ASGIApp, keys: KeyRing, limits: Limits) -> None:
+        self.app = app
+        self.keys = keys
+        self.per_key = limits.per_key
+        self.per_client = limits.per_client
+        self.limiter = limits.limiter
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or not path.startswith("/v1/"):
+            await self.app(scope, receive, send)
+            return
+        if scope.get("method") == "POST":
+            media = (_header(scope, b"content-type") or "").split(";")[0].strip().lower()
+            if media != "application/json":
+                await send_error(
+                    send,
+                    415,
+                    "request.content_type",
+                    "content-type: send the body as application/json",
+                    "content-type",
+                )
+                return
+        name = self.keys.match(_header(scope, b"x-api-key"))
+        if name is None:
+            await send_error(
+                send,
+                401,
+                "auth.key",
+                "a valid X-API-Key header is required",
+                "x-api-key",
+                [(b"www-authenticate", b'ApiKey header="X-API-Key"')],
+            )
+            return
+        client = str((scope.get("client") or ("-", 0))[0])
+        scope.setdefault("state", {})["key_name"] = name
+        for item, ids in (
+            (self.per_key, ("key", name)),
+            (self.per_client, ("client", name, client)),
+        ):
+            if not await self.limiter.hit(item, *ids):
+                stats = await self.limiter.get_window_stats(item, *ids)
+                wait = max(1, math.ceil(stats.reset_time - time.time()))
+                await send_error(
+                    send,
+                    429,
+                    "rate.limited",
+                    f"rate limit {item} reached for this {ids[0]}; retry in {wait} s",
+                    headers=[(b"retry-after", str(wait).encode())],
+                )
+                return
+        await self.app(scope, receive, send)
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", ()):
+        if key.lower() == name:
+            return bytes(value).decode("latin-1")
+    return None

@@ -1,0 +1,618 @@
+"""The scoring endpoint through the ASGI client: routes, keys, limits, bad input, privacy."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+
+from fastapi.testclient import TestClient
+
+from detector.config import Settings
+from detector.errors import ConfigError
+from detector.serve import create_app
+from detector.serve.cache import TTLCache
+from detector.serve.keys import KeyRing, digest, hashed_line
+from detector.serve.lookup import (
+    canonical_host,
+    canonical_url,
+    client_matches,
+    client_request,
+    sha256_hex,
+)
+from tests.conftest import fake_dns
+
+KEY = "test-key-0123456789abcdef"
+OTHER = "other-key-0123456789abcdef"
+H = {"X-API-Key": KEY}
+ORIGIN = "chrome-extension://abcdefghijklmnopabcdefghijklmnop"
+LURE = (
+    "<html><head><title>See who viewed your TikTok profile</title></head><body>"
+    "<h1>Who viewed your TikTok? Find out free</h1>"
+    "<form action='https://collect.example/p' method=post><input name=username>"
+    "<input type=password name=password><button>Log in with TikTok</button></form></body></html>"
+)
+
+
+def _settings(tmp_path: Path, **kw: Any) -> Settings:
+    base: dict[str, Any] = {
+        "api_keys": f"ext:{KEY},ops:{OTHER}",
+        "serve_cors_origins": ORIGIN,
+        "serve_store": str(tmp_path / "serve.sqlite"),
+        "serve_rate_limit": "1000/minute",
+        "serve_client_rate_limit": "1000/minute",
+        "max_request_bytes": 1_000_000,
+    }
+    return Settings(**(base | kw))
+
+
+@pytest.fixture()
+def client(shipped: Any, tmp_path: Path) -> Any:
+    with TestClient(create_app(_settings(tmp_path), detector=shipped)) as c:
+        yield c
+
+
+def _err(resp: Any) -> dict[str, Any]:
+    body = resp.json()
+    assert set(body) == {"error"}, body
+    return dict(body["error"])
+
+
+# -- keys ----------------------------------------------------------------------------------------
+
+
+def test_keys_are_hashed_named_and_matched(tmp_path: Path) -> None:
+    keys_file = tmp_path / "keys"
+    keys_file.write_text(f"# team keys\n{hashed_line('file', OTHER)}\n")
+    ring = KeyRing.from_settings(Settings(api_keys=f"ext:{KEY}", api_keys_file=str(keys_file)))
+    assert ring.match(KEY) == "ext" and ring.match(OTHER) == "file"
+    assert ring.match(KEY + "x") is None and ring.match("") is None and ring.match(None) is None
+    assert KEY not in repr(ring) and OTHER not in repr(ring)
+    assert ("ext", digest(KEY)) in ring.entries
+    from_env = KeyRing.from_settings(Settings(api_keys=f"env:sha256:{digest(KEY).hex()}"))
+    assert from_env.match(KEY) == "env"
+
+
+@pytest.mark.parametrize(
+    "value", ["nocolon", "ext:short", "bad name:0123456789abcdefghij", "a:sha256:zz"]
+)
+def test_bad_key_entries_are_refused_without_echoing_the_key(value: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        KeyRing.from_settings(Settings(api_keys=value))
+    assert "0123456789abcdefghij" not in str(info.value)
+
+
+def test_app_refuses_to_start_without_keys_or_with_a_wildcard_origin(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="no API keys"):
+        create_app(Settings())
+    with pytest.raises(ConfigError, match="CORS origin"):
+        create_app(_settings(tmp_path, serve_cors_origins="*"))
+    with pytest.raises(ConfigError, match="rate-limit storage"):
+        create_app(_settings(tmp_path, serve_rate_limit_storage="nosuch://x"))
+    with pytest.raises(ConfigError, match="bad rate limit"):
+        create_app(_settings(tmp_path, serve_rate_limit="lots"))
+
+
+def test_v1_routes_need_a_known_key_and_health_does_not(client: Any) -> None:
+    assert client.get("/healthz").json() == {"status": "ok"}
+    for headers in ({}, {"X-API-Key": "not-a-known-key-at-all"}):
+        resp = client.post("/v1/score", json={"url": "https://a.example/"}, headers=headers)
+        assert resp.status_code == 401
+        assert _err(resp)["field"] == "x-api-key"
+        assert client.get("/v1/model", headers=headers).status_code == 401
+    assert client.get("/v1/model", headers={"X-API-Key": OTHER}).status_code == 200
+
+
+# -- scoring -------------------------------------------------------------------------------------
+
+
+def test_score_snapshot_follows_the_verdict_contract_and_is_cached(client: Any) -> None:
+    body = {"url": "https://who-viewed.example/", "html": LURE, "id": "tab-7"}
+    first = client.post("/v1/score", json=body, headers=H)
+    assert first.status_code == 200
+    v = first.json()
+    assert {"id", "url", "kind", "score", "label", "reasons", "claims", "model", "error"} <= set(v)
+    assert v["id"] == "tab-7" and v["basis"] == "page" and v["label"] == "scam"
+    assert v["error"] is None and 0.0 <= v["score"] <= 1.0 and v["reasons"]
+    assert v["cached"] is False
+    again = client.post("/v1/score", json=body | {"id": "tab-8"}, headers=H).json()
+    assert again["cached"] is True and again["id"] == "tab-8" and again["score"] == v["score"]
+    changed = client.post("/v1/score", json=body | {"html": LURE + "<p>x</p>"}, headers=H).json()
+    assert changed["cached"] is False
+
+
+def test_batch_scores_in_order_and_is_bounded(client: Any) -> None:
+    snaps = [
+        {"url": "https://who-viewed.example/", "html": LURE, "id": 1},
+        {"text": "How to change your TikTok profile picture", "id": 2},
+    ]
+    resp = client.post("/v1/score/batch", json={"snapshots": snaps}, headers=H)
+    assert resp.status_code == 200
+    assert [v["id"] for v in resp.json()["verdicts"]] == [1, 2]
+    too_many = {"snapshots": [{"text": "hello"}] * 33}
+    resp = client.post("/v1/score/batch", json=too_many, headers=H)
+    assert resp.status_code == 422 and _err(resp)["field"] == "snapshots"
+    resp = client.post(
+        "/v1/score/batch", json={"snapshots": [{"text": "ok"}, {"htm": 1}]}, headers=H
+    )
+    assert resp.status_code == 422 and _err(resp)["field"] == "snapshots.1.htm"
+    internal = {"snapshots": [{"text": "ok"}, {"url": "http://127.0.0.1/"}]}
+    resp = client.post("/v1/score/batch", json=internal, headers=H)
+    assert resp.status_code == 422 and _err(resp)["field"] == "snapshots.1.url"
+
+
+@pytest.mark.parametrize(
+    ("url", "code"),
+    [
+        ("http://127.0.0.1:8080/admin", "fetch.blocked_address"),
+        ("http://169.254.169.254/latest/meta-data/", "fetch.blocked_address"),
+        ("http://[::1]/", "fetch.blocked_address"),
+        ("http://0x7f000001/", "fetch.blocked_address"),
+        ("http://metadata.google.internal/", "fetch.blocked_address"),
+        ("http://10.1.2.3/", "fetch.blocked_address"),
+        ("ftp://files.example/x", "fetch.invalid_url"),
+    ],
+)
+def test_bare_urls_to_internal_addresses_are_refused(client: Any, url: str, code: str) -> None:
+    resp = client.post("/v1/score", json={"url": url}, headers=H)
+    assert resp.status_code == 422
+    err = _err(resp)
+    assert err["field"] == "url" and err["code"] == code
+
+
+def test_a_name_resolving_to_a_private_address_is_refused(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_dns(monkeypatch, {"intranet.example": ["192.168.1.10"]})
+    resp = client.post("/v1/score", json={"url": "https://intranet.example/"}, headers=H)
+    assert resp.status_code == 422 and _err(resp)["code"] == "fetch.blocked_address"
+
+
+def test_unresolvable_bare_url_is_scored_from_the_url_and_never_called_benign(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_dns(monkeypatch, {})
+    resp = client.post("/v1/score", json={"url": "https://plain-site.example/about"}, headers=H)
+    assert resp.status_code == 200
+    v = resp.json()
+    assert v["basis"] == "url" and v["label"] != "benign" and v["fetch_error"]
+
+
+def test_bare_url_is_fetched_through_the_guard(
+    shipped: Any, tmp_path: Path, httpserver: Any
+) -> None:
+    httpserver.expect_request("/lure").respond_with_data(LURE, content_type="text/html")
+    settings = _settings(tmp_path, allow_loopback=True, obey_robots=False)
+    with TestClient(create_app(settings, detector=shipped)) as c:
+        resp = c.post("/v1/score", json={"url": httpserver.url_for("/lure")}, headers=H)
+    assert resp.status_code == 200
+    v = resp.json()
+    assert v["basis"] == "page" and v["label"] == "scam"
+    assert len(httpserver.log) == 1
+
+
+# -- bad input -----------------------------------------------------------------------------------
+
+JSON = {"content-type": "application/json"}
+
+
+@pytest.mark.parametrize(
+    ("body", "headers", "status", "code", "field"),
+    [
+        (b'{"url": "https://a.example/", ', JSON, 400, "request.malformed", None),
+        (b'{"url": "\xff\xfe\xfa"}', JSON, 400, "request.malformed", None),
+        (b"[1, 2]", JSON, 422, "request.invalid", None),
+        (b'{"url": 5}', JSON, 422, "request.invalid", "url"),
+        (b'{"html": ["a"]}', JSON, 422, "request.invalid", "html"),
+        (b'{"url": "https://a.example/", "status": "200"}', JSON, 422, "request.invalid", "status"),
+        (b"{}", JSON, 422, "request.invalid", None),
+        (b'{"url": "https://a.example/", "htm": "x"}', JSON, 422, "request.invalid", "htm"),
+        (b'{"kind": "tweet", "text": "x"}', JSON, 422, "request.invalid", "kind"),
+        (b'{"html": "\\u0000\\u0001\\u0002ELF"}', JSON, 422, "request.invalid", "html"),
+        (b'{"text": "a\\ud800b"}', JSON, 422, "request.invalid", "text"),
+        (b'{"listing": {"rating": "5"}}', JSON, 422, "request.invalid", "listing.rating"),
+        (b'{"url": "https://a.example/"}', {"content-type": "text/plain"}, 415, None, None),
+        (b'{"url": "https://a.example/"}', {}, 415, "request.content_type", "content-type"),
+    ],
+)
+def test_bad_input_gets_a_clear_4xx_naming_the_field(
+    client: Any, body: bytes, headers: dict[str, str], status: int, code: Any, field: Any
+) -> None:
+    resp = client.post("/v1/score", content=body, headers=H | headers)
+    assert resp.status_code == status, resp.text
+    err = _err(resp)
+    assert err["message"]
+    if code:
+        assert err["code"] == code
+    if field:
+        assert err["field"] == field and field in err["message"]
+    assert client.get("/healthz").status_code == 200  # still up
+
+
+def test_oversized_bodies_get_413_declared_or_streamed(client: Any) -> None:
+    big = b'{"html": "' + b"a" * 50_000_000 + b'"}'
+    resp = client.post("/v1/score", content=big, headers=H | JSON)
+    assert resp.status_code == 413 and _err(resp)["code"] == "request.too_large"
+
+    def chunks() -> Any:
+        yield b'{"html": "'
+        for _ in range(40):
+            yield b"a" * 50_000
+        yield b'"}'
+
+    resp = client.post("/v1/score", content=chunks(), headers=H | JSON)
+    assert resp.status_code == 413
+    assert client.post("/v1/score", json={"text": "still up"}, headers=H).status_code == 200
+
+
+def test_deep_markup_is_scored_not_a_crash(client: Any) -> None:
+    deep = "<div>" * 100_000 + "who viewed your tiktok" + "</div>" * 100_000
+    resp = client.post("/v1/score", json={"html": deep[:900_000]}, headers=H)
+    assert resp.status_code == 200 and resp.json()["error"] is None
+
+
+# -- limits, CORS, headers -----------------------------------------------------------------------
+
+
+def test_rate_limit_per_key_answers_429_with_retry_after(shipped: Any, tmp_path: Path) -> None:
+    settings = _settings(tmp_path, serve_rate_limit="3/minute")
+    with TestClient(create_app(settings, detector=shipped)) as c:
+        codes = [c.get("/v1/model", headers=H).status_code for _ in range(4)]
+        assert codes == [200, 200, 200, 429]
+        resp = c.get("/v1/model", headers=H)
+        assert resp.status_code == 429 and _err(resp)["code"] == "rate.limited"
+        assert 1 <= int(resp.headers["retry-after"]) <= 60
+        assert c.get("/v1/model", headers={"X-API-Key": OTHER}).status_code == 200  # own budget
+
+
+def test_rate_limit_per_client_address(shipped: Any, tmp_path: Path) -> None:
+    settings = _settings(tmp_path, serve_client_rate_limit="2/minute")
+    app = create_app(settings, detector=shipped)
+    with TestClient(app) as a, TestClient(app, client=("203.0.113.9", 5000)) as b:
+        assert [a.get("/v1/model", headers=H).status_code for _ in range(3)] == [200, 200, 429]
+        assert b.get("/v1/model", headers=H).status_code == 200  # another address, same key
+
+
+def test_cors_preflight_from_the_extension_origin_only(client: Any) -> None:
+    ask = {
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type,x-api-key",
+    }
+    ok = client.options("/v1/score", headers=ask | {"Origin": ORIGIN})
+    assert ok.status_code == 200
+    assert ok.headers["access-control-allow-origin"] == ORIGIN
+    assert "x-api-key" in ok.headers["access-control-allow-headers"].lower()
+    other = client.options("/v1/score", headers=ask | {"Origin": "https://evil.example"})
+    assert "access-control-allow-origin" not in other.headers
+    resp = client.post("/v1/score", json={"text": "hi"}, headers=H | {"Origin": ORIGIN})
+    assert resp.headers["access-control-allow-origin"] == ORIGIN
+
+
+def test_security_headers_on_every_response(client: Any) -> None:
+    for resp in (
+        client.get("/healthz"),
+        client.post("/v1/score", json={"text": "x"}),
+        client.post("/v1/score", content=b"x" * 2_000_000, headers=H | JSON),
+    ):
+        assert resp.headers["x-content-type-options"] == "nosniff"
+        assert resp.headers["cache-control"] == "no-store"
+        assert "frame-ancestors 'none'" in resp.headers["content-security-policy"]
+
+
+def test_logs_carry_hashes_not_urls_bodies_or_keys(
+    client: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    url = "https://secret-lure.example/p?token=s3cr3t"
+    with caplog.at_level(logging.INFO):
+        client.post("/v1/score", json={"url": url, "html": LURE + "MARKER-XYZ"}, headers=H)
+        client.post("/v1/report", json={"url": url, "expected": "scam"}, headers=H)
+    text = caplog.text
+    assert "POST /v1/score 200" in text
+    assert sha256_hex(canonical_url(url) or "")[:12] in text
+    for secret in ("secret-lure", "s3cr3t", "MARKER-XYZ", KEY):
+        assert secret not in text
+
+
+# -- model, health ------------------------------------------------------------------------------
+
+
+def test_model_route_names_thresholds_and_metrics(client: Any, shipped: Any) -> None:
+    body = client.get("/v1/model", headers=H).json()
+    assert body["model"] == shipped.model_name
+    assert set(body["thresholds"]) >= {"scam", "suspicious"}
+    assert body["metrics"]
+
+
+def test_ready_only_after_start_up_and_one_native_thread(shipped: Any, tmp_path: Path) -> None:
+    from threadpoolctl import threadpool_info
+
+    app = create_app(_settings(tmp_path), detector=shipped)
+    cold = TestClient(app)  # no lifespan run yet
+    assert cold.get("/readyz").status_code == 503
+    with TestClient(app) as c:
+        ready = c.get("/readyz").json()
+        pools = app.state.service.executor.submit(threadpool_info).result()
+    assert ready["status"] == "ready" and ready["native_threads"] == 1
+    assert pools and all(p["num_threads"] == 1 for p in pools)
+
+
+def test_a_model_that_fails_verification_stops_start_up(tmp_path: Path) -> None:
+    from detector.errors import ModelLoadError
+
+    broken = tmp_path / "model"
+    broken.mkdir()
+    (broken / "model.json").write_text("{}")
+    app = create_app(_settings(tmp_path, model_path=str(broken)))
+    with pytest.raises(ModelLoadError), TestClient(app):
+        pass
+
+
+# -- lookup (privacy mode) and reports ----------------------------------------------------------
+
+
+class Recorder:
+    """ASGI wrapper that keeps every byte the server receives: path, query, headers, body."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.seen: list[bytes] = []
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            self.seen.append(scope["path"].encode() + b"?" + scope.get("query_string", b""))
+            self.seen.extend(k + b": " + v for k, v in scope["headers"])
+
+        async def recording() -> Any:
+            message = await receive()
+            self.seen.append(message.get("body", b""))
+            return message
+
+        await self.app(scope, recording, send)
+
+
+def client_lookup(c: Any, url: str) -> list[dict[str, Any]]:
+    """What a privacy-mode client does: send prefixes, match full hashes locally."""
+    body = client_request(url)
+    assert all(len(p) == 8 for p in body["prefixes"]) and len(body["prefixes"]) == 2
+    resp = c.post("/v1/lookup", json=body, headers=H)
+    assert resp.status_code == 200
+    return client_matches(url, resp.json())
+
+
+def test_lookup_answers_by_hash_prefix_and_never_receives_the_url(
+    shipped: Any, tmp_path: Path
+) -> None:
+    url = "https://who-viewed.example/free?ref=abc"
+    app = create_app(_settings(tmp_path), detector=shipped)
+    with TestClient(app) as c:
+        c.post("/v1/score", json={"url": url, "html": LURE}, headers=H)
+        recorder = Recorder(app)
+        with TestClient(recorder) as private:
+            matches = client_lookup(private, url)
+            unknown = client_lookup(private, "https://never-seen.example/")
+    kinds = {m["kind"]: m for m in matches}
+    assert kinds["url"]["verdict"]["label"] == "scam"
+    assert kinds["host"]["host"]["flagged"] == 1
+    assert unknown == []
+    received = b"\n".join(recorder.seen)
+    for secret in (url, canonical_url(url), "who-viewed", sha256_hex(canonical_url(url) or "")):
+        assert str(secret).encode() not in received
+    assert url not in json.dumps(matches)  # the answer carries hashes, not URLs
+
+
+def test_lookup_refuses_full_hashes_and_finds_store_verdicts(shipped: Any, tmp_path: Path) -> None:
+    from detector.records import Snapshot
+    from detector.store import Store
+
+    stored = "https://stored-lure.example/"
+    with Store.open(tmp_path / "serve.sqlite") as store:
+        run_id, _ = store.create_or_resume_run("r")
+        store.add_inputs(run_id, [(stored, "{}")])
+        snap = Snapshot(url=stored, html=LURE)
+        store.record(run_id, stored, snap, shipped.score(snap))
+    with TestClient(create_app(_settings(tmp_path), detector=shipped)) as c:
+        full = hashlib.sha256(stored.encode()).hexdigest()
+        resp = c.post("/v1/lookup", json={"prefixes": [full]}, headers=H)
+        assert resp.status_code == 422 and _err(resp)["field"].startswith("prefixes")
+        assert sorted(m["kind"] for m in client_lookup(c, stored)) == ["host", "url"]
+
+
+def test_report_waits_for_an_analyst_before_it_becomes_a_label(
+    client: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from detector.cli import main
+    from detector.store import Store
+
+    body = {"url": "https://honest.example/", "expected": "benign", "note": "an explainer"}
+    resp = client.post("/v1/report", json=body, headers=H)
+    assert resp.status_code == 202 and resp.json()["status"] == "pending"
+    path = tmp_path / "serve.sqlite"
+    with Store.open(path) as store:
+        (row,) = store.reports()
+        assert row["reporter"] == "ext" and row["url"] == body["url"]
+        assert re.fullmatch(r"[0-9a-f]{16}", row["client_hash"])
+        assert store.labels() == []  # nothing reaches training on its own
+    assert main(["reports", "accept", str(row["id"]), "--store", str(path)]) == 0
+    with Store.open(path) as store:
+        (label,) = store.labels()
+        assert label["label"] == "benign" and store.reports() == []
+    assert main(["reports", "reject", str(row["id"]), "--store", str(path)]) == 2  # resolved
+    client.post("/v1/report", json={"url": "https://b.example/", "expected": "scam"}, headers=H)
+    with Store.open(path) as store:
+        (second,) = store.reports()
+    assert main(["reports", "reject", str(second["id"]), "--store", str(path)]) == 0
+    capsys.readouterr()
+    assert main(["reports", "list", "--status", "all", "--store", str(path)]) == 0
+    listed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["status"] for r in listed] == ["accepted", "rejected"]
+    with Store.open(path) as store:
+        assert len(store.labels()) == 1  # a rejected report leaves no label
+    resp = client.post("/v1/report", json={"url": "x", "expected": "maybe"}, headers=H)
+    assert resp.status_code == 422 and _err(resp)["field"] == "expected"
+
+
+def test_report_without_a_store_is_503(shipped: Any, tmp_path: Path) -> None:
+    with TestClient(create_app(_settings(tmp_path, serve_store=""), detector=shipped)) as c:
+        resp = c.post(
+            "/v1/report", json={"url": "https://a.example/", "expected": "scam"}, headers=H
+        )
+    assert resp.status_code == 503 and _err(resp)["code"] == "reports.unavailable"
+
+
+def test_cache_expires_and_is_bounded() -> None:
+    now = [0.0]
+    cache = TTLCache(size=2, ttl=10, clock=lambda: now[0])
+    cache.put("a", 1)
+    cache.put("b", 2)
+    cache.put("c", 3)
+    assert cache.get("a") is None and cache.get("b") == 2 and len(cache) == 2
+    now[0] = 11
+    assert cache.get("b") is None and cache.get("c") is None
+
+
+def test_cli_new_key_prints_a_key_and_its_hashed_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from detector.cli import main
+
+    assert main(["serve", "--new-key", "extension"]) == 0
+    out = capsys.readouterr().out
+    key = re.search(r"key:\s+(\S+)", out)
+    line = re.search(r"keys file: (\S+)", out)
+    assert key and line and line.group(1) == hashed_line("extension", key.group(1))
+    assert key.group(1) not in line.group(1)
+
+
+def test_a_full_scoring_queue_answers_503_with_retry_after(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import detector.serve.app as serve_app
+
+    monkeypatch.setattr(serve_app, "MAX_QUEUED", 0)
+    resp = client.post("/v1/score", json={"text": "queue is full " * 3}, headers=H)
+    assert resp.status_code == 503 and _err(resp)["code"] == "busy"
+    assert resp.headers["retry-after"] == "1"
+    monkeypatch.setattr(serve_app, "MAX_QUEUED", 256)
+    assert (
+        client.post("/v1/score", json={"text": "queue is full " * 3}, headers=H).status_code == 200
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "canon", "host"),
+    [
+        (
+            "HTTPS://Who-Viewed.Example./a?b=1#frag",
+            "https://who-viewed.example/a?b=1",
+            "who-viewed.example",
+        ),
+        ("http://user:pw@x.example:80", "http://x.example/", "x.example"),
+        ("https://x.example:8443/p", "https://x.example:8443/p", "x.example"),
+        ("https://bücher.example/", "https://xn--bcher-kva.example/", "xn--bcher-kva.example"),
+        ("ftp://x.example/", None, None),
+    ],
+)
+def test_canonical_forms_for_lookup(url: str, canon: Any, host: Any) -> None:
+    assert canonical_url(url) == canon and canonical_host(url) == host
+
+
+class _BlockingModel:
+    """Scores at once, except a snapshot whose text is "block": that one waits for the test."""
+
+    model_name = "blocking@1"
+
+    def __init__(self) -> None:
+        import threading
+
+        self.started, self.release, self.done = (threading.Event() for _ in range(3))
+
+    def score(self, snapshot: Any) -> Any:
+        from detector.records import Verdict
+
+        if snapshot.get("text") == "block":
+            self.started.set()
+            self.release.wait(10)
+            self.done.set()
+        return Verdict(url=snapshot.get("url", ""), score=0.1, label="benign", model="blocking@1")
+
+    def score_many(self, snapshots: Any) -> list[Any]:
+        return [self.score(s) for s in snapshots]
+
+
+def test_scoring_never_blocks_the_event_loop(tmp_path: Path) -> None:
+    import asyncio
+
+    import httpx
+
+    model = _BlockingModel()
+    app = create_app(_settings(tmp_path, serve_store=""), detector=model)
+
+    async def run() -> None:
+        await asyncio.to_thread(app.state.service.start)
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://serve.test") as c:
+            scoring = asyncio.create_task(c.post("/v1/score", json={"text": "block"}, headers=H))
+            assert await asyncio.to_thread(model.started.wait, 10)
+            health = await c.get("/healthz")
+            ready = await c.get("/readyz")
+            # Both answered while the scoring thread is still busy with the first request.
+            assert health.status_code == 200 and not model.done.is_set()
+            assert ready.json()["model"] == "blocking@1" and not model.done.is_set()
+            model.release.set()
+            assert (await scoring).status_code == 200
+        app.state.service.stop()
+
+    asyncio.run(run())
+
+
+class _BrokenModel(_BlockingModel):
+    model_name = "broken@1"
+
+    def score(self, snapshot: Any) -> Any:
+        if snapshot.get("text") == "explode":
+            raise RuntimeError("failed on https://secret-page.example/?t=XYZ")
+        return super().score(snapshot)
+
+
+def test_an_unexpected_error_is_a_500_json_and_its_text_stays_out_of_logs(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    app = create_app(_settings(tmp_path, serve_store=""), detector=_BrokenModel())
+    with TestClient(app, raise_server_exceptions=True) as c, caplog.at_level(logging.INFO):
+        resp = c.post("/v1/score", json={"text": "explode"}, headers=H)
+        assert resp.status_code == 500 and _err(resp)["code"] == "internal"
+        assert resp.headers["x-content-type-options"] == "nosniff"
+        assert c.post("/v1/score", json={"text": "fine"}, headers=H).status_code == 200
+    assert "RuntimeError" in caplog.text and "secret-page" not in caplog.text
+
+
+def test_lookup_index_picks_up_new_store_verdicts(
+    shipped: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    import detector.serve.app as serve_app
+    from detector.records import Snapshot
+    from detector.store import Store
+
+    monkeypatch.setattr(serve_app, "STORE_REFRESH_SECONDS", 0.05)
+    later = "https://scanned-later.example/"
+    with TestClient(create_app(_settings(tmp_path), detector=shipped)) as c:
+        assert client_lookup(c, later) == []
+        with Store.open(tmp_path / "serve.sqlite") as store:
+            run_id, _ = store.create_or_resume_run("later")
+            store.add_inputs(run_id, [(later, "{}")])
+            snap = Snapshot(url=later, html=LURE)
+            store.record(run_id, later, snap, shipped.score(snap))
+        found: list[dict[str, Any]] = []
+        for _ in range(100):  # the refresher runs every 0.05 s
+            found = client_lookup(c, later)
+            if found:
+                break
+            time.sleep(0.05)
+    assert sorted(m["kind"] for m in found) == ["host", "url"]

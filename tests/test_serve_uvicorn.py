@@ -1,0 +1,238 @@
+"""The endpoint as a real uvicorn process on loopback: start-up, keys, CORS, 413, 429, privacy."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("uvicorn")
+
+import httpx
+
+from detector.serve.lookup import canonical_host, canonical_url, sha256_hex
+from tests.conftest import ROOT
+
+KEY = "proc-key-0123456789abcdef"
+BURST = "burst-key-0123456789abcdef"
+ORIGIN = "chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba"
+STORED = "https://stored-lure.example/free-viewers?ref=mail"
+MARKER = "PAGE-MARKER-7731"
+LIMIT = 1_000_000
+LURE = (
+    "<title>See who viewed your TikTok</title><form action='https://collect.example/p'>"
+    "<input name=username><input type=password name=password></form>"
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DETECTOR_")}
+    return env | {"PYTHONPATH": str(ROOT)} | extra
+
+
+@pytest.fixture(scope="module")
+def server(shipped: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    from detector.records import Snapshot
+    from detector.store import Store
+
+    tmp = Path(tmp_path_factory.mktemp("serve-proc"))
+    store_path = tmp / "scans.sqlite"
+    with Store.open(store_path) as store:
+        run_id, _ = store.create_or_resume_run("seed")
+        store.add_inputs(run_id, [(STORED, "{}")])
+        snap = Snapshot(url=STORED, html=LURE)
+        store.record(run_id, STORED, snap, shipped.score(snap))
+    port = _free_port()
+    log_path = tmp / "server.log"
+    env = _env(
+        DETECTOR_API_KEYS=f"ext:{KEY},burst:{BURST}",
+        DETECTOR_SERVE_RATE_LIMIT="40/minute",
+        DETECTOR_SERVE_CLIENT_RATE_LIMIT="1000/minute",
+        DETECTOR_SERVE_CORS_ORIGINS=ORIGIN,
+        DETECTOR_MAX_REQUEST_BYTES=str(LIMIT),
+    )
+    cmd = [
+        sys.executable,
+        "-m",
+        "detector",
+        "serve",
+        "--port",
+        str(port),
+        "--store",
+        str(store_path),
+    ]
+    with log_path.open("w") as log:
+        proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 120
+        try:
+            while True:
+                if proc.poll() is not None:
+                    pytest.fail(f"server exited: {log_path.read_text()[-2000:]}")
+                try:
+                    if httpx.get(base + "/readyz", timeout=2).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    pass
+                if time.monotonic() > deadline:
+                    pytest.fail("server did not become ready in 120 s")
+                time.sleep(0.3)
+            yield {"base": base, "port": port, "log": log_path, "proc": proc}
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+def _raw(port: int, request: bytes, body_chunks: list[bytes] = ()) -> bytes:  # type: ignore[assignment]
+    """Send raw bytes on a fresh connection; returns what came back before close or timeout."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+        s.sendall(request)
+        try:
+            for chunk in body_chunks:
+                s.sendall(chunk)
+        except OSError:
+            pass  # the server may answer 413 and close before everything is sent
+        data = b""
+        try:
+            while True:  # until the server closes (413 and Connection: close both do)
+                part = s.recv(65536)
+                if not part:
+                    break
+                data += part
+        except OSError:
+            pass
+        return data
+
+
+def test_start_up_ready_with_one_native_thread(server: dict[str, Any]) -> None:
+    ready = httpx.get(server["base"] + "/readyz").json()
+    assert ready["status"] == "ready" and ready["native_threads"] == 1
+    assert httpx.get(server["base"] + "/healthz").json() == {"status": "ok"}
+
+
+def test_keys(server: dict[str, Any]) -> None:
+    url = server["base"] + "/v1/score"
+    body = {"url": "https://a.example/", "html": "<p>hi</p>"}
+    assert httpx.post(url, json=body).status_code == 401
+    assert (
+        httpx.post(url, json=body, headers={"X-API-Key": "wrong-key-0000000000"}).status_code == 401
+    )
+    ok = httpx.post(url, json=body, headers={"X-API-Key": KEY})
+    assert ok.status_code == 200 and ok.json()["basis"] == "page"
+    assert ok.headers["x-content-type-options"] == "nosniff" and "server" not in ok.headers
+
+
+def test_cors_preflight_from_the_extension(server: dict[str, Any]) -> None:
+    ask = {
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type,x-api-key",
+    }
+    url = server["base"] + "/v1/score"
+    ok = httpx.options(url, headers=ask | {"Origin": ORIGIN})
+    assert ok.status_code == 200 and ok.headers["access-control-allow-origin"] == ORIGIN
+    bad = httpx.options(url, headers=ask | {"Origin": "chrome-extension://someoneelse"})
+    assert "access-control-allow-origin" not in bad.headers
+
+
+def test_413_declared_and_chunked(server: dict[str, Any]) -> None:
+    head = (
+        "POST /v1/score HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        f"X-API-Key: {KEY}\r\n"
+    ).encode()
+    declared = _raw(server["port"], head + b"Content-Length: 50000000\r\n\r\n")
+    assert declared.startswith(b"HTTP/1.1 413"), declared[:200]
+    chunk = b"a" * 100_000
+    chunks = [b'a\r\n{"html": "\r\n'] + [b"%x\r\n%s\r\n" % (len(chunk), chunk)] * 15
+    chunked = _raw(server["port"], head + b"Transfer-Encoding: chunked\r\n\r\n", chunks)
+    assert chunked.startswith(b"HTTP/1.1 413"), chunked[:200]
+    assert b"request.too_large" in chunked
+    assert httpx.get(server["base"] + "/healthz").status_code == 200  # still up
+
+
+def test_lookup_privacy_the_server_receives_prefixes_only(server: dict[str, Any]) -> None:
+    wanted = {sha256_hex(canonical_url(STORED) or ""), sha256_hex(canonical_host(STORED) or "")}
+    body = json.dumps({"prefixes": sorted(h[:8] for h in wanted)}).encode()
+    request = (
+        "POST /v1/lookup HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        f"X-API-Key: {KEY}\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    ).encode() + body
+    for secret in (STORED, canonical_url(STORED), "stored-lure", *wanted):
+        assert str(secret).encode() not in request  # every byte the server receives
+    answer = _raw(server["port"], request)
+    payload = json.loads(answer.split(b"\r\n\r\n", 1)[1])
+    local = {m["kind"]: m for m in payload["matches"] if m["hash"] in wanted}
+    assert local["url"]["verdict"]["label"] == "scam" and local["host"]["host"]["flagged"] == 1
+    full = httpx.post(
+        server["base"] + "/v1/lookup",
+        json={"prefixes": [next(iter(wanted))]},
+        headers={"X-API-Key": KEY},
+    )
+    assert full.status_code == 422  # a full hash would confirm a guessed URL: refused
+
+
+def test_429_with_retry_after(server: dict[str, Any]) -> None:
+    url = server["base"] + "/v1/model"
+    with httpx.Client(headers={"X-API-Key": BURST}) as c:
+        codes = [c.get(url).status_code for _ in range(41)]
+        assert codes[:40] == [200] * 40 and codes[40] == 429
+        resp = c.get(url)
+    assert resp.status_code == 429 and 1 <= int(resp.headers["retry-after"]) <= 60
+    assert httpx.get(url, headers={"X-API-Key": KEY}).status_code == 200  # another key's budget
+
+
+def test_zz_logs_hold_no_urls_bodies_or_keys(server: dict[str, Any]) -> None:
+    httpx.post(
+        server["base"] + "/v1/score",
+        json={"url": "https://private-page.example/?session=abc", "html": MARKER},
+        headers={"X-API-Key": KEY},
+    )
+    time.sleep(0.5)
+    text = server["log"].read_text()
+    assert "POST /v1/score 200" in text and "key=ext" in text
+    for secret in (KEY, BURST, "private-page", "session=abc", MARKER, "stored-lure", "a.example"):
+        assert secret not in text
+
+
+def test_a_model_that_fails_verification_stops_start_up(tmp_path: Path) -> None:
+    broken = tmp_path / "model"
+    broken.mkdir()
+    (broken / "model.json").write_text("{}")
+    cmd = [sys.executable, "-m", "detector", "serve", "--port", str(_free_port())]
+    done = subprocess.run(
+        [*cmd, "--model", str(broken)],
+        env=_env(DETECTOR_API_KEYS=f"ext:{KEY}"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert done.returncode != 0
+    assert "start-up stopped" in done.stderr and str(broken) in done.stderr
+    nokeys = subprocess.run(cmd, env=_env(), capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert nokeys.returncode == 2 and "no API keys" in nokeys.stderr
+    several = subprocess.run(  # checked once before any worker starts
+        [*cmd, "--workers", "2", "--model", str(broken)],
+        env=_env(DETECTOR_API_KEYS=f"ext:{KEY}"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert several.returncode == 2 and "model failed verification" in several.stderr
