@@ -121,7 +121,7 @@ def _html_samples(root: Path) -> list[Example]:
                 Example(
                     snapshot=Snapshot(html=decode_markup(path.read_bytes()), id=row["path"]),
                     label="scam" if phishing else "benign",
-                    subtype=f"html_{role}",
+                    subtype=f"html_{'phishing' if phishing else 'legitimate'}_{role}",
                     family=f"{HTML_SAMPLES}:{family}",
                     source=f"{HTML_SAMPLES}:{row['path']}",
                     lang="unknown",
