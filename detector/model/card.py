@@ -47,6 +47,8 @@ def figures(side: dict[str, Any]) -> list[str]:
         rows[f"{judge} grouped CV, blend, set {name}"] = row
     for name, row in cv["per_kind"].items():
         rows[f"{judge} grouped CV, blend, kind {name}"] = row
+    for view, row in (side["metrics"].get("listings_sent_as_text") or {}).items():
+        rows[f"{judge} grouped CV, listings {view.replace('_', ' ')}"] = row
     ev = side.get("evaluation") or {}
     for held, by_model in (ev.get("leave_one_source_out") or {}).items():
         for model, row in by_model.items():
@@ -104,7 +106,8 @@ def render(side: dict[str, Any]) -> str:
         f"- Why: {side.get('selection_note', '')}.",
         f"- Trained on {counts['examples']} labelled snapshots ({counts['scam']} scam / "
         f"{counts['benign']} benign, {counts['families']} families; by set {counts.get('per_set')}; "
-        f"kinds {counts['kinds']}) plus {counts.get('url_less_copies', 0)} URL-less copies, "
+        f"kinds {counts['kinds']}) plus {counts.get('url_less_copies', 0)} URL-less copies and "
+        f"{counts.get('listings_as_text', 0)} listings as plain text (training only), "
         f"in {side.get('train_seconds', '?')} s.",
         f"- Real sets read from ../shared/data: {shared.get('sets') or 'none (trained on data/ alone)'}"
         f" (sha256 `{str(shared.get('sha256'))[:16]}…`, never copied into the repository). "
@@ -141,6 +144,13 @@ def render(side: dict[str, Any]) -> str:
         *_table(cv["per_subtype"], ["label", "n", "as_scam", "as_flagged", "mean_score"]),
         "",
     ]
+    listings = side["metrics"].get("listings_sent_as_text")
+    if listings:
+        lines += [
+            "The same held-out listings sent as a listing and as plain text (a pasted manifest):",
+            *_table(listings, _REPORT_COLS),
+            "",
+        ]
     ev = side.get("evaluation") or {}
     loso = ev.get("leave_one_source_out") or {}
     if loso:

@@ -15,13 +15,15 @@ sets under ../shared/data (``detector.model.real``). Model choices are made on t
 
 Content first: every training example that has a URL is also used once without it (URL
 dropout), so URL evidence adds to what the content says instead of standing in for it, and a
-page stored without its URL is judged like the same page with one.
+page stored without its URL is judged like the same page with one. Likewise every listing is
+also used as plain text (a manifest pasted as text must not look like an empty page).
 
 Without the real sets the same steps run on grouped CV over the corpus, and the sidecar says so.
 """
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -83,6 +85,7 @@ class Featurized:
     docs: list[str]
     raw: list[str]
     stripped: dict[int, int] = field(default_factory=dict)  # example -> its URL-less copy
+    as_text: dict[int, int] = field(default_factory=dict)  # listing -> the same file as text
 
     @property
     def y(self) -> np.ndarray:
@@ -97,8 +100,8 @@ class Featurized:
         return np.array([set_of(e) for e in self.examples])
 
     def with_dropout(self, idx: np.ndarray) -> np.ndarray:
-        """``idx`` plus the URL-less copy of each of its examples that has one."""
-        extra = [self.stripped[int(i)] for i in idx if int(i) in self.stripped]
+        """``idx`` plus the URL-less copy and the as-text copy of each example that has one."""
+        extra = [m[int(i)] for m in (self.stripped, self.as_text) for i in idx if int(i) in m]
         return np.concatenate([idx, np.array(extra, dtype=int)]) if extra else idx
 
     def take_rows(self, idx: np.ndarray) -> FeatureDicts:
@@ -136,11 +139,22 @@ def without_url(e: Example) -> Example:
     return replace(e, snapshot=snap)
 
 
+def as_text(e: Example) -> Example:
+    """A listing as a caller may send it: the manifest or store row as plain text."""
+    listing = e.snapshot.listing
+    assert listing is not None
+    body = json.dumps(listing.manifest or listing.to_dict(), ensure_ascii=False, indent=1)
+    snap = replace(e.snapshot, listing=None, html=None, text=body)
+    return replace(e, snapshot=snap)
+
+
 def featurize(examples: Sequence[Example], url_dropout: bool = True) -> Featurized:
-    """Extract every example once (and its URL-less copy, for URL dropout)."""
+    """Extract every example once, plus training-only copies: each example with a URL without
+    it (URL dropout) and each listing as plain text (callers send manifests both ways)."""
     items = list(examples)
     copies = [i for i, e in enumerate(items) if url_dropout and e.snapshot.url]
-    all_items = items + [without_url(items[i]) for i in copies]
+    texts = [i for i, e in enumerate(items) if url_dropout and e.snapshot.listing is not None]
+    all_items = items + [without_url(items[i]) for i in copies] + [as_text(items[i]) for i in texts]
     rows, docs, raw = [], [], []
     for e in all_items:
         ex = extract(e.snapshot)
@@ -149,6 +163,7 @@ def featurize(examples: Sequence[Example], url_dropout: bool = True) -> Featuriz
         raw.append(raw_content(e))
     data = Featurized(examples=items, rows=rows, docs=docs, raw=raw)
     data.stripped = {i: len(items) + k for k, i in enumerate(copies)}
+    data.as_text = {i: len(items) + len(copies) + k for k, i in enumerate(texts)}
     return data
 
 
@@ -187,7 +202,7 @@ def _y(data: Featurized, idx: np.ndarray) -> np.ndarray:
     y = data.y
     n = len(y)
     # URL-less copies sit after the examples; their label is their original's.
-    back = {v: k for k, v in data.stripped.items()}
+    back = {v: k for m in (data.stripped, data.as_text) for k, v in m.items()}
     return np.array([y[int(i)] if int(i) < n else y[back[int(i)]] for i in idx])
 
 
@@ -199,6 +214,8 @@ class OutOfFold:
     signals: np.ndarray
     text: np.ndarray
     baseline: np.ndarray | None
+    # The judged listings sent as plain text instead: position in ``judged`` -> log-odds.
+    as_text: dict[int, tuple[float, float]] = field(default_factory=dict)
 
 
 def fit_blend(data: Featurized, idx: np.ndarray, text_weight: float, cfg: TrainConfig) -> Blend:
@@ -225,6 +242,7 @@ def out_of_fold(
     always = always if always is not None else np.array([], dtype=int)
     zs, zt = np.zeros(len(judged)), np.zeros(len(judged))
     base = np.zeros(len(judged)) if cfg.baseline else None
+    as_text: dict[int, tuple[float, float]] = {}
     for k, (tr, te) in enumerate(_splits(y[judged], groups[judged], cfg.splits), 1):
         train = np.concatenate([always, judged[tr]])
         blend = fit_blend(data, train, 0.5, cfg)
@@ -233,8 +251,19 @@ def out_of_fold(
         zt[te] = blend.text_log_odds(data.take_docs(test))
         if base is not None:
             base[te] = Baseline().fit(data, data.with_dropout(train)).scores(data, test)
+        views = [
+            (int(pos), data.as_text[int(judged[pos])])
+            for pos in te
+            if int(judged[pos]) in data.as_text
+        ]
+        if views:
+            rows = np.array([row for _pos, row in views])
+            vs = blend.signals_log_odds(data.take_rows(rows))
+            vt = blend.text_log_odds(data.take_docs(rows))
+            for (pos, _row), a, b in zip(views, vs, vt, strict=True):
+                as_text[pos] = (float(a), float(b))
         say(f"  fold {k}: {len(test)} held out")
-    return OutOfFold(judged=judged, signals=zs, text=zt, baseline=base)
+    return OutOfFold(judged=judged, signals=zs, text=zt, baseline=base, as_text=as_text)
 
 
 def _choose_weight(oof: OutOfFold, y: np.ndarray, cfg: TrainConfig) -> tuple[float, dict]:
@@ -307,7 +336,8 @@ def train(
     judged = real if judge == "real" else np.arange(len(y))
     always = np.flatnonzero(sets == "corpus") if judge == "real" else None
     say(
-        f"{len(data.rows)} training rows ({len(data.stripped)} URL-less copies); "
+        f"{len(data.rows)} training rows ({len(data.stripped)} URL-less copies, "
+        f"{len(data.as_text)} listings as text); "
         f"judged on {len(judged)} {judge} examples"
     )
     oof = out_of_fold(data, judged, cfg, always, say)
@@ -331,6 +361,15 @@ def train(
         bth = choose_thresholds(oof.baseline, yj, cfg.scam_fpr, cfg.suspicious_fpr)
         comparison["baseline_tfidf_forms"] = rounded(_report(oof.baseline, yj, bth))
     metrics["wording_weight"] = weights
+    if oof.as_text:
+        pos = np.array(sorted(oof.as_text))
+        zs_t = np.array([oof.as_text[int(p)][0] for p in pos])
+        zt_t = np.array([oof.as_text[int(p)][1] for p in pos])
+        view = platt(_sigmoid(weight * zt_t + (1 - weight) * zs_t))
+        metrics["listings_sent_as_text"] = {
+            "as_listing": rounded(_report(scores[pos], yj[pos], thresholds)),
+            "as_text": rounded(_report(view, yj[pos], thresholds)),
+        }
     say(f"wording weight {weight}: {comparison['blend']}")
     model = fit_blend(data, np.arange(len(y)), weight, cfg)
     groups = data.groups
@@ -340,6 +379,7 @@ def train(
         "benign": int((y == 0).sum()),
         "families": len(set(groups.tolist())),
         "url_less_copies": len(data.stripped),
+        "listings_as_text": len(data.as_text),
         "per_set": {s: int((sets == s).sum()) for s in sorted(set(sets.tolist()))},
         "kinds": {
             k: sum(e.snapshot.kind == k for e in data.examples)
