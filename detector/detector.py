@@ -6,6 +6,7 @@ for a bad row: the verdict carries the error and the batch goes on.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
@@ -118,11 +119,19 @@ class Detector:
             )
         try:
             intel = self.intel(snap.effective_url) if self.intel and snap.effective_url else None
-            return snap, extract(snap, intel, self.settings)
+            ex = extract(snap, intel, self.settings)
         except DetectorError as exc:
             return snap, Verdict.failed(
                 snap, f"{getattr(exc, 'code', 'extract.failed')}: {exc}", self.model_name
             )
+        except (ValueError, OverflowError, RecursionError) as exc:
+            return snap, Verdict.failed(snap, f"extract.failed: {_reason(exc)}", self.model_name)
+        bad = next((k for k, v in ex.features.items() if not _finite(v)), None)
+        if bad is not None:
+            return snap, Verdict.failed(
+                snap, f"extract.non_finite: feature {bad} is not a finite number", self.model_name
+            )
+        return snap, ex
 
     def _score_batch(self, batch: list[Snapshot | Mapping[str, Any]]) -> list[Verdict]:
         prepared = [self._prepare(item) for item in batch]
@@ -136,19 +145,36 @@ class Detector:
                 rows.extend(self.explainer.occluded(ex.features, keys))
             else:
                 spans.append((-1, []))
-        scores = (
-            self.artifact.platt(self.artifact.model.predict_proba(rows)[:, 1])
-            if rows
-            else np.array([])
-        )
+        try:
+            scores = self._proba(rows)
+        except (ValueError, FloatingPointError, OverflowError):
+            scores = None  # one row the model refuses must not take the batch down
         out = []
         for (snap, ex), (start, keys) in zip(prepared, spans, strict=True):
             if not isinstance(ex, Extraction):
                 out.append(ex)
                 continue
             assert snap is not None
-            out.append(self._verdict(snap, ex, scores[start : start + 1 + len(keys)], keys))
+            try:
+                mine = (
+                    scores[start : start + 1 + len(keys)]
+                    if scores is not None
+                    else self._proba(rows[start : start + 1 + len(keys)])
+                )
+            except (ValueError, FloatingPointError, OverflowError) as exc:
+                out.append(Verdict.failed(snap, f"model.failed: {_reason(exc)}", self.model_name))
+                continue
+            out.append(self._verdict(snap, ex, mine, keys))
         return out
+
+    def _proba(self, rows: list[dict[str, Any]]) -> np.ndarray:
+        """Calibrated scam probabilities of feature rows (raises if the model refuses one)."""
+        if not rows:
+            return np.array([])
+        scores = self.artifact.platt(self.artifact.model.predict_proba(rows)[:, 1])
+        if not np.all(np.isfinite(scores)):
+            raise ValueError("the model gave a non-finite score")
+        return scores
 
     def _verdict(
         self, snap: Snapshot, ex: Extraction, scores: np.ndarray, keys: list[str]
@@ -171,3 +197,13 @@ class Detector:
             extra=extra,
             features=ex.features,
         )
+
+
+def _finite(value: object) -> bool:
+    return not isinstance(value, float) or math.isfinite(value)
+
+
+def _reason(exc: BaseException) -> str:
+    """One line naming the exception, short enough for a verdict's error field."""
+    text = " ".join(str(exc).split())[:200]
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

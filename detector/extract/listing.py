@@ -54,6 +54,8 @@ _COUNT = re.compile(
 _SCALE = {"k": 1e3, "thousand": 1e3, "rb": 1e3, "m": 1e6, "million": 1e6, "mio": 1e6, "jt": 1e6}
 _SCALE |= {"juta": 1e6, "mil": 1e3, "b": 1e9, "billion": 1e9}
 _CONTACT_KEYS = ("developer_email", "developer_website", "email", "website", "dev_email")
+# Prices and install counts above this are junk (hundreds of digits would parse to inf).
+_MAX_NUMBER = 1e15
 
 
 @cache
@@ -316,23 +318,33 @@ def _flat_text(value: Any, key: str = "", depth: int = 0) -> list[str]:
     return out
 
 
+def _number(value: int | float) -> float:
+    """A positive number as a float no larger than ``_MAX_NUMBER``; anything else 0.0.
+
+    Compared before converting: a JSON integer with hundreds of digits overflows ``float``.
+    """
+    if not value > 0 or value == math.inf:  # also NaN
+        return 0.0
+    return float(value) if value < _MAX_NUMBER else _MAX_NUMBER
+
+
 def _price(value: Any) -> float:
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value) if math.isfinite(value) and value > 0 else 0.0
+        return _number(value)
     m = _MONEY.search(value) if isinstance(value, str) else None
     if m is None:
         return 0.0
     text = m.group(1)
     # "4,99" and "4.99" are prices; "1.299" or "1,299" are thousands.
     if re.fullmatch(r"\d+[.,]\d{1,2}", text):
-        return float(text.replace(",", "."))
-    return float(re.sub(r"[.,]", "", text))
+        return min(float(text.replace(",", ".")), _MAX_NUMBER)
+    return min(float(re.sub(r"[.,]", "", text)), _MAX_NUMBER)
 
 
 def parse_installs(value: Any) -> float:
     """Install count from a number or a store string ("1,000,000+", "10M+", "1.5K users")."""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value) if math.isfinite(value) and value > 0 else 0.0
+        return _number(value)
     m = _COUNT.search(value) if isinstance(value, str) else None
     if m is None:
         return 0.0
@@ -341,7 +353,7 @@ def parse_installs(value: Any) -> float:
         number = float(digits.replace(",", "."))
     else:
         number = float(re.sub(r"\D", "", digits) or 0)
-    return number * _SCALE.get(unit, 1.0)
+    return min(number * _SCALE.get(unit, 1.0), _MAX_NUMBER)
 
 
 def _around(text: str, m: re.Match[str] | None) -> str | None:
@@ -359,7 +371,7 @@ def _commerce(sig: Signals, listing: Listing, present: bool) -> None:
     installs = parse_installs(listing.installs)
     sig.set("installs_log10", round(math.log10(1 + installs), 3))
     rating = listing.rating
-    ok = isinstance(rating, int | float) and math.isfinite(rating) and 0 < rating <= 5
+    ok = isinstance(rating, int | float) and 0 < rating <= 5  # NaN, inf and huge ints fail
     sig.set("rating", float(rating) if ok and rating is not None else 0.0)
     has_contact_keys = any(k in extra for k in _CONTACT_KEYS)
     no_contact = has_contact_keys and not any(extra.get(k) for k in _CONTACT_KEYS)
