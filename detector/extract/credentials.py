@@ -32,7 +32,7 @@ _NOT_FIELDS = frozenset(
     ["hidden", "submit", "button", "checkbox", "radio", "image", "reset", "file", "range", "color"]
 )
 _ID_KINDS = ("email", "phone", "username")
-_SEGMENTS = re.compile(r"\s+[|\-–—:·•]\s+|\s*[|–—·•]\s*")
+_SEGMENTS = re.compile(r"(?<!\s)\s+[|\-–—:·•]\s+|(?<!\s)\s*[|–—·•]\s*|[|–—·•]\s*")  # linear
 
 DESCRIPTIONS: dict[str, str] = {
     "credential.password_fields": "asks for a password",

@@ -49,7 +49,7 @@ BENIGN_DESCRIPTIONS: dict[str, str] = {
 _MATCH_PATTERN = re.compile(r"^(?:\*|[a-z][a-z0-9+.-]*)://([^/]*)", re.I)
 _MONEY = re.compile(r"(\d{1,6}(?:[.,]\d{3})*(?:[.,]\d{1,2})?)")
 _COUNT = re.compile(
-    r"(\d+(?:[.,\s]\d+)*)\s*(k|m|b|thousand|million|billion|mil|mio|jt|juta|rb)?\b", re.I
+    r"(?<!\d)(\d+(?:[.,\s]\d+)*)\s*(k|m|b|thousand|million|billion|mil|mio|jt|juta|rb)?\b", re.I
 )
 _SCALE = {"k": 1e3, "thousand": 1e3, "rb": 1e3, "m": 1e6, "million": 1e6, "mio": 1e6, "jt": 1e6}
 _SCALE |= {"juta": 1e6, "mil": 1e3, "b": 1e9, "billion": 1e9}
@@ -336,7 +336,7 @@ def _price(value: Any) -> float:
         return 0.0
     text = m.group(1)
     # "4,99" and "4.99" are prices; "1.299" or "1,299" are thousands.
-    if re.fullmatch(r"\d+[.,]\d{1,2}", text):
+    if re.fullmatch(r"(?<!\d)\d+[.,]\d{1,2}", text):
         return min(float(text.replace(",", ".")), _MAX_NUMBER)
     return min(float(re.sub(r"[.,]", "", text)), _MAX_NUMBER)
 
@@ -349,7 +349,7 @@ def parse_installs(value: Any) -> float:
     if m is None:
         return 0.0
     digits, unit = m.group(1), (m.group(2) or "").lower()
-    if unit and re.fullmatch(r"\d+[.,]\d{1,2}", digits):
+    if unit and re.fullmatch(r"(?<!\d)\d+[.,]\d{1,2}", digits):
         number = float(digits.replace(",", "."))
     else:
         number = float(re.sub(r"\D", "", digits) or 0)
