@@ -7,8 +7,10 @@ I/O errors (bad arguments, unreadable input, unwritable output, unloadable model
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
+import sqlite3
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -56,6 +58,27 @@ def _open_out(path: str | None) -> Iterator[IO[str]]:
         yield fh
 
 
+def _text_lines(path: str, fh: IO[str]) -> list[str]:
+    """The lines of a text input; a binary file (NUL bytes, mostly not UTF-8) is a usage error."""
+    from detector.scan import text_of
+
+    if path == "-":
+        return fh.read().splitlines()
+    try:
+        return text_of(Path(path), Path(path).read_bytes()).splitlines()
+    except InvalidSnapshot as exc:
+        raise UsageError(str(exc)) from exc
+
+
+def _bad_row(path: str, row: dict[str, Any], shown: list[int]) -> None:
+    """One stderr line per bad input row (the first 20), naming file and line."""
+    shown[0] += 1
+    if shown[0] <= 20:
+        print(f"detector: {path}: {row['_invalid']}", file=sys.stderr)
+    elif shown[0] == 21:
+        print(f"detector: {path}: more bad rows; see the error rows in the output", file=sys.stderr)
+
+
 def read_snapshots(fh: IO[str]) -> Iterator[Snapshot | dict[str, Any]]:
     """Yield a Snapshot per line; a bad line yields a dict the scorer turns into an error row."""
     for n, line in enumerate(fh, 1):
@@ -73,6 +96,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
 
     det = Detector.load(args.model)
     total = failed = 0
+    shown = [0]
     start = time.perf_counter()
     with _open_in(args.input) as src, _open_out(args.output) as out:
         rows = list(read_snapshots(src)) if args.input == "-" else read_snapshots(src)
@@ -93,6 +117,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
                     flush()
                 continue
             flush()
+            _bad_row(args.input, row, shown)
             v = Verdict(
                 id=row["id"], error=f"snapshot.invalid: {row['_invalid']}", model=det.model_name
             )
@@ -113,9 +138,11 @@ def _cmd_features(args: argparse.Namespace) -> int:
     from detector.extract.features import extract
 
     failed = 0
+    shown = [0]
     with _open_in(args.input) as src, _open_out(args.output) as out:
         for row in read_snapshots(src):
             if not isinstance(row, Snapshot):
+                _bad_row(args.input, row, shown)
                 out.write(json.dumps({"id": row["id"], "error": row["_invalid"]}) + "\n")
                 failed += 1
                 continue
@@ -222,7 +249,8 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
 
     settings = _crawl_settings(args)
     with _open_in(args.input) as src:
-        urls = [line.strip() for line in src if line.strip() and not line.startswith("#")]
+        lines = _text_lines(args.input, src)
+        urls = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
     archive = None
     if args.warc:
         from detector.crawl import WarcArchive
@@ -556,6 +584,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except (OSError, DetectorError) as exc:  # store, export and other I/O failures
         print(f"detector: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except sqlite3.Error as exc:  # a full disk, a locked or corrupt store mid-run
+        print(
+            f"detector: store error: {' '.join(str(exc).split())[:300]}; results already "
+            "recorded stay in the store (run the same command again to resume)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    except csv.Error as exc:
+        print(f"detector: unreadable CSV input: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except RecursionError:
+        print("detector: input nested too deeply to read", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("detector: interrupted; output written so far is kept", file=sys.stderr)
