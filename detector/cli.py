@@ -20,6 +20,7 @@ from typing import IO, Any
 
 from detector.errors import ConfigError, DetectorError, InvalidSnapshot, ModelLoadError
 from detector.records import Snapshot
+from detector.redact import redact, redact_snapshot, redact_url, redact_verdict
 
 EXIT_OK, EXIT_ROWS_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_STORE = "scans.sqlite"
@@ -105,7 +106,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
         def flush() -> None:
             nonlocal total, failed
             for v in det.score_many(good):
-                out.write(v.to_json() + "\n")
+                out.write(redact_verdict(v).to_json() + "\n")
                 total += 1
                 failed += v.error is not None
             good.clear()
@@ -121,7 +122,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
             v = Verdict(
                 id=row["id"], error=f"snapshot.invalid: {row['_invalid']}", model=det.model_name
             )
-            out.write(v.to_json() + "\n")
+            out.write(redact_verdict(v).to_json() + "\n")
             total += 1
             failed += 1
         flush()
@@ -156,9 +157,9 @@ def _cmd_features(args: argparse.Namespace) -> int:
                 json.dumps(
                     {
                         "id": row.id,
-                        "url": row.url,
+                        "url": redact_url(row.url),
                         "features": ex.features,
-                        "evidence": ex.evidence,
+                        "evidence": redact(ex.evidence),
                         "claims": ex.claims,
                     },
                     ensure_ascii=False,
@@ -261,7 +262,7 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
         with _open_out(args.output) as out:
             for snap in fetch_many(urls, settings, archive=archive):
                 failed += snap.error is not None
-                out.write(snap.to_json() + "\n")
+                out.write(redact_snapshot(snap).to_json() + "\n")
     finally:
         if archive is not None:
             archive.close()
@@ -323,7 +324,7 @@ def _export(store: Any, run: dict[str, Any], output: str, fmt: str) -> int:
     if fmt == "jsonl" and output == "-":
         n = 0
         for v in verdicts:
-            sys.stdout.write(v.to_json() + "\n")
+            sys.stdout.write(redact_verdict(v).to_json() + "\n")
             n += 1
         return n
     return export.write(fmt, verdicts, output)

@@ -58,7 +58,7 @@ CREDENTIAL_PARAMS = frozenset(
 )
 CREDENTIAL_SUFFIXES = ("_token", "-token", "_secret", "_password", "_signature", "_sig")
 
-_URL_IN_TEXT = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]{0,20}://[^\s\"'<>]{1,8000}")
+_URL_IN_TEXT = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]{0,20}://[^\s\"'<>]+")
 _PARAM = re.compile(r"([^&;=]*)(=?)([^&;]*)")
 
 
@@ -128,3 +128,36 @@ def redact(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [redact(v) for v in value]
     return value
+
+
+def redact_verdict(verdict: Any) -> Any:
+    """A copy of a ``Verdict`` fit to write: its URL, evidence, error and extras redacted."""
+    from dataclasses import replace
+
+    from detector.records import Reason
+
+    return replace(
+        verdict,
+        url=redact_url(verdict.url),
+        reasons=[
+            Reason(r.code, r.message, redact_text(r.evidence), r.weight) for r in verdict.reasons
+        ],
+        error=redact_text(verdict.error) if verdict.error else verdict.error,
+        extra=redact(verdict.extra),
+    )
+
+
+def redact_snapshot(snapshot: Any) -> Any:
+    """A copy of a ``Snapshot`` fit to write: URLs and fetch details redacted (markup kept)."""
+    from dataclasses import replace
+
+    return replace(
+        snapshot,
+        url=redact_url(snapshot.url),
+        final_url=redact_url(snapshot.final_url) if snapshot.final_url else snapshot.final_url,
+        redirects=[redact_url(u) for u in snapshot.redirects],
+        headers=redact(snapshot.headers),
+        listing=snapshot.listing,
+        extra=redact(snapshot.extra),
+        error=redact_text(snapshot.error) if snapshot.error else snapshot.error,
+    )

@@ -26,6 +26,7 @@ from detector.config import Settings
 from detector.crawl.discovery import normalise_url
 from detector.errors import DetectorError, InvalidSnapshot
 from detector.records import Snapshot, Verdict
+from detector.redact import redact_text
 
 Fetcher = Callable[[list[str]], Iterable[Snapshot]]
 
@@ -241,16 +242,21 @@ class Scanner:
         )
         run_id, resumed = self.store.create_or_resume_run(run_name, str(input_path), settings_json)
         read = 0
+        # The store keeps inputs with their URLs redacted (detector/redact.py); this run still
+        # fetches and scores what it was given, held in memory only.
+        given: dict[str, str] = {}
 
         def counted() -> Iterator[tuple[str, str]]:
             nonlocal read
-            for item in read_inputs(input_path):
+            for key, raw in read_inputs(input_path):
                 read += 1
-                yield item
+                if redact_text(raw) != raw:
+                    given.setdefault(redact_text(key), raw)
+                yield key, raw
 
         added = self.store.add_inputs(run_id, counted())
         stats = self.store.run_stats(run_id)
-        pending = list(self.store.pending(run_id))
+        pending = [(k, given.get(k, raw)) for k, raw in self.store.pending(run_id)]
         summary = Summary(
             run=run_name,
             run_id=run_id,
