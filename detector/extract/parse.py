@@ -227,25 +227,26 @@ def _tags(markup: bytes) -> Iterator[tuple[int, int, bytes, bytes, bool]]:
 
     That pattern looks up to 4 kB ahead for a ``>`` from every ``<`` that opens a tag name,
     so many unclosed tags cost 4 kB each. Here the position of the next ``>`` is found once and
-    shared by every tag before it, and openings too far from it are skipped. Same matches: ``[^>]`` stops at the first ``>``, the lazy
+    shared by every tag before it. Same matches: ``[^>]`` stops at the first ``>``, the lazy
     repeat ends just before a ``/`` that precedes it, and a shorter name only lengthens the gap
     (tests/test_regex_linear.py compares both on generated markup).
     """
-    gt = -1
-    pos = 0
-    head = _TAG_HEAD.search
-    while (m := head(markup, pos)) is not None:
+    gt = -1  # the first ">" at or after the current tag name
+    pos = 0  # where the last tag found ends: openings before it are inside that tag
+    for m in _TAG_HEAD.finditer(markup):  # an opening never holds another "<"
+        start = m.start()
+        if start < pos:
+            continue
         after = m.end()
         if gt < after:
             gt = markup.find(b">", after)
             if gt < 0:
                 return
-        slash = gt - 1 >= after and markup[gt - 1] == 0x2F
+        slash = gt > after and markup[gt - 1] == 0x2F
         if (gt - 1 if slash else gt) - after <= _TAG_REACH:
-            yield m.start(), gt + 1, m.group(1), m.group(2), slash
+            closing, name = m.groups()
+            yield start, gt + 1, closing, name, slash
             pos = gt + 1
-        else:  # a tag opening this far before the ">" cannot reach it either: skip them all
-            pos = max(m.start() + 1, gt - _TAG_REACH - 48)
 
 
 def _text(node: LexborNode | None) -> str:
