@@ -1,7 +1,8 @@
 """Command line: ``detector scan | report | label | export | score | crawl | train | evaluate``.
 
 Exit codes: 0 every row scored, 1 some rows failed (their verdicts carry the error), 2 usage or
-I/O errors (bad arguments, unreadable input, unwritable output, unloadable model).
+I/O errors (bad arguments, unreadable input, unwritable output, unloadable model, a store error).
+A bad input is one stderr line naming the file, the line and the reason, never a traceback.
 """
 
 from __future__ import annotations
