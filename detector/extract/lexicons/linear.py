@@ -25,7 +25,7 @@ def run_start(seps: str = ".,") -> str:
     or two separators after something else; or, from three separators on, the run's start."""
     run, sep = rf"[\d{seps}]", f"[{seps}]"
     return (
-        rf"(?:(?<!{run})\d|(?<={sep})(?<!{run}.)\d|(?<={sep}{sep})(?<!{run}..)\d"
+        rf"(?:(?<!{run})\d|(?<={sep})(?<!{run}[\s\S])\d|(?<={sep}{sep})(?<!{run}[\s\S]{{2}})\d"
         rf"|(?<!{run}){sep}{{3}}{sep}*+\d)"
     )
 
