@@ -45,14 +45,14 @@ def superlinear(source: str | bytes, flags: int = 0, where: str = "") -> list[st
     small_texts, large_texts = dict(shapes(source, SMALL)), dict(shapes(source, LARGE))
     for desc in suspects:
         label = f"{where}: {str(source)[:80]!r} on {desc}"
-        small = min(cost(compiled, small_texts[desc]) for _ in range(2))
+        small = cost(compiled, small_texts[desc], least=0.01)
         if small > HOPELESS:
             slow.append(f"{label}: {small:.2f}s at 10 kB")
             continue
         ratio = cost(compiled, large_texts[desc]) / max(small, 1e-6)
         if ratio > MAX_RATIO:
-            again = min(cost(compiled, large_texts[desc]) for _ in range(2)) / min(
-                cost(compiled, small_texts[desc]) for _ in range(3)
+            again = cost(compiled, large_texts[desc], least=0.05) / cost(
+                compiled, small_texts[desc], least=0.02
             )
             if again > MAX_RATIO:
                 slow.append(f"{label}: 10x the text took {again:.0f}x the time")
