@@ -2,14 +2,17 @@
 evaluate | serve``.
 
 Exit codes: 0 every row scored, 1 some rows failed (their verdicts carry the error), 2 usage or
-I/O errors (bad arguments, unreadable input, unwritable output, unloadable model).
+I/O errors (bad arguments, unreadable input, unwritable output, unloadable model, a store error).
+A bad input is one stderr line naming the file, the line and the reason, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
+import sqlite3
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -19,6 +22,7 @@ from typing import IO, Any
 
 from detector.errors import ConfigError, DetectorError, InvalidSnapshot, ModelLoadError
 from detector.records import Snapshot
+from detector.redact import redact, redact_snapshot, redact_url, redact_verdict
 
 EXIT_OK, EXIT_ROWS_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_STORE = "scans.sqlite"
@@ -57,6 +61,27 @@ def _open_out(path: str | None) -> Iterator[IO[str]]:
         yield fh
 
 
+def _text_lines(path: str, fh: IO[str]) -> list[str]:
+    """The lines of a text input; a binary file (NUL bytes, mostly not UTF-8) is a usage error."""
+    from detector.scan import text_of
+
+    if path == "-":
+        return fh.read().splitlines()
+    try:
+        return text_of(Path(path), Path(path).read_bytes()).splitlines()
+    except InvalidSnapshot as exc:
+        raise UsageError(str(exc)) from exc
+
+
+def _bad_row(path: str, row: dict[str, Any], shown: list[int]) -> None:
+    """One stderr line per bad input row (the first 20), naming file and line."""
+    shown[0] += 1
+    if shown[0] <= 20:
+        print(f"detector: {path}: {row['_invalid']}", file=sys.stderr)
+    elif shown[0] == 21:
+        print(f"detector: {path}: more bad rows; see the error rows in the output", file=sys.stderr)
+
+
 def read_snapshots(fh: IO[str]) -> Iterator[Snapshot | dict[str, Any]]:
     """Yield a Snapshot per line; a bad line yields a dict the scorer turns into an error row."""
     for n, line in enumerate(fh, 1):
@@ -74,6 +99,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
 
     det = Detector.load(args.model)
     total = failed = 0
+    shown = [0]
     start = time.perf_counter()
     with _open_in(args.input) as src, _open_out(args.output) as out:
         rows = list(read_snapshots(src)) if args.input == "-" else read_snapshots(src)
@@ -82,7 +108,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
         def flush() -> None:
             nonlocal total, failed
             for v in det.score_many(good):
-                out.write(v.to_json() + "\n")
+                out.write(redact_verdict(v).to_json() + "\n")
                 total += 1
                 failed += v.error is not None
             good.clear()
@@ -94,10 +120,11 @@ def _cmd_score(args: argparse.Namespace) -> int:
                     flush()
                 continue
             flush()
+            _bad_row(args.input, row, shown)
             v = Verdict(
                 id=row["id"], error=f"snapshot.invalid: {row['_invalid']}", model=det.model_name
             )
-            out.write(v.to_json() + "\n")
+            out.write(redact_verdict(v).to_json() + "\n")
             total += 1
             failed += 1
         flush()
@@ -114,9 +141,11 @@ def _cmd_features(args: argparse.Namespace) -> int:
     from detector.extract.features import extract
 
     failed = 0
+    shown = [0]
     with _open_in(args.input) as src, _open_out(args.output) as out:
         for row in read_snapshots(src):
             if not isinstance(row, Snapshot):
+                _bad_row(args.input, row, shown)
                 out.write(json.dumps({"id": row["id"], "error": row["_invalid"]}) + "\n")
                 failed += 1
                 continue
@@ -130,9 +159,9 @@ def _cmd_features(args: argparse.Namespace) -> int:
                 json.dumps(
                     {
                         "id": row.id,
-                        "url": row.url,
+                        "url": redact_url(row.url),
                         "features": ex.features,
-                        "evidence": ex.evidence,
+                        "evidence": redact(ex.evidence),
                         "claims": ex.claims,
                     },
                     ensure_ascii=False,
@@ -245,7 +274,8 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
 
     settings = _crawl_settings(args)
     with _open_in(args.input) as src:
-        urls = [line.strip() for line in src if line.strip() and not line.startswith("#")]
+        lines = _text_lines(args.input, src)
+        urls = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
     archive = None
     if args.warc:
         from detector.crawl import WarcArchive
@@ -256,7 +286,7 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
         with _open_out(args.output) as out:
             for snap in fetch_many(urls, settings, archive=archive):
                 failed += snap.error is not None
-                out.write(snap.to_json() + "\n")
+                out.write(redact_snapshot(snap).to_json() + "\n")
     finally:
         if archive is not None:
             archive.close()
@@ -318,7 +348,7 @@ def _export(store: Any, run: dict[str, Any], output: str, fmt: str) -> int:
     if fmt == "jsonl" and output == "-":
         n = 0
         for v in verdicts:
-            sys.stdout.write(v.to_json() + "\n")
+            sys.stdout.write(redact_verdict(v).to_json() + "\n")
             n += 1
         return n
     return export.write(fmt, verdicts, output)
@@ -706,6 +736,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except (OSError, DetectorError) as exc:  # store, export and other I/O failures
         print(f"detector: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except sqlite3.Error as exc:  # a full disk, a locked or corrupt store mid-run
+        print(
+            f"detector: store error: {' '.join(str(exc).split())[:300]}; results already "
+            "recorded stay in the store (run the same command again to resume)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    except csv.Error as exc:
+        print(f"detector: unreadable CSV input: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except RecursionError:
+        print("detector: input nested too deeply to read", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("detector: interrupted; output written so far is kept", file=sys.stderr)

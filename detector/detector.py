@@ -6,6 +6,7 @@ for a bad row: the verdict carries the error and the batch goes on.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
@@ -118,11 +119,19 @@ class Detector:
             )
         try:
             intel = self.intel(snap.effective_url) if self.intel and snap.effective_url else None
-            return snap, extract(snap, intel, self.settings)
+            ex = extract(snap, intel, self.settings)
         except DetectorError as exc:
             return snap, Verdict.failed(
                 snap, f"{getattr(exc, 'code', 'extract.failed')}: {exc}", self.model_name
             )
+        except (ValueError, OverflowError, RecursionError) as exc:
+            return snap, Verdict.failed(snap, f"extract.failed: {_reason(exc)}", self.model_name)
+        bad = next((k for k, v in ex.features.items() if not _finite(v)), None)
+        if bad is not None:
+            return snap, Verdict.failed(
+                snap, f"extract.non_finite: feature {bad} is not a finite number", self.model_name
+            )
+        return snap, ex
 
     def _score_batch(self, batch: list[Snapshot | Mapping[str, Any]]) -> list[Verdict]:
         prepared = [self._prepare(item) for item in batch]
@@ -140,26 +149,50 @@ class Detector:
                 docs.append(ex.document)
             else:
                 spans.append((-1, []))
-        model = self.artifact.model
-        if rows:
-            text = model.text_log_odds([*docs, ""])  # the last one: an empty page's wording
-            blended = model.combine(model.signals_log_odds(rows), text[np.array(row_doc)])
-            scores = self.artifact.platt(1.0 / (1.0 + np.exp(-blended)))
-            text_shift = model.text_weight * (text[:-1] - text[-1]) * self.artifact.platt.a
-        else:
-            scores, text_shift = np.array([]), np.array([])
+        try:
+            scores, shifts = self._proba(rows, docs, row_doc)
+        except (ValueError, FloatingPointError, OverflowError):
+            scores = shifts = None  # one row the model refuses must not take the batch down
         out = []
-        n_doc = 0
+        n_doc = -1
         for (snap, ex), (start, keys) in zip(prepared, spans, strict=True):
             if not isinstance(ex, Extraction):
                 out.append(ex)
                 continue
             assert snap is not None
-            verdict = self._verdict(snap, ex, scores[start : start + 1 + len(keys)], keys)
-            self._add_wording(verdict, ex, float(text_shift[n_doc]))
+            span = slice(start, start + 1 + len(keys))
             n_doc += 1
+            try:
+                if scores is not None and shifts is not None:
+                    mine, shift = scores[span], float(shifts[n_doc])
+                else:
+                    alone, alone_shift = self._proba(
+                        rows[span], [docs[n_doc]], [0] * len(rows[span])
+                    )
+                    mine, shift = alone, float(alone_shift[0])
+            except (ValueError, FloatingPointError, OverflowError) as exc:
+                out.append(Verdict.failed(snap, f"model.failed: {_reason(exc)}", self.model_name))
+                continue
+            verdict = self._verdict(snap, ex, mine, keys)
+            self._add_wording(verdict, ex, shift)
             out.append(verdict)
         return out
+
+    def _proba(
+        self, rows: list[dict[str, Any]], docs: list[str], row_doc: list[int]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Calibrated scores of feature rows (each with its document), and each document's
+        wording shift in calibrated log-odds; raises if the model refuses a row."""
+        if not rows:
+            return np.array([]), np.array([])
+        model = self.artifact.model
+        text = model.text_log_odds([*docs, ""])  # the last one: an empty page's wording
+        blended = model.combine(model.signals_log_odds(rows), text[np.asarray(row_doc)])
+        scores = self.artifact.platt(1.0 / (1.0 + np.exp(-blended)))
+        if not np.all(np.isfinite(scores)):
+            raise ValueError("the model gave a non-finite score")
+        shifts = model.text_weight * (text[:-1] - text[-1]) * self.artifact.platt.a
+        return scores, shifts
 
     def _add_wording(self, verdict: Verdict, ex: Extraction, shift: float) -> None:
         """Say how far the wording model moved the score, with the words that moved it."""
@@ -189,3 +222,13 @@ class Detector:
             extra=extra,
             features=ex.features,
         )
+
+
+def _finite(value: object) -> bool:
+    return not isinstance(value, float) or math.isfinite(value)
+
+
+def _reason(exc: BaseException) -> str:
+    """One line naming the exception, short enough for a verdict's error field."""
+    text = " ".join(str(exc).split())[:200]
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

@@ -204,6 +204,8 @@ class Snapshot:
             data = json.loads(line)
         except (ValueError, UnicodeDecodeError) as exc:
             raise InvalidSnapshot(f"not valid JSON: {exc}") from exc
+        except RecursionError as exc:
+            raise InvalidSnapshot("not valid JSON: nested too deeply") from exc
         return cls.from_dict(data)
 
     @classmethod

@@ -26,6 +26,7 @@ from detector.config import Settings
 from detector.crawl.discovery import normalise_url
 from detector.errors import DetectorError, InvalidSnapshot
 from detector.records import Snapshot, Verdict
+from detector.redact import redact_text
 
 Fetcher = Callable[[list[str]], Iterable[Snapshot]]
 
@@ -46,7 +47,7 @@ def _key_for(snap: dict[str, Any], fallback: str) -> str:
 def read_inputs(path: str | Path) -> Iterator[tuple[str, str]]:
     """Yield (key, raw JSON) per input. Malformed rows become inputs that fail when scored."""
     p = Path(path)
-    text = p.read_text(encoding="utf-8", errors="replace")
+    text = text_of(p, p.read_bytes())
     suffix = p.suffix.lower()
     if suffix == ".jsonl":
         for n, line in enumerate(text.splitlines(), 1):
@@ -56,16 +57,21 @@ def read_inputs(path: str | Path) -> Iterator[tuple[str, str]]:
                 row = json.loads(line)
                 if not isinstance(row, dict):
                     raise ValueError("not a JSON object")
-            except ValueError as exc:
-                yield f"line:{n}", json.dumps({"_invalid": f"line {n}: {exc}"})
+            except (ValueError, RecursionError) as exc:
+                why = "nested too deeply" if isinstance(exc, RecursionError) else exc
+                yield f"line:{n}", json.dumps({"_invalid": f"line {n}: {why}"})
                 continue
             yield _key_for(row, line), json.dumps(row, ensure_ascii=False)
     elif suffix == ".csv":
         reader = csv.DictReader(io.StringIO(text))
-        fields = {f.lower().strip(): f for f in reader.fieldnames or []}
+        try:
+            names = reader.fieldnames
+        except csv.Error as exc:
+            raise InvalidSnapshot(f"{p}:{reader.line_num + 1}: unreadable CSV: {exc}") from exc
+        fields = {f.lower().strip(): f for f in names or []}
         if "url" not in fields:
             raise InvalidSnapshot(f"{p}: CSV needs a 'url' column (found {sorted(fields)})", "url")
-        for n, row in enumerate(reader, 2):
+        for n, row in _csv_rows(reader, p):
             url = (row.get(fields["url"]) or "").strip()
             extra = {k: v for k, v in row.items() if k != fields["url"] and k}
             item: dict[str, Any] = {"url": url, "csv_row": n, **({"input": extra} if extra else {})}
@@ -75,7 +81,11 @@ def read_inputs(path: str | Path) -> Iterator[tuple[str, str]]:
     elif suffix == ".json":
         from detector.crawl.sources.ad_library import load_ad_export
 
-        for snap in load_ad_export(p):
+        try:
+            ads = load_ad_export(p)
+        except InvalidSnapshot as exc:
+            raise InvalidSnapshot(f"{p}: {exc}") from exc
+        for snap in ads:
             d = snap.to_dict()
             yield _key_for(d, json.dumps(d, sort_keys=True)), json.dumps(d, ensure_ascii=False)
             landing = (snap.listing.landing_url if snap.listing else None) or snap.extra.get(
@@ -90,6 +100,40 @@ def read_inputs(path: str | Path) -> Iterator[tuple[str, str]]:
             if not url or url.startswith("#"):
                 continue
             yield input_key(url), json.dumps({"url": url})
+
+
+def text_of(path: Path, data: bytes) -> str:
+    """An input file's bytes as text; a binary file is refused with its line, not read as junk.
+
+    A NUL byte, or more than 1 in 20 bytes that are not UTF-8, marks a binary file. Text that is
+    mostly UTF-8 keeps working: the odd bad byte becomes U+FFFD.
+    """
+    nul = data.find(b"\0")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        raise InvalidSnapshot(f"{path}:{line}: binary data (a NUL byte), not a text input file")
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if bad and bad * 20 > len(text):
+        first = text.index("\ufffd")
+        line = text.count("\n", 0, first) + 1
+        raise InvalidSnapshot(f"{path}:{line}: binary data (not UTF-8 text), not a text input file")
+    return text
+
+
+def _csv_rows(reader: csv.DictReader[str], path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(row number, row) per CSV record, numbered from 2 as before; an unreadable record stops
+    the file with the line it was read from."""
+    n = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise InvalidSnapshot(f"{path}:{reader.line_num + 1}: unreadable CSV: {exc}") from exc
+        n += 1
+        yield n, row
 
 
 @dataclass
@@ -198,16 +242,21 @@ class Scanner:
         )
         run_id, resumed = self.store.create_or_resume_run(run_name, str(input_path), settings_json)
         read = 0
+        # The store keeps inputs with their URLs redacted (detector/redact.py); this run still
+        # fetches and scores what it was given, held in memory only.
+        given: dict[str, str] = {}
 
         def counted() -> Iterator[tuple[str, str]]:
             nonlocal read
-            for item in read_inputs(input_path):
+            for key, raw in read_inputs(input_path):
                 read += 1
-                yield item
+                if redact_text(raw) != raw:
+                    given.setdefault(redact_text(key), raw)
+                yield key, raw
 
         added = self.store.add_inputs(run_id, counted())
         stats = self.store.run_stats(run_id)
-        pending = list(self.store.pending(run_id))
+        pending = [(k, given.get(k, raw)) for k, raw in self.store.pending(run_id)]
         summary = Summary(
             run=run_name,
             run_id=run_id,

@@ -87,6 +87,7 @@ def _settings(server: HTTPServer, **kw: Any) -> Settings:
         connect_timeout=1.0,
         read_timeout=0.2,
         rdap_rate_per_second=1000.0,
+        allow_loopback=True,  # the fake registry listens on 127.0.0.1
     )
     return Settings(**(base | kw))
 

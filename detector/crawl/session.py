@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
+from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import requests
@@ -25,6 +26,7 @@ from detector.crawl.guard import SCHEMES, GuardedAdapter
 from detector.crawl.politeness import HostLimiter
 from detector.crawl.robots import RobotsCache
 from detector.errors import BlockedAddress, FetchError
+from detector.redact import strip_userinfo
 
 log = logging.getLogger(__name__)
 
@@ -156,14 +158,39 @@ def retry_after(value: str | None, cap: float) -> float | None:
 
 
 class _OneHopSession(requests.Session):
-    """A ``requests.Session`` that never looks at redirects itself.
+    """A ``requests.Session`` that never looks at redirects itself and never sends user info.
 
     Even with ``allow_redirects=False``, ``requests`` reads a redirect's whole body to prepare
     the next hop, outside any byte cap; the crawler follows hops itself, so that step is cut.
+    ``user:pass@`` in a URL would become an ``Authorization: Basic`` header: it is dropped
+    (detector/redact.py).
     """
 
     def get_redirect_target(self, resp: requests.Response) -> str | None:
         return None
+
+    def request(self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(url, str):
+            url = strip_userinfo(url)
+        return super().request(method, url, *args, **kwargs)
+
+
+def guarded_session(settings: Settings, pool: int = 1) -> requests.Session:
+    """The crawler's HTTP client configuration, for every outbound request (RDAP included).
+
+    Every connection goes through the network guard (checked at connect time, so redirects to
+    loopback or private addresses are refused too); proxies, ``.netrc`` and CA overrides from the
+    environment are ignored (a proxy would bypass the guard); redirects are never followed by
+    ``requests`` itself: callers follow them hop by hop, each through the guard again; user info
+    is never sent; the User-Agent is the crawler's.
+    """
+    http = _OneHopSession()
+    http.trust_env = False
+    http.headers["User-Agent"] = user_agent(settings)
+    adapter = GuardedAdapter(settings, pool_connections=pool, pool_maxsize=pool)
+    http.mount("http://", adapter)
+    http.mount("https://", adapter)
+    return http
 
 
 class CrawlSession:
@@ -183,14 +210,8 @@ class CrawlSession:
         self.settings = settings or Settings()
         self.sleep: Callable[[float], None] = sleep or time.sleep
         self.limiter = limiter or HostLimiter(self.settings)
-        self.http = _OneHopSession()
-        self.http.trust_env = False  # no environment proxies: they would bypass the guard
-        self.http.headers["User-Agent"] = user_agent(self.settings)
+        self.http = guarded_session(self.settings, max(self.settings.global_concurrency, 1))
         self.http.headers["Accept"] = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
-        pool = max(self.settings.global_concurrency, 1)
-        adapter = GuardedAdapter(self.settings, pool_connections=pool, pool_maxsize=pool)
-        self.http.mount("http://", adapter)
-        self.http.mount("https://", adapter)
         self.robots = RobotsCache(self)
 
     def close(self) -> None:

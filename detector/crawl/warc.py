@@ -14,6 +14,7 @@ from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from detector.crawl.session import FetchResult
+from detector.redact import redact_text, redact_url
 
 _DROP = frozenset({"content-encoding", "transfer-encoding", "content-length"})
 
@@ -51,15 +52,22 @@ class WarcArchive:
         body: bytes,
         request_headers: dict[str, str] | None = None,
     ) -> None:
-        """Write one request record and one response record linked to each other."""
+        """Write one request record and one response record linked to each other.
+
+        Secrets in the URL are not archived (detector/redact.py): no user info, credential-like
+        parameter values redacted, also in a Location header; no Authorization header.
+        """
         from warcio.statusandheaders import StatusAndHeaders
 
-        kept = [(k, v) for k, v in headers if k.lower() not in _DROP]
+        url = redact_url(url)
+        kept = [(k, redact_text(v)) for k, v in headers if k.lower() not in _DROP]
         kept.append(("Content-Length", str(len(body))))
         http_response = StatusAndHeaders(f"{status} {reason}".strip(), kept, protocol="HTTP/1.1")
         parts = urlsplit(url)
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-        req_items = list((request_headers or {}).items())
+        req_items = [
+            (k, v) for k, v in (request_headers or {}).items() if k.lower() != "authorization"
+        ]
         if not any(k.lower() == "host" for k, _ in req_items):
             req_items.insert(0, ("Host", parts.netloc.rsplit("@", 1)[-1]))
         http_request = StatusAndHeaders(

@@ -27,6 +27,7 @@ from typing import IO, Any
 
 from detector.errors import DetectorError
 from detector.records import Verdict
+from detector.redact import redact_verdict
 
 FORMATS = {
     "jsonl": "detector.export.jsonl",
@@ -57,7 +58,7 @@ def write(
         raise ValueError(f"unknown export format {fmt!r}; expected one of {sorted(FORMATS)}")
     module = importlib.import_module(FORMATS[fmt])
     fn = getattr(module, f"write_{fmt}")
-    return int(fn(verdicts, path, **options))
+    return int(fn(map(redact_verdict, verdicts), path, **options))  # no secrets in exports
 
 
 @contextmanager

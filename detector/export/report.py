@@ -28,6 +28,7 @@ from typing import Any
 
 from detector.export import atomic_output, hosting_platform
 from detector.records import Verdict
+from detector.redact import redact_verdict
 
 TOP_N = 15
 BINS = 10
@@ -54,8 +55,8 @@ def render_report(
     run_stats: dict[str, Any] | None = None,
     generated: datetime | None = None,
 ) -> str:
-    """The report as an HTML string."""
-    items = list(verdicts)
+    """The report as an HTML string (URLs redacted: detector/redact.py)."""
+    items = [redact_verdict(v) for v in verdicts]
     template = resources.files(__package__).joinpath("report_template.html").read_text("utf-8")
     script = re.search(r'<script id="report-js">(.*?)</script>', template, re.S)
     assert script is not None, "report template lost its script"

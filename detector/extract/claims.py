@@ -54,7 +54,8 @@ _FOLLOWUP_WORDS = 6  # "Find out now" is a call to action; a long sentence is no
 _CAP = 5
 _LEAD = " \t\"'“”«»‘’*#•-–—>([)]:;,0123456789."
 _BOUNDARY = re.compile(r"[!?\n\u3002\u2022|¡¿…]|\.(?=\s|$)")
-_STRONG_SPLIT = re.compile(r"(?<=[.!?…])\s+|\s+[|\-–—•:]\s+|\s*[|\n¡¿]\s*")
+# Linear: a run of white space is tried from its first character only (see lexicons/linear.py).
+_STRONG_SPLIT = re.compile(r"(?<=[.!?…])\s+|(?<!\s)\s+[|\-–—•:]\s+|(?<!\s)\s*[|\n¡¿]\s*|[|¡¿]\s*")
 
 DESCRIPTIONS: dict[str, str] = {
     "claims.offer_who_viewed": "offers to reveal who viewed a profile or video (no third party can see this)",
@@ -100,7 +101,9 @@ _COMBINING = re.compile(r"[\u0300-\u036f]")  # only decomposed text needs NFC
 _TIKTOK = re.compile(r"tik[\s_-]?tok|douyin|musical\.?ly")
 _PUNCT = ".,;:!?¡¿\"'()[]«»“”…"
 _YEAR = re.compile(r"\b20[1-3]\d\b")
-_TAIL = re.compile(r"[\[({#-]?\s*([a-z0-9]{6,24})\s*[\])}]?\s*$", re.IGNORECASE)
+_TAIL = re.compile(
+    r"(?:[\[({#-]|(?<!\s))\s*+([a-z0-9]{6,24})\s*+(?:[\])}]\s*)?$", re.IGNORECASE
+)  # linear
 
 
 def fold(text: str) -> str:

@@ -37,7 +37,7 @@ _LEAD_CHARS = 60  # a short page's first words (where a brand header sits) count
 _CODE_HEAD = 20_000
 _CODE_MARKERS = ("function", "const ", "let ", "=>", "require(", "document.", "window.", "});")
 _CODE_MIN = 4
-_SEGMENTS = re.compile(r"\s+[|\-–—:·•]\s+|\s*[|–—·•]\s*")
+_SEGMENTS = re.compile(r"(?<!\s)\s+[|\-–—:·•]\s+|(?<!\s)\s*[|–—·•]\s*|[|–—·•]\s*")  # linear
 
 DESCRIPTIONS: dict[str, str] = {
     "credential.password_fields": "asks for a password",

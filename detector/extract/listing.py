@@ -51,11 +51,13 @@ BENIGN_DESCRIPTIONS: dict[str, str] = {
 _MATCH_PATTERN = re.compile(r"^(?:\*|[a-z][a-z0-9+.-]*)://([^/]*)", re.I)
 _MONEY = re.compile(r"(\d{1,6}(?:[.,]\d{3})*(?:[.,]\d{1,2})?)")
 _COUNT = re.compile(
-    r"(\d+(?:[.,\s]\d+)*)\s*(k|m|b|thousand|million|billion|mil|mio|jt|juta|rb)?\b", re.I
+    r"(?<!\d)(\d+(?:[.,\s]\d+)*)\s*(k|m|b|thousand|million|billion|mil|mio|jt|juta|rb)?\b", re.I
 )
 _SCALE = {"k": 1e3, "thousand": 1e3, "rb": 1e3, "m": 1e6, "million": 1e6, "mio": 1e6, "jt": 1e6}
 _SCALE |= {"juta": 1e6, "mil": 1e3, "b": 1e9, "billion": 1e9}
 _CONTACT_KEYS = ("developer_email", "developer_website", "email", "website", "dev_email")
+# Prices and install counts above this are junk (hundreds of digits would parse to inf).
+_MAX_NUMBER = 1e15
 
 
 @cache
@@ -326,32 +328,42 @@ def _flat_text(value: Any, key: str = "", depth: int = 0) -> list[str]:
     return out
 
 
+def _number(value: int | float) -> float:
+    """A positive number as a float no larger than ``_MAX_NUMBER``; anything else 0.0.
+
+    Compared before converting: a JSON integer with hundreds of digits overflows ``float``.
+    """
+    if not value > 0 or value == math.inf:  # also NaN
+        return 0.0
+    return float(value) if value < _MAX_NUMBER else _MAX_NUMBER
+
+
 def _price(value: Any) -> float:
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value) if math.isfinite(value) and value > 0 else 0.0
+        return _number(value)
     m = _MONEY.search(value) if isinstance(value, str) else None
     if m is None:
         return 0.0
     text = m.group(1)
     # "4,99" and "4.99" are prices; "1.299" or "1,299" are thousands.
-    if re.fullmatch(r"\d+[.,]\d{1,2}", text):
-        return float(text.replace(",", "."))
-    return float(re.sub(r"[.,]", "", text))
+    if re.fullmatch(r"(?<!\d)\d+[.,]\d{1,2}", text):
+        return min(float(text.replace(",", ".")), _MAX_NUMBER)
+    return min(float(re.sub(r"[.,]", "", text)), _MAX_NUMBER)
 
 
 def parse_installs(value: Any) -> float:
     """Install count from a number or a store string ("1,000,000+", "10M+", "1.5K users")."""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value) if math.isfinite(value) and value > 0 else 0.0
+        return _number(value)
     m = _COUNT.search(value) if isinstance(value, str) else None
     if m is None:
         return 0.0
     digits, unit = m.group(1), (m.group(2) or "").lower()
-    if unit and re.fullmatch(r"\d+[.,]\d{1,2}", digits):
+    if unit and re.fullmatch(r"(?<!\d)\d+[.,]\d{1,2}", digits):
         number = float(digits.replace(",", "."))
     else:
         number = float(re.sub(r"\D", "", digits) or 0)
-    return number * _SCALE.get(unit, 1.0)
+    return min(number * _SCALE.get(unit, 1.0), _MAX_NUMBER)
 
 
 def _around(text: str, m: re.Match[str] | None) -> str | None:
@@ -369,7 +381,7 @@ def _commerce(sig: Signals, listing: Listing, present: bool) -> None:
     installs = parse_installs(listing.installs)
     sig.set("installs_log10", round(math.log10(1 + installs), 3))
     rating = listing.rating
-    ok = isinstance(rating, int | float) and math.isfinite(rating) and 0 < rating <= 5
+    ok = isinstance(rating, int | float) and 0 < rating <= 5  # NaN, inf and huge ints fail
     sig.set("rating", float(rating) if ok and rating is not None else 0.0)
     # A field the source did not give is unknown, not evidence: manifests, store texts and
     # dataset rows often lack the developer. Only a developer field given empty, or contact

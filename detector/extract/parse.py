@@ -19,7 +19,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from detector.config import Settings
 
 _WS = re.compile(r"\s+")
-_TAG = re.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9:-]{0,40})\b[^>]{0,4096}?(/?)>")
+_TAG_HEAD = re.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9:-]{0,40})\b")
+_TAG_REACH = 4096  # most bytes between a tag's name and its ">" (a "/" before ">" not counted)
 _VOID = frozenset(b"area base br col embed hr img input link meta param source track wbr".split())
 # Below this many opening tags, nesting the run check cannot see parses in well under a second.
 _SCAN_ALWAYS_ABOVE = 20_000
@@ -200,8 +201,8 @@ def limit_depth(
     out: list[bytes] = []
     last = 0
     changed = False
-    for m in _TAG.finditer(markup):
-        closing, name, selfclose = m.group(1), m.group(2).lower(), m.group(3)
+    for start, end, closing, name, selfclose in _tags(markup):
+        name = name.lower()
         if closing:
             keep = depth <= max_depth
             depth = max(depth - 1, 0)
@@ -211,13 +212,41 @@ def limit_depth(
             depth += 1
             keep = depth <= max_depth
         if not keep:
-            out.append(markup[last : m.start()])
-            last = m.end()
+            out.append(markup[last:start])
+            last = end
             changed = True
     if not changed:
         return markup, False
     out.append(markup[last:])
     return b"".join(out), True
+
+
+def _tags(markup: bytes) -> Iterator[tuple[int, int, bytes, bytes, bool]]:
+    """``(start, end, closing, name, selfclose)`` of each match of the tag pattern
+    ``<(/?)([a-zA-Z][a-zA-Z0-9:-]{0,40})\b[^>]{0,4096}?(/?)>``, in linear time.
+
+    That pattern looks up to 4 kB ahead for a ``>`` from every ``<`` that opens a tag name,
+    so many unclosed tags cost 4 kB each. Here the position of the next ``>`` is found once and
+    shared by every tag before it. Same matches: ``[^>]`` stops at the first ``>``, the lazy
+    repeat ends just before a ``/`` that precedes it, and a shorter name only lengthens the gap
+    (tests/test_regex_linear.py compares both on generated markup).
+    """
+    gt = -1  # the first ">" at or after the current tag name
+    pos = 0  # where the last tag found ends: openings before it are inside that tag
+    for m in _TAG_HEAD.finditer(markup):  # an opening never holds another "<"
+        start = m.start()
+        if start < pos:
+            continue
+        after = m.end()
+        if gt < after:
+            gt = markup.find(b">", after)
+            if gt < 0:
+                return
+        slash = gt > after and markup[gt - 1] == 0x2F
+        if (gt - 1 if slash else gt) - after <= _TAG_REACH:
+            closing, name = m.groups()
+            yield start, gt + 1, closing, name, slash
+            pos = gt + 1
 
 
 def _text(node: LexborNode | None) -> str:

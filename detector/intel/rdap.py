@@ -19,11 +19,12 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import requests
 
 from detector.config import Settings
+from detector.errors import FetchError
 from detector.extract.lexicons import load_lexicon
 from detector.intel.cache import Cache
 from detector.intel.domain import DomainIntel, host_parts
@@ -135,16 +136,6 @@ def free_hosting_site(host: str, registered: str, public: str) -> str:
     return ""
 
 
-def _user_agent(settings: Settings) -> str:
-    try:
-        from importlib.metadata import version
-
-        ver = version("tiktok-lure-detector")
-    except Exception:  # not installed as a distribution: any version string will do
-        ver = "0"
-    return settings.user_agent.format(version=ver, contact=settings.contact_url)
-
-
 class DomainAgeLookup:
     """Registration age of a URL's domain: ``DomainAgeLookup(settings).lookup(url)``.
 
@@ -171,9 +162,10 @@ class DomainAgeLookup:
 
     @property
     def session(self) -> requests.Session:
-        if self._session is None:
-            self._session = requests.Session()
-            self._session.headers["User-Agent"] = _user_agent(self.settings)
+        if self._session is None:  # the crawler's guarded client: no proxies, no loopback
+            from detector.crawl.session import guarded_session
+
+            self._session = guarded_session(self.settings)
         return self._session
 
     @property
@@ -262,25 +254,50 @@ class DomainAgeLookup:
 
     def _get_json(self, url: str) -> Any:
         s = self.settings
-        self._limiter.wait(urlsplit(url).netloc.lower())
-        try:
-            with self.session.get(
-                url,
-                timeout=(s.connect_timeout, s.read_timeout),
-                stream=True,
-                headers={"Accept": "application/rdap+json, application/json"},
-            ) as resp:
-                if resp.status_code == 429 or resp.status_code >= 500:
-                    raise _Transient(f"HTTP {resp.status_code}")
-                if resp.status_code >= 400:
-                    raise _Negative(f"HTTP {resp.status_code}")
-                body = _read_capped(resp, s.total_timeout)
-        except requests.RequestException as exc:
-            raise _Transient(type(exc).__name__) from exc
+        for _ in range(s.max_redirects + 1):  # hop by hop: each hop passes the guard again
+            self._limiter.wait(urlsplit(url).netloc.lower())
+            try:
+                with self.session.get(
+                    url,
+                    timeout=(s.connect_timeout, s.read_timeout),
+                    stream=True,
+                    allow_redirects=False,
+                    headers={"Accept": "application/rdap+json, application/json"},
+                ) as resp:
+                    target = _redirect(resp, url)
+                    if target is None:
+                        body = _answer(resp, s.total_timeout)
+                        break
+            except FetchError as exc:  # refused by the network guard, or an unusable URL
+                raise _Negative(exc.code) from exc
+            except requests.RequestException as exc:
+                raise _Transient(type(exc).__name__) from exc
+            url = target
+        else:
+            raise _Negative("too many redirects")
         try:
             return json.loads(body)
         except ValueError as exc:
             raise _Negative("answer is not JSON") from exc
+
+
+def _redirect(resp: requests.Response, url: str) -> str | None:
+    """The next hop of a redirect answer (http or https only), or None for any other answer."""
+    location = resp.headers.get("location")
+    if resp.status_code not in (301, 302, 303, 307, 308) or not location:
+        return None
+    target = urljoin(url, location.strip())
+    if urlsplit(target).scheme.lower() not in ("http", "https"):
+        raise _Negative("redirect to a scheme other than http(s)")
+    return target
+
+
+def _answer(resp: requests.Response, total_timeout: float) -> bytes:
+    if resp.status_code == 429 or resp.status_code >= 500:
+        raise _Transient(f"HTTP {resp.status_code}")
+    if resp.status_code >= 400:
+        raise _Negative(f"HTTP {resp.status_code}")
+    return _read_capped(resp, total_timeout)
 
 
 def _read_capped(resp: requests.Response, total_timeout: float) -> bytes:

@@ -85,13 +85,15 @@ class LabelsMixin:
         from detector.store.sqlite import StoreError
 
         report = on_bad_row or _log_bad_row
+        reader: csv.DictReader[str] | None = None
         try:
             with open(path, encoding="utf-8-sig", newline="") as fh:
                 reader = csv.DictReader(fh)
                 rows = list(reader)
                 header = {(h or "").strip().lower(): h for h in reader.fieldnames or []}
         except (OSError, UnicodeDecodeError, csv.Error) as exc:
-            raise StoreError(f"cannot read labels CSV {path}: {exc}", str(path)) from exc
+            where = f"{path}:{reader.line_num + 1}" if reader is not None else path
+            raise StoreError(f"cannot read labels CSV {where}: {exc}", str(path)) from exc
         missing = [c for c in ("url", "label") if c not in header]
         if missing:
             raise StoreError(

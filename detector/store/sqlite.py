@@ -32,6 +32,7 @@ from typing import Any
 
 from detector.errors import DetectorError
 from detector.records import Snapshot, Verdict
+from detector.redact import redact_snapshot, redact_text, redact_verdict
 from detector.store import labels as _labels
 from detector.store import reports as _reports
 from detector.store.connect import connect, explain
@@ -160,6 +161,7 @@ class Store(_labels.LabelsMixin, _reports.ReportsMixin):
                     "SELECT COALESCE(MAX(seq), 0) FROM inputs WHERE run_id = ?", (run_id,)
                 ).fetchone()
                 for key, raw in chunk:
+                    key, raw = redact_text(key), redact_text(raw)  # URLs never kept whole
                     cur = db.execute(
                         "INSERT OR IGNORE INTO inputs (run_id, seq, key, raw_json) "
                         "VALUES (?, ?, ?, ?)",
@@ -188,7 +190,12 @@ class Store(_labels.LabelsMixin, _reports.ReportsMixin):
     # -- results ------------------------------------------------------------------------------
 
     def record(self, run_id: int, key: str, snapshot: Snapshot, verdict: Verdict) -> None:
-        """Write body, snapshot metadata, verdict and input status in one transaction."""
+        """Write body, snapshot metadata, verdict and input status in one transaction.
+
+        URLs are written redacted (detector/redact.py); the markup is kept as fetched.
+        """
+        snapshot, verdict = redact_snapshot(snapshot), redact_verdict(verdict)
+        key = redact_text(key)
         body, body_kind = _body_of(snapshot)
         digest = hashlib.sha256(body).hexdigest() if body is not None else None
         meta = snapshot.to_dict()
@@ -247,7 +254,7 @@ class Store(_labels.LabelsMixin, _reports.ReportsMixin):
         with self._tx() as db:
             db.execute(
                 "INSERT INTO errors (run_id, input_key, stage, message, at) VALUES (?,?,?,?,?)",
-                (run_id, key, stage, message, now_iso()),
+                (run_id, redact_text(key) if key else key, stage, redact_text(message), now_iso()),
             )
 
     def errors(self, run_id: int) -> list[dict[str, Any]]:

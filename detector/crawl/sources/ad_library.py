@@ -175,10 +175,14 @@ def _parse_text(text: str) -> Any:
         return json.loads(text)
     except ValueError:
         pass
+    except RecursionError as exc:
+        raise InvalidSnapshot("ad export is not usable JSON: nested too deeply") from exc
     try:
         return [json.loads(line) for line in text.splitlines() if line.strip()]
     except ValueError as exc:
         raise InvalidSnapshot(f"ad export is neither JSON nor JSON Lines: {exc}") from exc
+    except RecursionError as exc:
+        raise InvalidSnapshot("ad export is not usable JSON: nested too deeply") from exc
 
 
 def load_ad_export(source: str | Path | Mapping[str, Any] | list[Any]) -> list[Snapshot]:

@@ -26,10 +26,13 @@ from detector.crawl.sources import (
     parse_tree,
     text_value,
 )
+from detector.extract.lexicons.linear import run_start
 from detector.records import Listing, Snapshot
 
 _APP_ID = re.compile(r"/id(\d{5,12})\b")
-_PRICE = re.compile(r"(?:[$€£¥₹]|R\$|US\$)\s?\d[\d.,]*|\d[\d.,]*\s?(?:[$€£¥₹]|USD|EUR|GBP|BRL)")
+_PRICE = re.compile(  # linear: a number is tried from the start of its run only
+    rf"(?:[$€£¥₹]|R\$|US\$)\s?\d[\d.,]*|{run_start()}[\d.,]*+\s?(?:[$€£¥₹]|USD|EUR|GBP|BRL)"
+)
 _MAX_ITEMS = 50
 
 

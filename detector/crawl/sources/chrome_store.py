@@ -24,17 +24,19 @@ from detector.crawl.sources import (
     parse_tree,
     text_value,
 )
+from detector.extract.lexicons.linear import run_start
 from detector.records import Listing, Snapshot
 
 _EXT_ID = re.compile(r"(?<![a-p])([a-p]{32})(?![a-p])")
+_USER_RUN = run_start(r",.\s")  # linear: a count is tried from the start of its run only
 _USERS = re.compile(
-    r"(\d[\d,.\s]*\s*[KkMm]?\+?)\s*(?:users|utilisateurs|usuarios|usuários)\b", re.I
+    rf"({_USER_RUN}[\d,.\s]*+[KkMm]?\+?)\s*+(?:users|utilisateurs|usuarios|usuários)\b", re.I
 )
 _RATING = re.compile(r"(\d(?:[.,]\d)?)\s*(?:out of 5|/\s*5|stars?)", re.I)
-_SUFFIX = re.compile(r"\s*[-–|]\s*Chrome Web Store\s*$", re.I)
+_SUFFIX = re.compile(r"(?<!\s)\s*[-–|]\s*Chrome Web Store\s*$", re.I)  # linear
 # "Developer" alone (a section heading) or followed by a colon; not "Developer tools".
 _OFFERED = re.compile(r"^\s*(?:Offered by\s*:?|(?:Developer|Publisher)\s*(?::|$))\s*", re.I)
-_VERSION = re.compile(r"\bVersion\s*:?\s*(\d+(?:\.\d+){0,3})\b")
+_VERSION = re.compile(r"\bVersion\s*+:?\s*+(\d+(?:\.\d+){0,3})\b")  # linear
 
 
 def extension_id(url: str) -> str | None:

@@ -25,9 +25,12 @@ from detector.crawl.sources import (
     parse_tree,
     text_value,
 )
+from detector.extract.lexicons.linear import run_start
 from detector.records import Listing, Snapshot
 
-_DOWNLOADS = re.compile(r"(\d[\d.,]*\s*[KkMmBb]?\+)\s*(?:downloads|installs)\b", re.I)
+_DOWNLOADS = re.compile(  # linear: see detector/extract/lexicons/linear.py
+    rf"({run_start()}[\d.,]*+\s*+[KkMmBb]?\+)\s*+(?:downloads|installs)\b", re.I
+)
 _ANDROID_PERM = re.compile(r"\bandroid\.permission\.[A-Z][A-Z0-9_]{2,60}\b")
 _PERM_SECTION = '[id*="permission" i], [class*="permission" i], [data-section="permissions"]'
 _MAX_PERMS = 200

@@ -1,7 +1,7 @@
 """Word lists and indicator lists as versioned JSON data files.
 
 Each file carries ``"version"`` and ``"description"``; ``load_lexicon(name)`` returns it parsed and
-cached. Changing a file changes the lexicon version reported in the feature schema.
+cached, with the few patterns listed in ``linear.REWRITES`` swapped for linear-time spellings. Changing a file changes the lexicon version reported in the feature schema.
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ def load_lexicon(name: str) -> dict[str, Any]:
     data = json.loads(text)
     if not isinstance(data, dict) or "version" not in data:
         raise ValueError(f"lexicon {name!r} must be an object with a 'version'")
-    return data
+    from detector.extract.lexicons.linear import linear
+
+    return linear(data)  # quadratic patterns swapped for same-matching linear ones
 
 
 def lexicon_names() -> list[str]:
