@@ -73,7 +73,6 @@ def test_every_pattern_is_linear() -> None:
     [
         r"(?<=[.!?…])\s+|\s+[|\-–—•:]\s+|\s*[|\n¡¿]\s*",  # claims sentence split
         r"\b(?:không|chưa|nhỉ)\s*\??\s*$",  # Vietnamese question ending
-        rb"<(/?)([a-zA-Z][a-zA-Z0-9:-]{0,40})\b[^>]{0,4096}?(/?)>",  # the old tag scan
     ],
 )
 def test_the_check_catches_the_patterns_that_were_replaced(old: str | bytes) -> None:
