@@ -7,6 +7,7 @@ for a bad row: the verdict carries the error and the batch goes on.
 from __future__ import annotations
 
 import math
+import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
@@ -149,10 +150,11 @@ class Detector:
                 docs.append(ex.document)
             else:
                 spans.append((-1, []))
-        try:
+        scores: np.ndarray | None = None
+        shifts: np.ndarray | None = None
+        # One row the model refuses must not take the batch down: each is then scored alone.
+        with contextlib.suppress(ValueError, FloatingPointError, OverflowError):
             scores, shifts = self._proba(rows, docs, row_doc)
-        except (ValueError, FloatingPointError, OverflowError):
-            scores = shifts = None  # one row the model refuses must not take the batch down
         out = []
         n_doc = -1
         for (snap, ex), (start, keys) in zip(prepared, spans, strict=True):
