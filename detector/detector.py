@@ -6,8 +6,8 @@ for a bad row: the verdict carries the error and the batch goes on.
 
 from __future__ import annotations
 
-import math
 import contextlib
+import math
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
