@@ -198,6 +198,8 @@ class Detector:
 
     def _add_wording(self, verdict: Verdict, ex: Extraction, shift: float) -> None:
         """Say how far the wording model moved the score, with the words that moved it."""
+        if not self.explainer.wording_matters(shift):
+            return  # no reason to give: skip the second pass over the document
         up, down = self.artifact.model.top_terms(ex.document)
         reason = self.explainer.wording(shift, up, down, verdict.label or "")
         if reason is not None:

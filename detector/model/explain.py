@@ -92,7 +92,7 @@ class Explainer:
         self, shift: float, up: Sequence[str], down: Sequence[str], label: str
     ) -> Reason | None:
         """The wording model's share of the score (calibrated log-odds vs an empty page)."""
-        if abs(shift) <= _MIN_WEIGHT:
+        if not self.wording_matters(shift):
             return None
         toward_scam = shift > 0
         words = list(up if toward_scam else down)[:5]
@@ -100,6 +100,11 @@ class Explainer:
         if words:
             message += " (" + ", ".join(f"'{w}'" for w in words) + ")"
         return Reason(WORDING_CODE, message, ", ".join(words), float(shift))
+
+    @staticmethod
+    def wording_matters(shift: float) -> bool:
+        """Whether the wording model moved the score enough to be named as a reason."""
+        return abs(shift) > _MIN_WEIGHT
 
     def merge(self, reasons: Sequence[Reason], extra: Reason, label: str) -> list[Reason]:
         return self._ranked([*reasons, extra], label)
