@@ -112,6 +112,8 @@ def test_scan_writes_no_secret_anywhere(
         assert (
             main(["export", "r", "--store", str(store), "--output", str(out / f"v.{suffix}")]) == 0
         )
+    # An analyst labels the URL as pasted (secrets and all): the labels table keeps it redacted.
+    assert main(["label", "r", "--store", str(store), "--url", lure, "--as", "scam"]) == 0
     assert main(["crawl", "--input", str(src), "--output", str(out / "snaps.jsonl"),
                  "--warc", str(out / "a.warc.gz"), "--per-host-delay", "0"]) in (0, 1)  # fmt: skip
     # The page was fetched as given (token in the query), but user info never left the machine.

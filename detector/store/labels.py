@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from detector.errors import DetectorError
+from detector.redact import redact_url
 
 ANALYST_LABELS = ("scam", "benign")
 SOURCES = ("cli", "csv")
@@ -31,8 +32,13 @@ class InvalidLabel(DetectorError, ValueError):
 
 
 def check_label(url: str, label: str, source: str = "cli") -> tuple[str, str]:
-    """Normalised ``(url, label)``; raises ``InvalidLabel`` naming what is wrong."""
-    url, label = (url or "").strip(), (label or "").strip().lower()
+    """Normalised ``(url, label)``; raises ``InvalidLabel`` naming what is wrong.
+
+    The URL is kept redacted (detector/redact.py), as every URL the store writes: no user info,
+    no credential-like parameter values. Verdict rows are redacted the same way, so a label
+    still matches the verdict of the URL it was given for.
+    """
+    url, label = redact_url((url or "").strip()), (label or "").strip().lower()
     if not url:
         raise InvalidLabel("empty url")
     if label not in ANALYST_LABELS:
@@ -125,7 +131,9 @@ class LabelsMixin:
         if url is None:
             rows = self._query("SELECT * FROM labels ORDER BY id")
         else:
-            rows = self._query("SELECT * FROM labels WHERE url = ? ORDER BY id", (url.strip(),))
+            rows = self._query(
+                "SELECT * FROM labels WHERE url = ? ORDER BY id", (redact_url(url.strip()),)
+            )
         return [dict(r) for r in rows]
 
 
