@@ -6,7 +6,8 @@ Generates ``n`` snapshots of every kind (pages, ads, app and extension listings)
 shapes that break parsers and backtracking regexes: long runs of one character class with and
 without a failing tail, unclosed and deeply nested tags, huge attributes, lone surrogates,
 numbers with hundreds of digits, NaN and infinities, secrets in URLs, wrong types. ``--big``
-more are built at the documented size caps (``Settings.max_html_bytes`` of markup). Prints the
+more are built at the documented size caps (``Settings.max_html_bytes`` of markup), plus
+one page at the cap for each repeated-tag shape (a million nested tags and the like). Prints the
 number of inputs, crashes (an exception from either call, or a verdict that is not either
 scored or failed with a reason), the slowest inputs (seconds for ``extract_features``), and
 the peak resident memory. Target: 0 crashes, worst input under 1 s.
@@ -93,6 +94,15 @@ def _number(rnd: random.Random) -> Any:
     )
 
 
+def deep_pages(cap: int) -> list[dict[str, Any]]:
+    """Markup at the size cap made of one tag shape repeated: the depth limiter's worst cases."""
+    shapes = ["<div>", "<b>", "<p>x", "<div><span><a href=x>", "<a", "<br>", "<x-y:z>"]
+    pages = [{"url": "", "kind": "page", "html": (s * (cap // len(s) + 1))[:cap]} for s in shapes]
+    half = "<div>" * (cap // 11)
+    pages.append({"url": "", "kind": "page", "html": half + "</div>" * (cap // 11)})
+    return pages
+
+
 def snapshot(rnd: random.Random, size: int) -> dict[str, Any]:
     kind = rnd.choice(["page", "page", "ad", "app_listing", "extension_listing"])
     snap: dict[str, Any] = {"url": rnd.choice(URLS), "kind": kind, "id": rnd.randrange(10**9)}
@@ -166,9 +176,10 @@ def run(n: int, seed: int = 1, big: int = 0, max_size: int = 4_000) -> dict[str,
                 crashes += 1
             failed += v.error is not None
 
-    for i in range(n + big):
+    deep = deep_pages(cap) if big else []
+    for i in range(n + big + len(deep)):
         size = cap if i >= n else rnd.choice([64, 512, max_size, max_size])
-        snap = snapshot(rnd, size)
+        snap = deep[i - n - big] if i >= n + big else snapshot(rnd, size)
         t = time.perf_counter()
         try:
             extract_features(snap)
@@ -178,7 +189,8 @@ def run(n: int, seed: int = 1, big: int = 0, max_size: int = 4_000) -> dict[str,
                 examples.append(f"extract {snap.get('kind')}: {type(exc).__name__}: {exc}"[:200])
         took = time.perf_counter() - t
         if took > worst[-1][0] or len(worst) < 5:
-            desc = f"{snap['kind']}, {sum(len(str(v)) for v in snap.values())} chars"
+            body = str(snap.get("html") or snap.get("text") or snap.get("listing", ""))
+            desc = f"{snap['kind']}, {sum(len(str(v)) for v in snap.values())} chars, {body[:24]!r}"
             worst = sorted([*worst, (took, desc)], reverse=True)[:5]
         batch.append(snap)
         if len(batch) >= 256:
@@ -186,7 +198,7 @@ def run(n: int, seed: int = 1, big: int = 0, max_size: int = 4_000) -> dict[str,
             batch = []
     score(batch)
     return {
-        "inputs": n + big,
+        "inputs": n + big + len(deep),
         "crashes": crashes,
         "failed_verdicts": failed,
         "worst": worst,

@@ -128,3 +128,42 @@ def test_walk_matches_css_on_real_and_corpus_pages() -> None:
         assert records[0] == records[1]
         checked += 1
     assert checked >= 200
+
+
+def _limit_depth_by_loop(markup: bytes, max_depth: int) -> bytes:
+    """The depth rule one tag at a time (the vectorised ``limit_depth`` must agree)."""
+    from detector.extract.parse import _VOID, _tags
+
+    depth, out, last = 0, [], 0
+    for start, end, closing, name, selfclose in _tags(markup):
+        if closing:
+            keep = depth <= max_depth
+            depth = max(depth - 1, 0)
+        elif name.lower() in _VOID or selfclose:
+            keep = depth < max_depth
+        else:
+            depth += 1
+            keep = depth <= max_depth
+        if not keep:
+            out.append(markup[last:start])
+            last = end
+    out.append(markup[last:])
+    return b"".join(out)
+
+
+def test_vectorised_depth_limit_agrees_with_the_tag_by_tag_rule():
+    import random
+
+    rnd = random.Random(11)
+    parts = [b"<div>", b"</div>", b"<br>", b"<img/>", b"</p>", b"<b class=x>", b"txt", b"</BR>"]
+    parts += [b"<a href='/x'>", b"</a>", b"<INPUT>", b"<x-y>", b"<", b">"]
+    for _ in range(40):
+        n = rnd.randint(6_000, 12_000)
+        weights = [rnd.random() for _ in parts]
+        weights[0] *= 6  # mostly opening tags, so the limit is reached
+        markup = b"".join(rnd.choices(parts, weights, k=n))
+        for max_depth in (3, 50, 1000):
+            out, changed = limit_depth(markup, max_depth, (10**6, 0))
+            want = _limit_depth_by_loop(markup, max_depth)
+            assert out == want
+            assert changed == (want != markup)

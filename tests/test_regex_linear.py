@@ -131,6 +131,7 @@ OLD_TAG = re.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9:-]{0,40})\b[^>]{0,4096}?(/?)>")
 def test_tag_scanner_finds_what_the_tag_regex_found() -> None:
     rnd = random.Random(7)
     parts = [b"<", b">", b"/", b"a", b"br", b"-", b":", b" ", b"x=1", b"<a", b"</a", b"<br/", b"\n"]
+    parts += [b"_", b"B", b"R", b"IMG", b"input", b"1", b"\xc3\xa9", b"<wbr", b"</Br", b"x" * 39]
     texts = [b"".join(rnd.choice(parts) for _ in range(rnd.randint(0, 60))) for _ in range(5000)]
     for gap in (4094, 4095, 4096, 4097, 4098):  # around the 4 kB reach, with and without "/"
         for tail in (b">", b"/>", b"//>"):

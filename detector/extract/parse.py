@@ -185,7 +185,7 @@ def _longest_open_run(markup: bytes) -> int:
 def limit_depth(
     markup: bytes, max_depth: int, counts: tuple[int, int] | None = None
 ) -> tuple[bytes, bool]:
-    """Drop tags nested deeper than ``max_depth``; text is kept. Linear time.
+    """Drop tags nested deeper than ``max_depth``; text is kept. Linear time, vectorised.
 
     ``counts`` are ``markup.count(b"<")`` and ``markup.count(b"</")`` when the caller has them.
     """
@@ -197,56 +197,142 @@ def limit_depth(
         return markup, False
     if opens <= _SCAN_ALWAYS_ABOVE and _longest_open_run(markup) < _OPEN_RUN:
         return markup, False
-    depth = 0
-    out: list[bytes] = []
-    last = 0
-    changed = False
-    for start, end, closing, name, selfclose in _tags(markup):
-        name = name.lower()
-        if closing:
-            keep = depth <= max_depth
-            depth = max(depth - 1, 0)
-        elif name in _VOID or selfclose:
-            keep = depth < max_depth
-        else:
-            depth += 1
-            keep = depth <= max_depth
-        if not keep:
-            out.append(markup[last:start])
-            last = end
-            changed = True
-    if not changed:
+    table = _tag_table(markup)
+    # Depth after each tag: +1 for an opening tag, -1 for a closing one (never below 0), 0 for a
+    # void or self-closed one. With S the running sum, the floored walk is S - min(0, min S).
+    step = np.where(table.closing, -1, np.where(table.void, 0, 1)).astype(np.int64)
+    total = np.cumsum(step)
+    after = total - np.minimum(np.minimum.accumulate(total), 0)
+    before = np.concatenate(([0], after[:-1]))
+    keep = np.where(
+        table.closing,
+        before <= max_depth,
+        np.where(table.void, before < max_depth, after <= max_depth),
+    )
+    if keep.all():
         return markup, False
-    out.append(markup[last:])
-    return b"".join(out), True
+    drop = ~keep
+    # Dropped tags never overlap, so +1 at each start and -1 at each end sums to 0 or 1.
+    size = len(markup) + 1
+    edges = np.bincount(table.start[drop], minlength=size) - np.bincount(
+        table.end[drop], minlength=size
+    )
+    kept = np.cumsum(edges[:-1].astype(np.int8), dtype=np.int8) == 0
+    return np.frombuffer(markup, dtype=np.uint8)[kept].tobytes(), True
+
+
+@dataclass(frozen=True)
+class _TagTable:
+    """Every tag the tag pattern finds, as arrays (see ``_tag_table``)."""
+
+    start: np.ndarray  # offset of "<"
+    end: np.ndarray  # offset just past ">"
+    closing: np.ndarray  # "</name"
+    name_start: np.ndarray
+    name_end: np.ndarray
+    selfclose: np.ndarray  # "/" just before ">"
+    void: np.ndarray  # a void element or self-closed
+
+
+def _lut(chars: bytes) -> np.ndarray:
+    table = np.zeros(256, dtype=bool)
+    table[np.frombuffer(chars, dtype=np.uint8)] = True
+    return table
+
+
+_LETTER = _lut(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_NAME_CHAR = _lut(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:-")
+_WORD = _lut(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_NAME_MAX = 41  # [a-zA-Z][a-zA-Z0-9:-]{0,40}
+_LOWER = np.arange(256, dtype=np.uint8)
+_LOWER[0x41:0x5B] += 0x20
+
+
+def _name_key(name: bytes) -> int:
+    return int.from_bytes(name.lower().ljust(8, b"\0"), "little")
+
+
+_VOID_KEYS = np.array(sorted(_name_key(v) for v in _VOID), dtype=np.uint64)
+_VOID_LONGEST = max(len(v) for v in _VOID)
+
+
+def _tag_table(markup: bytes) -> _TagTable:
+    """The matches of ``<(/?)([a-zA-Z][a-zA-Z0-9:-]{0,40})\\b[^>]{0,4096}?(/?)>`` as arrays.
+
+    The regular expression looks up to 4 kB ahead from every ``<`` (quadratic on many unclosed
+    tags) and a Python loop over a million tags takes seconds; here each step is one NumPy pass
+    over the buffer or over the ``<`` positions. The rules, derived from the pattern:
+
+    - a head is ``<``, an optional ``/`` and a letter; the name is the longest run of up to 41
+      name characters that ends at an ASCII word boundary (none: no match);
+    - the tag ends at the first ``>`` after the name (none: no tag from here on), and only if at
+      most 4096 bytes lie between the name and ``>`` (a ``/`` just before ``>`` not counted);
+    - of the heads that share one ``>``, the first that matches is the tag (the others are
+      inside it).
+
+    ``tests/test_regex_linear.py`` compares the result with the pattern on generated markup.
+    """
+    arr = np.frombuffer(markup, dtype=np.uint8)
+    pad = np.concatenate((arr, np.zeros(_NAME_MAX + 2, dtype=np.uint8)))  # zero: not a name char
+    lt = np.flatnonzero(arr == 0x3C)
+    closing = pad[lt + 1] == 0x2F
+    name_start = lt + 1 + closing
+    head = _LETTER[pad[name_start]]
+    lt, closing, name_start = lt[head], closing[head], name_start[head]
+    # Greedy name with backtracking to the last word boundary inside the run of name characters.
+    length = np.zeros(lt.size, dtype=np.int64)
+    alive = np.arange(lt.size)
+    for n in range(1, _NAME_MAX + 1):
+        last, nxt = pad[name_start[alive] + n - 1], pad[name_start[alive] + n]
+        if n > 1:
+            ok = _NAME_CHAR[last]
+            alive, last, nxt = alive[ok], last[ok], nxt[ok]
+        if alive.size == 0:
+            break
+        boundary = _WORD[last] != _WORD[nxt]
+        length[alive[boundary]] = n
+    found = length > 0
+    lt, closing, name_start, length = lt[found], closing[found], name_start[found], length[found]
+    name_end = name_start + length
+    is_gt = arr == 0x3E
+    gts = np.flatnonzero(is_gt)
+    # The first ">" at or after the name's end: its index in ``gts`` is the count of ">" before.
+    before = np.concatenate(([0], np.cumsum(is_gt, dtype=np.int64)))
+    which = before[name_end]
+    gt = gts[np.minimum(which, max(gts.size - 1, 0))] if gts.size else which
+    selfclose = (gt > name_end) & (pad[np.maximum(gt - 1, 0)] == 0x2F)
+    ok = (which < gts.size) & ((gt - selfclose - name_end) <= _TAG_REACH)
+    lt, closing, name_start, name_end = lt[ok], closing[ok], name_start[ok], name_end[ok]
+    gt, selfclose = gt[ok], selfclose[ok]
+    first = np.ones(gt.size, dtype=bool)
+    first[1:] = gt[1:] != gt[:-1]
+    lt, closing, name_start, name_end = (
+        lt[first],
+        closing[first],
+        name_start[first],
+        name_end[first],
+    )
+    gt, selfclose = gt[first], selfclose[first]
+    # Void elements: the lower-cased name (at most 6 bytes) as a little-endian integer key.
+    void = selfclose.copy()
+    short = np.flatnonzero(~closing & ((name_end - name_start) <= _VOID_LONGEST))
+    if short.size:
+        offsets = np.arange(_VOID_LONGEST)
+        chars = np.zeros((short.size, 8), dtype=np.uint8)
+        chars[:, :_VOID_LONGEST] = _LOWER[pad[name_start[short, None] + offsets]]
+        chars[:, :_VOID_LONGEST][offsets >= (name_end - name_start)[short, None]] = 0
+        keys = chars.view("<u8").ravel()  # byte i of the name is bits 8i..8i+7, as _name_key
+        void[short] |= np.isin(keys, _VOID_KEYS)
+    return _TagTable(lt, gt + 1, closing, name_start, name_end, selfclose, void)
 
 
 def _tags(markup: bytes) -> Iterator[tuple[int, int, bytes, bytes, bool]]:
-    """``(start, end, closing, name, selfclose)`` of each match of the tag pattern
-    ``<(/?)([a-zA-Z][a-zA-Z0-9:-]{0,40})\b[^>]{0,4096}?(/?)>``, in linear time.
-
-    That pattern looks up to 4 kB ahead for a ``>`` from every ``<`` that opens a tag name,
-    so many unclosed tags cost 4 kB each. Here the position of the next ``>`` is found once and
-    shared by every tag before it. Same matches: ``[^>]`` stops at the first ``>``, the lazy
-    repeat ends just before a ``/`` that precedes it, and a shorter name only lengthens the gap
-    (tests/test_regex_linear.py compares both on generated markup).
-    """
-    gt = -1  # the first ">" at or after the current tag name
-    pos = 0  # where the last tag found ends: openings before it are inside that tag
-    for m in _TAG_HEAD.finditer(markup):  # an opening never holds another "<"
-        start = m.start()
-        if start < pos:
-            continue
-        after = m.end()
-        if gt < after:
-            gt = markup.find(b">", after)
-            if gt < 0:
-                return
-        slash = gt > after and markup[gt - 1] == 0x2F
-        if (gt - 1 if slash else gt) - after <= _TAG_REACH:
-            closing, name = m.groups()
-            yield start, gt + 1, closing, name, slash
-            pos = gt + 1
+    """``(start, end, closing, name, selfclose)`` of each tag in ``_tag_table``, in order."""
+    t = _tag_table(markup)
+    for i in range(t.start.size):
+        closing = b"/" if t.closing[i] else b""
+        name = markup[int(t.name_start[i]) : int(t.name_end[i])]
+        yield int(t.start[i]), int(t.end[i]), closing, name, bool(t.selfclose[i])
 
 
 def _text(node: LexborNode | None) -> str:
