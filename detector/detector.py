@@ -211,6 +211,9 @@ class Detector:
         score = float(scores[0])
         label = self.artifact.thresholds.label(score)
         reasons = self.explainer.reasons(ex.features, ex.evidence, keys, score, scores[1:], label)
+        basis = "page" if (snap.html or snap.text or snap.listing) else "url"
+        if basis == "url" and label == "benign":
+            label = "unverified"  # nothing was read but the URL: not evidence of benign
         extra: dict[str, Any] = {}
         if snap.error:
             extra["fetch_error"] = snap.error
@@ -224,6 +227,7 @@ class Detector:
             claims=ex.claims,
             model=self.model_name,
             extra=extra,
+            basis=basis,
             features=ex.features,
         )
 

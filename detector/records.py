@@ -15,7 +15,10 @@ from typing import Any
 from detector.errors import InvalidSnapshot
 
 KINDS = ("page", "ad", "app_listing", "extension_listing")
-LABELS = ("scam", "suspicious", "benign")
+LABELS = ("scam", "suspicious", "benign", "unverified")
+# What a score rests on: the page (markup, text or a listing) or, when nothing was fetched, the
+# URL alone. A URL-only score that does not reach a threshold is "unverified", never "benign".
+BASES = ("page", "url")
 
 
 def _opt_str(data: Mapping[str, Any], key: str, prefix: str = "") -> str | None:
@@ -286,17 +289,20 @@ class Verdict:
     model: str | None = None
     error: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    basis: str | None = None  # "page" or "url" (BASES); None on a failed verdict
     # The feature dict the score came from: kept in memory (the scan store saves it), never
     # part of the JSON contract.
     features: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
     _KNOWN = frozenset(
-        {"id", "url", "kind", "score", "label", "reasons", "claims", "model", "error"}
+        {"id", "url", "kind", "score", "label", "basis", "reasons", "claims", "model", "error"}
     )
 
     def __post_init__(self) -> None:
         if self.label is not None and self.label not in LABELS:
             raise InvalidSnapshot(f"unknown label {self.label!r}", "label")
+        if self.basis is not None and self.basis not in BASES:
+            raise InvalidSnapshot(f"unknown basis {self.basis!r}", "basis")
 
     @classmethod
     def failed(
@@ -330,6 +336,7 @@ class Verdict:
             model=_opt_str(data, "model"),
             error=_opt_str(data, "error"),
             extra=_extra(data, cls._KNOWN),
+            basis=_opt_str(data, "basis"),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -339,6 +346,7 @@ class Verdict:
             "kind": self.kind,
             "score": round(self.score, 6) if self.score is not None else None,
             "label": self.label,
+            **({"basis": self.basis} if self.basis is not None else {}),
             "reasons": [r.to_dict() for r in self.reasons],
             "claims": list(self.claims),
             "model": self.model,

@@ -1,7 +1,9 @@
 """CSV export: one row per verdict, the flat columns analysts paste into spreadsheets.
 
-Columns (``COLUMNS``): id, url, kind, score, label, claims (";"-joined), reasons (the top reason
-codes, ";"-joined, strongest first), model, error. Text cells that a spreadsheet would run as a
+Columns (``COLUMNS``): id, url, kind, score, label, basis (``page``, or ``url`` when the page
+could not be fetched and the score rests on the URL alone; such a row is never ``benign``),
+claims (";"-joined), reasons (the top reason codes, ";"-joined, strongest first), model, error
+(why the row has no score), fetch_error (why the page could not be fetched). Text cells that a spreadsheet would run as a
 formula (starting with = + - @ or a control character) get a leading apostrophe, so opening an
 export of hostile URLs and page text cannot execute anything.
 """
@@ -16,7 +18,19 @@ from typing import IO, Any
 from detector.export import atomic_output, is_stdout, stdout_text
 from detector.records import Verdict
 
-COLUMNS = ("id", "url", "kind", "score", "label", "claims", "reasons", "model", "error")
+COLUMNS = (
+    "id",
+    "url",
+    "kind",
+    "score",
+    "label",
+    "basis",
+    "claims",
+    "reasons",
+    "model",
+    "error",
+    "fetch_error",
+)
 TOP_REASONS = 5
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -29,11 +43,17 @@ def flat_row(verdict: Verdict) -> dict[str, Any]:
         "kind": verdict.kind,
         "score": None if verdict.score is None else round(verdict.score, 6),
         "label": verdict.label,
+        "basis": verdict.basis,
         "claims": ";".join(verdict.claims),
         "reasons": ";".join(r.code for r in verdict.reasons[:TOP_REASONS]),
         "model": verdict.model,
         "error": verdict.error,
+        "fetch_error": _text_or_none(verdict.extra.get("fetch_error")),
     }
+
+
+def _text_or_none(value: Any) -> str | None:
+    return None if value is None else str(value)
 
 
 def write_csv(verdicts: Iterable[Verdict], path: str | os.PathLike[str]) -> int:

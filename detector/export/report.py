@@ -33,7 +33,7 @@ from detector.redact import redact_verdict
 TOP_N = 15
 BINS = 10
 _EVIDENCE_MAX = 300
-_LABELS = ("scam", "suspicious", "benign", "error")
+_LABELS = ("scam", "suspicious", "benign", "unverified", "error")
 
 
 def write_report(
@@ -92,6 +92,8 @@ def _row(v: Verdict) -> dict[str, Any]:
         "kind": v.kind,
         "score": None if v.score is None else round(v.score, 4),
         "label": v.label,
+        "basis": v.basis,
+        "fetch_error": v.extra.get("fetch_error"),
         "claims": list(v.claims),
         "reasons": [
             {"code": r.code, "message": r.message, "evidence": r.evidence[:_EVIDENCE_MAX]}

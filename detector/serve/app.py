@@ -295,10 +295,9 @@ class Service:
     @staticmethod
     def _shape(snap: dict[str, Any], verdict: Any) -> dict[str, Any]:
         data: dict[str, Any] = verdict.to_dict()
-        has_page = bool(snap.get("html") or snap.get("text") or snap.get("listing"))
-        data["basis"] = "page" if has_page else "url"
-        if data["basis"] == "url" and data.get("label") == "benign":
-            data["label"] = "unverified"  # a page never seen is never called benign
+        if "basis" not in data:  # a failed verdict: say what the caller sent
+            has_page = bool(snap.get("html") or snap.get("text") or snap.get("listing"))
+            data["basis"] = "page" if has_page else "url"
         data["cached"] = False
         return data
 
