@@ -31,11 +31,18 @@ IntelLookup = Callable[[str], DomainIntel | None]
 
 
 def default_model_dir() -> Path:
-    """``DETECTOR_MODEL_PATH`` if set, else models/default beside the package (source checkout)."""
+    """``DETECTOR_MODEL_PATH`` if set, else the shipped model.
+
+    The shipped model lives in models/default; ``detector/models`` links to it, so an installed
+    wheel carries it inside the package (pyproject's package data). A checkout whose link did
+    not survive (a file system without symbolic links) still finds models/default beside it.
+    """
     env = os.environ.get("DETECTOR_MODEL_PATH")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[1] / "models" / "default"
+    here = Path(__file__).resolve().parent
+    packaged = here / "models" / "default"
+    return packaged if packaged.is_dir() else here.parent / "models" / "default"
 
 
 class Detector:
