@@ -125,3 +125,28 @@ def test_scan_writes_no_secret_anywhere(
     assert SECRET.encode() not in written.replace(b"sig=" + SECRET.encode(), b"")
     assert b"victim" not in written
     assert REDACTED.encode() in written
+
+
+def test_resumed_run_fetches_the_url_as_given_not_as_stored(
+    tmp_path: Path, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run cut short after its inputs were stored (redacted) still fetches the real URL."""
+    from detector.scan import read_inputs
+    from detector.store.sqlite import Store
+
+    httpserver.expect_request("/robots.txt").respond_with_data("User-agent: *\nAllow: /\n")
+    httpserver.expect_request("/lure").respond_with_data(PAGE, content_type="text/html")
+    monkeypatch.setenv("DETECTOR_ALLOW_LOOPBACK", "1")
+    lure = f"http://127.0.0.1:{httpserver.port}/lure?token={SECRET}"
+    src = tmp_path / "urls.txt"
+    src.write_text(lure + "\n")
+    store_path = tmp_path / "s.sqlite"
+    store = Store.open(store_path)
+    run_id, _ = store.create_or_resume_run("r", str(src), "{}")
+    assert store.add_inputs(run_id, read_inputs(src)) == 1  # then the process died
+    assert [k for k, _ in store.pending(run_id)] == [lure.replace(SECRET, REDACTED)]
+    store.close()
+    args = ["--store", str(store_path), "--per-host-delay", "0", "--quiet"]
+    assert main(["scan", "--input", str(src), "--run", "r", *args]) in (0, 1)
+    seen = [req for req, _ in httpserver.log if req.path == "/lure"]
+    assert seen and all(req.args.get("token") == SECRET for req in seen)
