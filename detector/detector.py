@@ -224,6 +224,8 @@ class Detector:
         extra: dict[str, Any] = {}
         if snap.error:
             extra["fetch_error"] = snap.error
+        if snap.listing is not None and snap.listing.developer:
+            extra["publisher"] = snap.listing.developer  # listings group by who published them
         return Verdict(
             id=snap.id,
             url=snap.url,

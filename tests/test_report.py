@@ -102,8 +102,44 @@ def test_counts_histogram_and_tables(tmp_path: Path) -> None:
     assert reasons[0][0] in ("credential.password_offsite", "claims.who_viewed")
     assert {r[0] for r in reasons} == {"credential.password_offsite", "claims.who_viewed"}
     domains = _rows(tree, "domains")
-    assert ["example.com", "1", "2"] in domains and ["tiktok.com", "0", "1"] in domains
+    # The extension listing is not counted under its store's host but under its publisher.
+    assert ["example.com", "0", "1"] in domains and ["tiktok.com", "0", "1"] in domains
+    assert _rows(tree, "publishers") == [["(publisher not given)", "1", "1"]]
     assert _rows(tree, "platforms") == [["github.io", "1", "1"]]
+
+
+def test_header_names_the_model_and_histogram_draws_axes_and_thresholds(tmp_path: Path) -> None:
+    model = {"name": "default@abc", "suspicious": 0.31, "scam": 0.72}
+    _, tree = _page(tmp_path, _verdicts(), model=model)
+    header = tree.css_first("#model")
+    assert header is not None
+    assert header.text() == "Model default@abc; suspicious from 0.310, scam from 0.720."
+    lines = {n.attributes["class"]: n.attributes["data-threshold"] for n in
+             tree.css("#histogram line.threshold")}  # fmt: skip
+    assert lines == {"threshold suspicious": "0.310000", "threshold scam": "0.720000"}
+    ticks = [t.text() for t in tree.css("#histogram svg text")]
+    assert {"0.0", "0.2", "1.0", "score (calibrated probability of scam)", "verdicts"} <= set(ticks)
+    # Without the model's thresholds: the names found in the verdicts, no threshold lines.
+    _, plain = _page(tmp_path, _verdicts())
+    assert plain.css_first("#model").text() == "Model m@1."
+    assert not plain.css("#histogram line.threshold")
+
+
+def test_rows_carry_every_reason_with_its_direction(tmp_path: Path) -> None:
+    vs = _verdicts()
+    vs[0].reasons.append(Reason("explainer.honest", "explains that this is impossible", "", -0.8))
+    vs[1].extra["publisher"] = "Viewer Tools Ltd"
+    vs[1].kind = "app_listing"
+    _, tree = _page(tmp_path, vs)
+    node = tree.css_first("script#report-data")
+    assert node is not None
+    rows = json.loads(node.text())
+    assert [(r["code"], r["toward"]) for r in rows[0]["reasons"]] == [
+        ("credential.password_offsite", "scam"),
+        ("explainer.honest", "benign"),
+    ]
+    assert rows[1]["details"] == {"publisher": "Viewer Tools Ltd"}
+    assert ["Viewer Tools Ltd", "1", "1"] in _rows(tree, "publishers")
 
 
 def test_hostile_text_never_appears_raw(tmp_path: Path) -> None:

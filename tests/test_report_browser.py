@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from detector.config import Settings
-from detector.export.report import write_report
+from detector.export.report import model_info, write_report
 from detector.records import Snapshot
 from tests.conftest import ROOT
 
@@ -33,7 +33,7 @@ def page() -> Iterator[Any]:
             executable_path=CHROMIUM, headless=True, args=list(CHROMIUM_FLAGS), timeout=60_000
         )
         try:
-            yield browser.new_page(viewport={"width": 1280, "height": 1600})
+            yield browser.new_page(viewport={"width": 1400, "height": 1600})
         finally:
             browser.close()
 
@@ -45,7 +45,12 @@ def test_report_renders_sorts_filters_and_stays_inert(
     snaps: list[Any] = [Snapshot.from_dict(r) for r in rows]
     snaps.append({"id": "hostile", "url": HOSTILE, "html": f"<h1>{HOSTILE}</h1>"})
     verdicts = list(shipped.score_many(snaps))
-    report = write_report(verdicts, tmp_path / "report.html", "Browser check <b>bold</b>")
+    report = write_report(
+        verdicts,
+        tmp_path / "report.html",
+        "Browser check <b>bold</b>",
+        model=model_info(shipped.artifact),
+    )
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -70,7 +75,42 @@ def test_report_renders_sorts_filters_and_stays_inert(
     page.click('#verdicts th[data-key="url"]')
     urls = page.locator("#verdicts tbody tr td:nth-child(2)").all_inner_texts()
     assert urls in (sorted(urls), sorted(urls, reverse=True))
+    assert shipped.model_name in page.locator("#model").inner_text()
+    # A row opens its detail view (every reason, which way it pushed, its evidence); again closes.
+    page.click('#verdicts th[data-key="score"]')  # back to score order: a scam row first
+    first = page.locator("#verdicts tbody tr").first
+    first.click()
+    detail = page.locator("#verdicts tbody tr.detail")
+    assert detail.count() == 1
+    assert "toward scam" in detail.inner_text() and "based on" in detail.inner_text()
+    _no_overlap(page)
     out = ROOT / "test-artifacts"
     out.mkdir(exist_ok=True)
     page.screenshot(path=str(out / "report.png"), full_page=True)
     assert (out / "report.png").stat().st_size > 10_000
+    first.click()
+    assert detail.count() == 0
+
+
+def _no_overlap(page: Any) -> None:
+    """At 1,400 px nothing spills sideways and no two boxes side by side overlap."""
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1400
+    groups = page.evaluate(
+        """() => [...document.querySelectorAll('main, .cards, .grid')].map(parent =>
+              [...parent.children].filter(e => e.tagName !== 'SCRIPT').map(e => {
+                  const r = e.getBoundingClientRect();
+                  return [e.id || e.className || e.tagName, r.left, r.top, r.right, r.bottom];
+              }))"""
+    )
+    assert sum(len(g) for g in groups) > 10
+    spilled = page.evaluate(
+        """() => [...document.querySelectorAll('.grid > div, .cards > div')]
+              .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.id || e.className)"""
+    )
+    assert spilled == []  # no table wider than its box
+    for boxes in groups:
+        for i, a in enumerate(boxes):
+            assert a[3] <= 1400, a
+            for b in boxes[i + 1 :]:
+                apart = a[3] <= b[1] or b[3] <= a[1] or a[4] <= b[2] or b[4] <= a[2]
+                assert apart, (a, b)

@@ -20,7 +20,7 @@ import json
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -34,6 +34,9 @@ TOP_N = 15
 BINS = 10
 _EVIDENCE_MAX = 300
 _LABELS = ("scam", "suspicious", "benign", "unverified", "error")
+# Verdict extras shown in a row's detail view when the scan recorded them.
+_DETAILS = ("final_url", "status", "redirects", "fetch_error", "domain_age_days", "registrar",
+            "publisher", "fetched_at", "analyst_label")  # fmt: skip
 
 
 def write_report(
@@ -41,9 +44,14 @@ def write_report(
     path: str | os.PathLike[str],
     title: str = "Scan report",
     run_stats: dict[str, Any] | None = None,
+    model: Mapping[str, Any] | None = None,
 ) -> Path:
-    """Write the report to ``path`` (atomically) and return the path."""
-    page = render_report(verdicts, title, run_stats)
+    """Write the report to ``path`` (atomically) and return the path.
+
+    ``model`` (``model_info(artifact)``) puts the model's name, version and thresholds in the
+    header and draws the thresholds on the histogram.
+    """
+    page = render_report(verdicts, title, run_stats, model=model)
     with atomic_output(path, "w", encoding="utf-8") as fh:
         fh.write(page)
     return Path(path)
@@ -54,6 +62,7 @@ def render_report(
     title: str = "Scan report",
     run_stats: dict[str, Any] | None = None,
     generated: datetime | None = None,
+    model: Mapping[str, Any] | None = None,
 ) -> str:
     """The report as an HTML string (URLs redacted: detector/redact.py)."""
     items = [redact_verdict(v) for v in verdicts]
@@ -65,8 +74,9 @@ def render_report(
     values = {
         "title": html.escape(title),
         "generated": html.escape(f"{when} from {len(items)} verdicts"),
+        "model": _model_html(items, model),
         "script_hash": f"'sha256-{digest}'",
-        "summary": _summary_html(items, run_stats),
+        "summary": _summary_html(items, run_stats, _thresholds(model)),
         "data": script_json([_row(v) for v in items]),
     }
     # One pass, so text inserted for one marker is never scanned for another.
@@ -79,6 +89,35 @@ def script_json(value: Any) -> str:
     for raw, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(raw, esc)
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def model_info(artifact: Any) -> dict[str, Any]:
+    """What the report says about the model: name@version and the two thresholds."""
+    t = artifact.thresholds
+    return {"name": artifact.name, "suspicious": t.suspicious, "scam": t.scam}
+
+
+def _thresholds(model: Mapping[str, Any] | None) -> dict[str, float]:
+    if not model:
+        return {}
+    out = {}
+    for k in ("suspicious", "scam"):
+        value = model.get(k)
+        if isinstance(value, int | float) and 0 <= value <= 1:
+            out[k] = float(value)
+    return out
+
+
+def _model_html(items: list[Verdict], model: Mapping[str, Any] | None) -> str:
+    names = sorted({v.model for v in items if v.model})
+    name = str(model.get("name")) if model and model.get("name") else ", ".join(names)
+    if not name:
+        return ""
+    text = f"Model {name}"
+    t = _thresholds(model)
+    if t:
+        text += f"; suspicious from {t['suspicious']:.3f}, scam from {t['scam']:.3f}"
+    return f'<p id="model">{html.escape(text)}.</p>'
 
 
 def label_of(verdict: Verdict) -> str:
@@ -96,14 +135,23 @@ def _row(v: Verdict) -> dict[str, Any]:
         "fetch_error": v.extra.get("fetch_error"),
         "claims": list(v.claims),
         "reasons": [
-            {"code": r.code, "message": r.message, "evidence": r.evidence[:_EVIDENCE_MAX]}
-            for r in v.reasons[:3]
+            {
+                "code": r.code,
+                "message": r.message,
+                "evidence": r.evidence[:_EVIDENCE_MAX],
+                "toward": "scam" if r.weight > 0 else "benign" if r.weight < 0 else "",
+                "weight": round(r.weight, 2),
+            }
+            for r in v.reasons
         ],
         "error": v.error,
+        "details": {k: v.extra[k] for k in _DETAILS if v.extra.get(k) not in (None, "", [])},
     }
 
 
-def _summary_html(items: list[Verdict], run_stats: dict[str, Any] | None) -> str:
+def _summary_html(
+    items: list[Verdict], run_stats: dict[str, Any] | None, thresholds: dict[str, float]
+) -> str:
     labels = Counter(label_of(v) for v in items)
     cards = "".join(
         f'<div class="card {k}"><span class="n" id="count-{k}">{labels.get(k, 0)}</span>{k}</div>'
@@ -124,13 +172,19 @@ def _summary_html(items: list[Verdict], run_stats: dict[str, Any] | None) -> str
     kinds = Counter(v.kind for v in items)
     claims = Counter(c for v in items for c in v.claims)
     parts.append('<section class="grid">')
-    parts.append(_box("Score histogram", _histogram([v.score for v in items]), "histogram"))
+    histogram = _histogram([v.score for v in items], thresholds)
+    parts.append(_box("Score histogram", histogram, "histogram"))
     parts.append(_box("By kind", _table(["kind", "verdicts"], kinds.most_common()), "kinds"))
     parts.append(_box("Claims made", _table(["claim", "verdicts"], claims.most_common()), "claims"))
     parts.append("</section>")
     parts.append('<section class="grid">')
     parts.append(_box("Top reasons", _reasons_table(items), "reasons"))
     parts.append(_box("Top domains", _domains_table(items, _domain_of, "domain"), "domains"))
+    parts.append(
+        _box(
+            "Listings by publisher", _domains_table(items, _publisher_of, "publisher"), "publishers"
+        )
+    )
     parts.append(
         _box("Hosting platforms", _domains_table(items, _platform_of, "platform"), "platforms")
     )
@@ -173,9 +227,22 @@ def _reasons_table(items: list[Verdict]) -> str:
     return _table(["code", "message", "verdicts"], rows)
 
 
+def _is_listing(v: Verdict) -> bool:
+    return v.kind in ("app_listing", "extension_listing")
+
+
+def _publisher_of(v: Verdict) -> str | None:
+    if not _is_listing(v):
+        return None
+    publisher = v.extra.get("publisher")
+    return str(publisher) if publisher else "(publisher not given)"
+
+
 def _domain_of(v: Verdict) -> str | None:
     from detector.intel.domain import host_parts
 
+    if _is_listing(v):
+        return None  # a store's host says nothing about who published the listing
     parts = host_parts(v.url) if v.url else None
     return (parts.registered_domain or parts.host) if parts and parts.host else None
 
@@ -200,30 +267,64 @@ def _domains_table(items: list[Verdict], key: Callable[[Verdict], str | None], h
     )
 
 
-def _histogram(scores: list[float | None]) -> str:
+def _histogram(scores: list[float | None], thresholds: dict[str, float] | None = None) -> str:
+    """An SVG histogram of scores with both axes and, when known, the two threshold lines."""
     bins = [0] * BINS
     for s in scores:
         if s is not None:
             bins[min(int(s * BINS), BINS - 1)] += 1
-    width, height, pad = 360, 150, 24
-    bar_w = (width - 2 * pad) / BINS
+    width, height = 400, 190
+    left, right, top_pad, bottom = 44, 12, 18, 40
+    plot_w, plot_h = width - left - right, height - top_pad - bottom
+    bar_w = plot_w / BINS
     top = max(bins) or 1
-    bars = []
+    base_y = top_pad + plot_h
+    out = []
     for i, n in enumerate(bins):
-        h = (height - 2 * pad) * n / top
-        x, y = pad + i * bar_w, height - pad - h
+        h = plot_h * n / top
+        x, y = left + i * bar_w, base_y - h
         lo, hi = i / BINS, (i + 1) / BINS
-        bars.append(
-            f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{bar_w - 2:.1f}" height="{h:.1f}" '
-            f'data-count="{n}"><title>{lo:.1f}-{hi:.1f}: {n}</title></rect>'
-            f'<text x="{x + bar_w / 2:.1f}" y="{y - 3:.1f}" text-anchor="middle">{n or ""}</text>'
+        out.append(
+            f'<rect class="bar" x="{x + 1:.1f}" y="{y:.1f}" width="{bar_w - 2:.1f}" '
+            f'height="{h:.1f}" data-count="{n}"><title>{lo:.1f}-{hi:.1f}: {n}</title></rect>'
         )
-    axis = (
-        f'<text x="{pad}" y="{height - 6}">0</text>'
-        f'<text x="{width - pad}" y="{height - 6}" text-anchor="end">1</text>'
-        f'<text x="{width / 2}" y="{height - 6}" text-anchor="middle">score</text>'
+        if n:
+            out.append(
+                f'<text x="{x + bar_w / 2:.1f}" y="{y - 3:.1f}" text-anchor="middle">{n}</text>'
+            )
+    # Axes: x from 0 to 1 (ticks every 0.2), y from 0 to the tallest bin.
+    out.append(f'<line class="axis" x1="{left}" y1="{base_y}" x2="{left + plot_w}" y2="{base_y}"/>')
+    out.append(f'<line class="axis" x1="{left}" y1="{top_pad}" x2="{left}" y2="{base_y}"/>')
+    for tick in range(6):
+        x = left + plot_w * tick / 5
+        out.append(
+            f'<line class="axis" x1="{x:.1f}" y1="{base_y}" x2="{x:.1f}" y2="{base_y + 4}"/>'
+        )
+        out.append(
+            f'<text x="{x:.1f}" y="{base_y + 15}" text-anchor="middle">{tick / 5:.1f}</text>'
+        )
+    for value in sorted({0, top}):
+        y = base_y - plot_h * value / top
+        out.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{value}</text>')
+    out.append(
+        f'<text x="{left + plot_w / 2:.1f}" y="{height - 6}" text-anchor="middle">'
+        "score (calibrated probability of scam)</text>"
     )
+    out.append(
+        f'<text x="12" y="{top_pad + plot_h / 2:.1f}" text-anchor="middle" '
+        f'transform="rotate(-90 12 {top_pad + plot_h / 2:.1f})">verdicts</text>'
+    )
+    for name, value in sorted((thresholds or {}).items(), key=lambda kv: kv[1]):
+        x = left + plot_w * value
+        anchor = "end" if name == "suspicious" else "start"
+        dx = -3 if name == "suspicious" else 3
+        out.append(
+            f'<line class="threshold {name}" x1="{x:.1f}" y1="{top_pad - 6}" x2="{x:.1f}" '
+            f'y2="{base_y}" data-threshold="{value:.6f}"/>'
+            f'<text class="threshold {name}" x="{x + dx:.1f}" y="{top_pad - 8}" '
+            f'text-anchor="{anchor}">{name} {value:.2f}</text>'
+        )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-        f'height="{height}" role="img" aria-label="score histogram">{"".join(bars)}{axis}</svg>'
+        f'height="{height}" role="img" aria-label="score histogram">{"".join(out)}</svg>'
     )
