@@ -396,13 +396,14 @@ def _cmd_scan(args: argparse.Namespace) -> int:
                 unit = "indicators" if fmt in ("stix", "misp") else "rows"
                 print(f"wrote {n} {fmt} {unit} to {args.output}", file=sys.stderr)
             if args.report:
-                from detector.export.report import write_report
+                from detector.export.report import model_info, write_report
 
                 write_report(
                     store.verdicts(run["id"]),
                     args.report,
                     f"Scan {run_name}",
                     store.run_stats(run["id"]),
+                    model=model_info(det.artifact),
                 )
                 print(f"report written to {args.report}", file=sys.stderr)
         except OSError as exc:
@@ -418,14 +419,19 @@ def _cmd_scan(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from detector.export.report import write_report
+    from detector.export.report import model_of_verdicts, write_report
 
     with _store(args.store, must_exist=True) as store:
         run = _run_of(store, args.run)
         output = args.output or f"{run['name']}-report.html"
         _check_output(output)
+        verdicts = list(store.verdicts(run["id"]))
         path = write_report(
-            store.verdicts(run["id"]), output, f"Scan {run['name']}", store.run_stats(run["id"])
+            verdicts,
+            output,
+            f"Scan {run['name']}",
+            store.run_stats(run["id"]),
+            model=model_of_verdicts(verdicts),
         )
     print(f"report written to {path.resolve()}")
     return EXIT_OK

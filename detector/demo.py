@@ -119,7 +119,7 @@ def run_demo(sample: str | Path, out_dir: str | Path, progress: bool = True) -> 
     from detector.config import Settings
     from detector.detector import Detector
     from detector.export import write
-    from detector.export.report import write_report
+    from detector.export.report import model_info, write_report
     from detector.scan import Scanner
     from detector.store import Store
 
@@ -149,7 +149,11 @@ def run_demo(sample: str | Path, out_dir: str | Path, progress: bool = True) -> 
             verdicts_path = out / "verdicts.jsonl"
             write("jsonl", store.verdicts(run_id), verdicts_path)
             report_path = write_report(
-                store.verdicts(run_id), out / "report.html", "Demo scan", store.run_stats(run_id)
+                store.verdicts(run_id),
+                out / "report.html",
+                "Demo scan",
+                store.run_stats(run_id),
+                model=model_info(detector.artifact),
             )
             stats = store.run_stats(run_id)
         served = site.requests

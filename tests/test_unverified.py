@@ -82,3 +82,8 @@ def test_unfetched_pages_are_unverified_in_every_output(
     assert int(count.text()) == (hidden["label"] == "unverified")
     data = (out / "r.html").read_text()
     assert "fetch.robots" in data  # the reason the page was not read is in the report's rows
+    # `detector report` names the model and its thresholds like the scan's own report does.
+    assert main(["report", "r", "--store", str(store), "--output", str(out / "again.html")]) == 0
+    for page in ("r.html", "again.html"):
+        header = LexborHTMLParser((out / page).read_text()).css_first("#model")
+        assert header is not None and header.text().startswith(f"Model {shown['model']}; ")

@@ -97,6 +97,21 @@ def model_info(artifact: Any) -> dict[str, Any]:
     return {"name": artifact.name, "suspicious": t.suspicious, "scam": t.scam}
 
 
+def model_of_verdicts(verdicts: Iterable[Verdict]) -> dict[str, Any] | None:
+    """``model_info`` of the installed model when it is the one that scored ``verdicts``."""
+    names = {v.model for v in verdicts if v.model}
+    if len(names) != 1:
+        return None
+    from detector.detector import Detector
+    from detector.errors import DetectorError
+
+    try:
+        artifact = Detector.load().artifact
+    except DetectorError:
+        return None
+    return model_info(artifact) if artifact.name in names else None
+
+
 def _thresholds(model: Mapping[str, Any] | None) -> dict[str, float]:
     if not model:
         return {}
@@ -200,9 +215,10 @@ def _table(head: list[str], rows: Iterable[tuple[Any, ...]]) -> str:
     rows = list(rows)[:TOP_N]
     if not rows:
         return '<p class="muted">none</p>'
+    numeric = [isinstance(c, int) for c in rows[0]]
     th = "".join(
-        f'<th class="num">{html.escape(h)}</th>' if i else f"<th>{html.escape(h)}</th>"
-        for i, h in enumerate(head)
+        f'<th class="num">{html.escape(h)}</th>' if num else f"<th>{html.escape(h)}</th>"
+        for h, num in zip(head, numeric, strict=False)
     )
     body = "".join(
         "<tr>"
@@ -314,15 +330,15 @@ def _histogram(scores: list[float | None], thresholds: dict[str, float] | None =
         f'<text x="12" y="{top_pad + plot_h / 2:.1f}" text-anchor="middle" '
         f'transform="rotate(-90 12 {top_pad + plot_h / 2:.1f})">verdicts</text>'
     )
-    for name, value in sorted((thresholds or {}).items(), key=lambda kv: kv[1]):
-        x = left + plot_w * value
+    for name, cut in sorted((thresholds or {}).items(), key=lambda kv: kv[1]):
+        x = left + plot_w * cut
         anchor = "end" if name == "suspicious" else "start"
         dx = -3 if name == "suspicious" else 3
         out.append(
             f'<line class="threshold {name}" x1="{x:.1f}" y1="{top_pad - 6}" x2="{x:.1f}" '
-            f'y2="{base_y}" data-threshold="{value:.6f}"/>'
+            f'y2="{base_y}" data-threshold="{cut:.6f}"/>'
             f'<text class="threshold {name}" x="{x + dx:.1f}" y="{top_pad - 8}" '
-            f'text-anchor="{anchor}">{name} {value:.2f}</text>'
+            f'text-anchor="{anchor}">{name} {cut:.2f}</text>'
         )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
