@@ -443,7 +443,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 def _cmd_label(args: argparse.Namespace) -> int:
     """Record analyst judgements (one URL, or a CSV of url,label[,analyst,note])."""
-    from detector.store.labels import InvalidLabel
+    from detector.errors import InvalidLabel
 
     if bool(args.url) == bool(args.csv):
         raise UsageError("give either --url URL --as scam|benign, or --csv FILE")
@@ -470,7 +470,7 @@ def _cmd_label(args: argparse.Namespace) -> int:
 
 def _cmd_reports(args: argparse.Namespace) -> int:
     """List users' wrong-verdict reports, or accept (becomes an analyst label) / reject one."""
-    from detector.store.labels import InvalidLabel
+    from detector.errors import InvalidLabel
 
     with _store(args.store, must_exist=True) as store:
         if args.action == "list":

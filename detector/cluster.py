@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from detector.config import Settings
+from detector.core.urls import host_parts
 from detector.errors import ConfigError, ModelLoadError
-from detector.intel.domain import host_parts
 from detector.records import Snapshot, Verdict
 
 Row = tuple[str, str]

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from detector.config import Settings
-from detector.crawl.discovery import normalise_url
+from detector.core.urls import normalise_url
 from detector.errors import DetectorError, InvalidSnapshot
 from detector.records import Snapshot, Verdict
 from detector.redact import redact_text

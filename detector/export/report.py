@@ -172,14 +172,14 @@ def _reasons_table(items: list[Verdict]) -> str:
 
 
 def _domain_of(v: Verdict) -> str | None:
-    from detector.intel.domain import host_parts
+    from detector.core.urls import host_parts
 
     parts = host_parts(v.url) if v.url else None
     return (parts.registered_domain or parts.host) if parts and parts.host else None
 
 
 def _platform_of(v: Verdict) -> str | None:
-    from detector.intel.domain import host_parts
+    from detector.core.urls import host_parts
 
     return hosting_platform(host_parts(v.url).host) if v.url else None
 

@@ -14,8 +14,7 @@ import hashlib
 import json
 from typing import Any
 
-from detector.crawl.discovery import normalise_url
-from detector.intel.domain import host_parts
+from detector.core.urls import host_parts, normalise_url
 from detector.model.data import Example
 from detector.records import Snapshot
 

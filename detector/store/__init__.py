@@ -17,7 +17,7 @@ Schema: docs/store-schema.md.
 
 from __future__ import annotations
 
-from detector.store.labels import InvalidLabel
-from detector.store.sqlite import Store, StoreError
+from detector.errors import InvalidLabel, StoreError
+from detector.store.sqlite import Store
 
 __all__ = ["InvalidLabel", "Store", "StoreError"]

@@ -11,6 +11,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+from detector.errors import StoreError
 from detector.store.schema import current_version, migrate, read_version
 
 BUSY_TIMEOUT_S = 30.0
@@ -18,8 +19,6 @@ BUSY_TIMEOUT_S = 30.0
 
 def connect(target: str) -> sqlite3.Connection:
     """A ready connection to the store at ``target`` (a path or ``":memory:"``)."""
-    from detector.store.sqlite import StoreError
-
     if target != ":memory:":
         check_writable(Path(target))
     try:
@@ -100,7 +99,4 @@ def explain(target: str, exc: sqlite3.Error) -> str:
 
 
 def _fail(message: str, path: str | os.PathLike[str]) -> Exception:
-    # StoreError lives in sqlite.py (its public home), which imports this module.
-    from detector.store.sqlite import StoreError
-
     return StoreError(message, path)

@@ -13,7 +13,9 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from typing import Any
 
-from detector.store.labels import ANALYST_LABELS, InvalidLabel
+from detector.core.clock import now_iso
+from detector.errors import InvalidLabel
+from detector.store.labels import ANALYST_LABELS
 
 REPORT_STATUSES = ("pending", "accepted", "rejected")
 MAX_NOTE_CHARS = 2000
@@ -56,8 +58,6 @@ class ReportsMixin:
             raise InvalidLabel("empty url")
         if expected not in ANALYST_LABELS:
             raise InvalidLabel(f"expected must be one of {ANALYST_LABELS}, got {expected!r}")
-        from detector.store.sqlite import now_iso
-
         with self._tx() as db:
             cur = db.execute(
                 "INSERT INTO reports (url, expected, note, verdict_json, reporter, client_hash, at)"
@@ -69,7 +69,7 @@ class ReportsMixin:
                     json.dumps(verdict, ensure_ascii=False) if verdict is not None else None,
                     reporter,
                     client_hash,
-                    now_iso(),
+                    now_iso(zulu=False),
                 ),
             )
             return int(cur.lastrowid or 0)
@@ -100,13 +100,17 @@ class ReportsMixin:
         if accept:
             why = f"from user report {report_id}" + (f": {note}" if note else "")
             label_id = self.add_label(report["url"], report["expected"], analyst, why)
-        from detector.store.sqlite import now_iso
-
         with self._tx() as db:
             db.execute(
                 "UPDATE reports SET status = ?, analyst = ?, resolved_at = ?, label_id = ? "
                 "WHERE id = ?",
-                ("accepted" if accept else "rejected", analyst, now_iso(), label_id, report_id),
+                (
+                    "accepted" if accept else "rejected",
+                    analyst,
+                    now_iso(zulu=False),
+                    label_id,
+                    report_id,
+                ),
             )
         return dict(self._query("SELECT * FROM reports WHERE id = ?", (report_id,))[0])
 

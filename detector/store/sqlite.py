@@ -25,12 +25,12 @@ import threading
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from itertools import islice
 from types import TracebackType
 from typing import Any
 
-from detector.errors import DetectorError
+from detector.core.clock import now_iso
+from detector.errors import StoreError
 from detector.records import Snapshot, Verdict
 from detector.redact import redact_snapshot, redact_text, redact_verdict
 from detector.store import labels as _labels
@@ -39,20 +39,6 @@ from detector.store.connect import connect, explain
 from detector.store.schema import read_version
 
 _PAGE = 500
-
-
-class StoreError(DetectorError):
-    """The store cannot be opened or written: not a store, corrupt, or not writable."""
-
-    code = "store.failed"
-
-    def __init__(self, message: str, path: str | os.PathLike[str] = "") -> None:
-        super().__init__(message)
-        self.path = str(path)
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class Store(_labels.LabelsMixin, _reports.ReportsMixin):
@@ -131,7 +117,7 @@ class Store(_labels.LabelsMixin, _reports.ReportsMixin):
                 return int(row[0]), True
             cur = db.execute(
                 "INSERT INTO runs (name, created_at, input_path, settings_json) VALUES (?,?,?,?)",
-                (name, now_iso(), input_path, settings_json),
+                (name, now_iso(zulu=False), input_path, settings_json),
             )
             return int(cur.lastrowid or 0), False
 
@@ -148,7 +134,7 @@ class Store(_labels.LabelsMixin, _reports.ReportsMixin):
         with self._tx() as db:
             db.execute(
                 "UPDATE runs SET status = 'finished', finished_at = ? WHERE id = ?",
-                (now_iso(), run_id),
+                (now_iso(zulu=False), run_id),
             )
 
     def add_inputs(self, run_id: int, items: Iterable[tuple[str, str]]) -> int:
@@ -229,7 +215,15 @@ class Store(_labels.LabelsMixin, _reports.ReportsMixin):
             db.execute(
                 "INSERT OR REPLACE INTO verdicts (run_id, input_key, verdict_json, score, label, "
                 "model, created_at) VALUES (?,?,?,?,?,?,?)",
-                (run_id, key, vjson, verdict.score, verdict.label, verdict.model, now_iso()),
+                (
+                    run_id,
+                    key,
+                    vjson,
+                    verdict.score,
+                    verdict.label,
+                    verdict.model,
+                    now_iso(zulu=False),
+                ),
             )
             if verdict.features is not None:
                 db.execute(
@@ -240,7 +234,7 @@ class Store(_labels.LabelsMixin, _reports.ReportsMixin):
             if verdict.error:
                 db.execute(
                     "INSERT INTO errors (run_id, input_key, stage, message, at) VALUES (?,?,?,?,?)",
-                    (run_id, key, _stage_of(verdict.error), verdict.error, now_iso()),
+                    (run_id, key, _stage_of(verdict.error), verdict.error, now_iso(zulu=False)),
                 )
             cur = db.execute(
                 "UPDATE inputs SET status = ? WHERE run_id = ? AND key = ?",
@@ -254,7 +248,13 @@ class Store(_labels.LabelsMixin, _reports.ReportsMixin):
         with self._tx() as db:
             db.execute(
                 "INSERT INTO errors (run_id, input_key, stage, message, at) VALUES (?,?,?,?,?)",
-                (run_id, redact_text(key) if key else key, stage, redact_text(message), now_iso()),
+                (
+                    run_id,
+                    redact_text(key) if key else key,
+                    stage,
+                    redact_text(message),
+                    now_iso(zulu=False),
+                ),
             )
 
     def errors(self, run_id: int) -> list[dict[str, Any]]:
