@@ -23,6 +23,7 @@ from typing import IO, Any
 from detector.errors import ConfigError, DetectorError, InvalidSnapshot, ModelLoadError
 from detector.records import Snapshot
 from detector.redact import redact, redact_snapshot, redact_url, redact_verdict
+from detector.store.base import Store
 
 EXIT_OK, EXIT_ROWS_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_STORE = "scans.sqlite"
@@ -295,19 +296,19 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
 
 
 @contextmanager
-def _store(path: str, must_exist: bool = False) -> Iterator[Any]:
-    from detector.store import Store
+def _store(path: str, must_exist: bool = False) -> Iterator[Store]:
+    from detector.store import is_local, local_path, open_store
 
-    if must_exist and not Path(path).is_file():
+    if must_exist and is_local(path) and not Path(local_path(path)).is_file():
         raise UsageError(f"no store at {path} (give --store PATH; scans write {DEFAULT_STORE})")
-    store = Store.open(path)
+    store = open_store(path)
     try:
         yield store
     finally:
         store.close()
 
 
-def _run_of(store: Any, run: str) -> dict[str, Any]:
+def _run_of(store: Store, run: str) -> dict[str, Any]:
     found = store.find_run(int(run)) if run.isdigit() else None
     found = found or store.find_run(run)
     if found is None:
@@ -341,7 +342,7 @@ def _check_output(path: str | None) -> None:
         raise UsageError(f"cannot write {path}: its directory is not writable")
 
 
-def _export(store: Any, run: dict[str, Any], output: str, fmt: str) -> int:
+def _export(store: Store, run: dict[str, Any], output: str, fmt: str) -> int:
     from detector import export
 
     verdicts = store.verdicts(run["id"])
@@ -595,7 +596,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--input", required=True, help="URL list (.txt), CSV with a url column, JSONL, ad export"
     )
     sc.add_argument(
-        "--store", default=DEFAULT_STORE, help=f"SQLite store (default {DEFAULT_STORE})"
+        "--store",
+        default=DEFAULT_STORE,
+        help=f"store: an SQLite file or postgresql://... (default {DEFAULT_STORE})",
     )
     sc.add_argument("--run", default=None, help="run name (default: input file name); resumes")
     sc.add_argument("--output", default=None, help="export the run's verdicts here (- stdout)")

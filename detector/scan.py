@@ -27,6 +27,7 @@ from detector.core.urls import normalise_url
 from detector.errors import DetectorError, InvalidSnapshot
 from detector.records import Snapshot, Verdict
 from detector.redact import redact_text
+from detector.store.base import Store
 
 Fetcher = Callable[[list[str]], Iterable[Snapshot]]
 
@@ -202,7 +203,7 @@ class Scanner:
     def __init__(
         self,
         detector: Any,
-        store: Any,
+        store: Store | None,
         settings: Settings | None = None,
         fetcher: Fetcher | None = None,
         batch_size: int = 64,
@@ -232,6 +233,9 @@ class Scanner:
         inputs are partitioned by host and processed on the workers; this process stays the single
         writer to the store. ``workers`` > 1 does the same on local processes.
         """
+        store = self.store
+        if store is None:
+            raise ValueError("Scanner.run needs a store; process() alone does not")
         start = time.perf_counter()
         settings_json = json.dumps(
             {
@@ -240,7 +244,7 @@ class Scanner:
                 "global_concurrency": self.settings.global_concurrency,
             }
         )
-        run_id, resumed = self.store.create_or_resume_run(run_name, str(input_path), settings_json)
+        run_id, resumed = store.create_or_resume_run(run_name, str(input_path), settings_json)
         read = 0
         # The store keeps inputs with their URLs redacted (detector/redact.py); this run still
         # fetches and scores what it was given, held in memory only.
@@ -254,9 +258,9 @@ class Scanner:
                     given.setdefault(redact_text(key), raw)
                 yield key, raw
 
-        added = self.store.add_inputs(run_id, counted())
-        stats = self.store.run_stats(run_id)
-        pending = [(k, given.get(k, raw)) for k, raw in self.store.pending(run_id)]
+        added = store.add_inputs(run_id, counted())
+        stats = store.run_stats(run_id)
+        pending = [(k, given.get(k, raw)) for k, raw in store.pending(run_id)]
         summary = Summary(
             run=run_name,
             run_id=run_id,
@@ -280,7 +284,7 @@ class Scanner:
                 results = self.process(pending)
             try:  # a cluster or pool is shut down even on Ctrl-C
                 for key, snap, verdict in results:
-                    self.store.record(run_id, key, snap, verdict)
+                    store.record(run_id, key, snap, verdict)
                     summary.unfetched += bool(snap.error) and not verdict.error and key in to_crawl
                     summary.scored += verdict.error is None
                     summary.failed += verdict.error is not None
@@ -291,8 +295,8 @@ class Scanner:
                     close()
         finally:
             bar.close()
-        self.store.finish_run(run_id)
-        summary.labels = dict(self.store.run_stats(run_id).get("by_label", {}))
+        store.finish_run(run_id)
+        summary.labels = dict(store.run_stats(run_id).get("by_label", {}))
         summary.seconds = time.perf_counter() - start
         return summary
 

@@ -17,9 +17,10 @@ from typing import Any
 from detector.core.urls import host_parts, normalise_url
 from detector.model.data import Example
 from detector.records import Snapshot
+from detector.store.base import Store
 
 
-def analyst_examples(store: Any) -> list[Example]:
+def analyst_examples(store: Store) -> list[Example]:
     """One ``Example`` per labelled URL (newest label wins), in label order."""
     newest: dict[str, dict[str, Any]] = {}
     for row in store.labels():

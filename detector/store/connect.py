@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from detector.errors import StoreError
-from detector.store.schema import current_version, migrate, read_version
+from detector.store.schema import SQLITE, open_schema
 
 BUSY_TIMEOUT_S = 30.0
 
@@ -29,16 +29,7 @@ def connect(target: str) -> sqlite3.Connection:
         raise StoreError(explain(target, exc), target) from exc
     try:
         _configure(conn, target)
-        version = read_version(conn)
-        if version == 0 and _has_foreign_tables(conn):
-            raise StoreError(f"{target} is an SQLite database but not a detector store", target)
-        if version > current_version():
-            raise StoreError(
-                f"{target} has schema version {version}; this detector reads up to "
-                f"{current_version()} (upgrade the package)",
-                target,
-            )
-        migrate(conn)
+        open_schema(conn, SQLITE, target)
     except StoreError:
         conn.close()
         raise
@@ -61,13 +52,6 @@ def _configure(conn: sqlite3.Connection, target: str) -> None:
     # NORMAL in WAL mode: a process crash loses nothing committed; power loss may drop the
     # last transactions but never corrupts, and resume redoes them.
     conn.execute("PRAGMA synchronous = NORMAL")
-
-
-def _has_foreign_tables(conn: sqlite3.Connection) -> bool:
-    row = conn.execute(
-        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-    ).fetchone()
-    return bool(row[0])
 
 
 def check_writable(path: Path) -> None:

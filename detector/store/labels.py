@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import logging
-import sqlite3
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 
 from detector.core.clock import now_iso
 from detector.errors import InvalidLabel, StoreError
+from detector.store.base import Connection, Row
 
 ANALYST_LABELS = ("scam", "benign")
 SOURCES = ("cli", "csv")
@@ -46,10 +46,10 @@ class LabelsMixin:
 
     path: str
 
-    def _tx(self) -> AbstractContextManager[sqlite3.Connection]:
+    def _tx(self) -> AbstractContextManager[Connection]:
         raise NotImplementedError
 
-    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Row]:
         raise NotImplementedError
 
     def add_label(

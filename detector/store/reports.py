@@ -8,13 +8,13 @@ analyst label, the only thing ``detector train --include-labels`` reads) or reje
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from typing import Any
 
 from detector.core.clock import now_iso
 from detector.errors import InvalidLabel
+from detector.store.base import Connection, Row
 from detector.store.labels import ANALYST_LABELS
 
 REPORT_STATUSES = ("pending", "accepted", "rejected")
@@ -26,22 +26,13 @@ class ReportsMixin:
 
     path: str
 
-    def _tx(self) -> AbstractContextManager[sqlite3.Connection]:
+    def _tx(self) -> AbstractContextManager[Connection]:
         raise NotImplementedError
 
-    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Row]:
         raise NotImplementedError
 
-    def add_label(
-        self,
-        url: str,
-        label: str,
-        analyst: str | None = None,
-        note: str | None = None,
-        run_id: int | None = None,
-        source: str = "cli",
-    ) -> int:
-        raise NotImplementedError
+    add_label: Callable[..., int]  # from LabelsMixin
 
     def add_report(
         self,
