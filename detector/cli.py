@@ -23,6 +23,7 @@ from typing import IO, Any
 from detector.errors import ConfigError, DetectorError, InvalidSnapshot, ModelLoadError
 from detector.records import Snapshot
 from detector.redact import redact, redact_snapshot, redact_url, redact_verdict
+from detector.scan.inputs import Rejected, read_snapshots
 from detector.store.base import Store
 
 EXIT_OK, EXIT_ROWS_FAILED, EXIT_USAGE = 0, 1, 2
@@ -74,24 +75,13 @@ def _text_lines(path: str, fh: IO[str]) -> list[str]:
         raise UsageError(str(exc)) from exc
 
 
-def _bad_row(path: str, row: dict[str, Any], shown: list[int]) -> None:
+def _bad_row(path: str, row: Rejected, shown: list[int]) -> None:
     """One stderr line per bad input row (the first 20), naming file and line."""
     shown[0] += 1
     if shown[0] <= 20:
-        print(f"detector: {path}: {row['_invalid']}", file=sys.stderr)
+        print(f"detector: {path}: {row.problem}", file=sys.stderr)
     elif shown[0] == 21:
         print(f"detector: {path}: more bad rows; see the error rows in the output", file=sys.stderr)
-
-
-def read_snapshots(fh: IO[str]) -> Iterator[Snapshot | dict[str, Any]]:
-    """Yield a Snapshot per line; a bad line yields a dict the scorer turns into an error row."""
-    for n, line in enumerate(fh, 1):
-        if not line.strip():
-            continue
-        try:
-            yield Snapshot.from_json(line)
-        except InvalidSnapshot as exc:
-            yield {"id": f"line:{n}", "_invalid": f"line {n}: {exc}"}
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
@@ -122,9 +112,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
                 continue
             flush()
             _bad_row(args.input, row, shown)
-            v = Verdict(
-                id=row["id"], error=f"snapshot.invalid: {row['_invalid']}", model=det.model_name
-            )
+            v = Verdict(id=row.key, error=f"snapshot.invalid: {row.problem}", model=det.model_name)
             out.write(redact_verdict(v).to_json() + "\n")
             total += 1
             failed += 1
@@ -147,7 +135,7 @@ def _cmd_features(args: argparse.Namespace) -> int:
         for row in read_snapshots(src):
             if not isinstance(row, Snapshot):
                 _bad_row(args.input, row, shown)
-                out.write(json.dumps({"id": row["id"], "error": row["_invalid"]}) + "\n")
+                out.write(json.dumps({"id": row.key, "error": row.problem}) + "\n")
                 failed += 1
                 continue
             try:

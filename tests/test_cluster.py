@@ -18,12 +18,17 @@ from typing import Any
 
 import pytest
 
-from detector import cluster
-from detector.cluster import partition_by_host, process_in_pool, process_on_dask, score_partition
 from detector.config import Settings
 from detector.demo import LocalSite
 from detector.errors import ConfigError, ModelLoadError
 from detector.scan import Scanner
+from detector.scan import executors as cluster
+from detector.scan.executors import (
+    partition_by_host,
+    process_in_pool,
+    process_on_dask,
+    score_partition,
+)
 from detector.store import open_store
 from tests.test_scan import PLAIN_HTML, SCAM_HTML
 

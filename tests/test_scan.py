@@ -19,6 +19,7 @@ from detector.cli import main
 from detector.config import Settings
 from detector.demo import LocalSite, split_sample
 from detector.scan import Scanner, read_inputs
+from detector.scan.inputs import Rejected
 from detector.store import StoreError, open_store
 from tests.conftest import ROOT
 
@@ -75,7 +76,8 @@ def test_inputs_of_every_kind_with_bad_rows_and_duplicates(tmp_path: Path) -> No
         "csv_row": 2,
         "input": {"source": "ads"},
     }
-    assert "_invalid" in json.loads(rows[1][1])
+    assert isinstance(rows[1], Rejected) and rows[1].problem == "line 3: empty url"
+    assert rows[1].key == "line:3" and json.loads(rows[1].raw)["input"] == {"source": "empty"}
     jl = tmp_path / "in.jsonl"
     jl.write_text('{"id": 1, "url": "https://d.example/"}\nnot json\n[1, 2]\n')
     keys = [k for k, _ in read_inputs(jl)]
@@ -329,8 +331,8 @@ def test_ad_export_scores_ads_and_crawls_their_landing_pages(tmp_path: Path, shi
 
 
 def test_features_are_stored_with_each_verdict_on_every_path(tmp_path: Path, shipped: Any) -> None:
-    from detector.cluster import process_in_pool
     from detector.extract.features import extract_features, schema_hash
+    from detector.scan.executors import process_in_pool
 
     rows = _rows(4)
     src = _write_jsonl(tmp_path / "in.jsonl", rows)
