@@ -36,6 +36,15 @@ FORMATS = {
     "stix": "detector.export.stix",
     "misp": "detector.export.misp",
 }
+# File name endings that choose a format when none is given (anything else: JSONL).
+SUFFIXES = {".csv": "csv", ".parquet": "parquet", ".stix.json": "stix", ".misp.json": "misp",
+            ".stix": "stix", ".misp": "misp"}  # fmt: skip
+
+
+def format_for(path: str) -> str:
+    """The export format a file name asks for (``out.stix.json`` -> stix), JSONL by default."""
+    low = path.lower()
+    return next((fmt for end, fmt in SUFFIXES.items() if low.endswith(end)), "jsonl")
 
 
 def write(
@@ -147,9 +156,11 @@ def blockable_host(url: str) -> str | None:
 
 __all__ = [
     "FORMATS",
+    "SUFFIXES",
     "ExportError",
     "atomic_output",
     "blockable_host",
+    "format_for",
     "hosting_platform",
     "temp_path",
     "write",

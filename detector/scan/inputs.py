@@ -39,6 +39,13 @@ class Rejected:
         return iter((self.key, self.raw))
 
 
+def json_objects(lines: Iterable[str]) -> Iterator[tuple[int, str, dict[str, Any] | Rejected]]:
+    """``(line number, line, JSON object or why it is not one)`` per non-blank JSONL line."""
+    for n, line in enumerate(lines, 1):
+        if line.strip():
+            yield n, line, json_object(n, line)
+
+
 def json_object(n: int, line: str) -> dict[str, Any] | Rejected:
     """Line ``n`` of a JSONL file as a JSON object, or why it is not one."""
     try:
@@ -56,10 +63,7 @@ def json_object(n: int, line: str) -> dict[str, Any] | Rejected:
 
 def read_snapshots(lines: Iterable[str]) -> Iterator[Snapshot | Rejected]:
     """A ``Snapshot`` per JSONL line (``detector score`` and ``features``); blank lines skipped."""
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        row = json_object(n, line)
+    for n, line, row in json_objects(lines):
         if isinstance(row, Rejected):
             yield row
             continue
@@ -88,14 +92,11 @@ def read_inputs(path: str | Path) -> Iterator[tuple[str, str] | Rejected]:
     text = text_of(p, p.read_bytes())
     suffix = p.suffix.lower()
     if suffix == ".jsonl":
-        for n, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            row = json_object(n, line)
+        for _, line, row in json_objects(text.splitlines()):
             if isinstance(row, Rejected):
                 yield row
-                continue
-            yield _key_for(row, line), json.dumps(row, ensure_ascii=False)
+            else:
+                yield _key_for(row, line), json.dumps(row, ensure_ascii=False)
     elif suffix == ".csv":
         reader = csv.DictReader(io.StringIO(text))
         try:

@@ -25,7 +25,7 @@ import json
 import threading
 import zlib
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from itertools import islice
 from types import TracebackType
 from typing import Any
@@ -89,7 +89,10 @@ class SqlStore(_labels.LabelsMixin, _reports.ReportsMixin):
                 yield self._db
                 self._db.execute("COMMIT")
             except BaseException as exc:
-                self._db.execute("ROLLBACK")
+                # A rollback that fails (the connection died, or Ctrl-C landed mid-statement)
+                # must not hide why the transaction ended; the server discards it anyway.
+                with suppress(*self.driver_errors):
+                    self._db.execute("ROLLBACK")
                 if isinstance(exc, self.driver_errors):
                     raise StoreError(self.explain(exc), self.path) from exc
                 raise
