@@ -121,7 +121,7 @@ def run_demo(sample: str | Path, out_dir: str | Path, progress: bool = True) -> 
     from detector.export import write
     from detector.export.report import model_info, write_report
     from detector.scan import Scanner
-    from detector.store import Store
+    from detector.store import open_store
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -143,7 +143,7 @@ def run_demo(sample: str | Path, out_dir: str | Path, progress: bool = True) -> 
             offline=True,
         )
         detector = Detector.load(settings=settings)
-        with Store.open(store_path) as store:
+        with open_store(store_path) as store:
             summary = Scanner(detector, store, settings).run(input_path, "demo", progress)
             run_id = summary.run_id
             verdicts_path = out / "verdicts.jsonl"

@@ -19,10 +19,9 @@ import numpy as np
 from detector.config import Settings
 from detector.errors import DetectorError
 from detector.extract.features import Extraction, extract, schema_hash
-from detector.intel.domain import DomainIntel
 from detector.model.artifact import Artifact, load
 from detector.model.explain import Explainer
-from detector.records import Snapshot, Verdict
+from detector.records import DomainIntel, Snapshot, Verdict
 
 # Fetch errors that leave nothing to score, not even a URL worth reading.
 _UNSCORABLE = frozenset({"fetch.invalid_url", "fetch.unsupported_scheme"})

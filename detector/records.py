@@ -50,6 +50,17 @@ def _extra(data: Mapping[str, Any], known: frozenset[str]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k not in known}
 
 
+@dataclass(frozen=True)
+class DomainIntel:
+    """What intel knows about a host at scoring time. ``age_days`` None means unknown."""
+
+    host: str
+    registered_domain: str = ""
+    age_days: float | None = None
+    registered_at: str | None = None
+    source: str = "unknown"  # "rdap", "cache", "fixture", "free_hosting" or "unknown"
+
+
 @dataclass
 class Listing:
     """Store listing of an app or browser extension (all fields optional)."""

@@ -142,7 +142,7 @@ def test_scan_row_nested_too_deeply_fails_alone(tmp_path: Path) -> None:
 def test_full_disk_during_a_scan_is_one_line_and_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from detector.store.sqlite import Store
+    from detector.store.sqlite import SQLiteStore as Store
 
     def full(*args: object, **kwargs: object) -> None:
         raise sqlite3.OperationalError("cannot rollback - no transaction is active")

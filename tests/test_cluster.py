@@ -18,13 +18,18 @@ from typing import Any
 
 import pytest
 
-from detector import cluster
-from detector.cluster import partition_by_host, process_in_pool, process_on_dask, score_partition
 from detector.config import Settings
 from detector.demo import LocalSite
 from detector.errors import ConfigError, ModelLoadError
 from detector.scan import Scanner
-from detector.store import Store
+from detector.scan import executors as cluster
+from detector.scan.executors import (
+    partition_by_host,
+    process_in_pool,
+    process_on_dask,
+    score_partition,
+)
+from detector.store import open_store
 from tests.test_scan import PLAIN_HTML, SCAM_HTML
 
 HOSTS = 6
@@ -122,7 +127,7 @@ def _settings(site: LocalSite) -> Settings:
 
 
 def _labels(store_path: Path, run: str) -> dict[str, Any]:
-    with Store.open(store_path) as store:
+    with open_store(store_path) as store:
         found = store.find_run(run)
         assert found is not None
         assert store.run_stats(found["id"])["pending"] == 0
@@ -133,7 +138,7 @@ def _scan(
     path: Path, shipped: Any, site: LocalSite, src: Path, calls: Counter[str] | None = None, **kw
 ) -> Any:
     """One ``Scanner.run`` into ``path``; ``calls`` counts ``store.record`` per input key."""
-    with Store.open(path) as store:
+    with open_store(path) as store:
         if calls is not None:
             record = store.record
 
@@ -227,7 +232,7 @@ def test_driver_killed_mid_run_loses_only_unrecorded_partitions(
 ) -> None:
     calls: Counter[str] = Counter()
     path = tmp_path / "s.sqlite"
-    with Store.open(path) as store:
+    with open_store(path) as store:
         record = store.record
 
         def dies_after_ten(run_id: int, key: str, snap: Any, verdict: Any) -> None:

@@ -611,7 +611,7 @@ def _strings(value):
 
 @pytest.mark.parametrize("name", ["credentials", "lockers"])
 def test_lexicon_patterns_are_lower_case_because_text_is(name):
-    from detector.extract.lexicons import load_lexicon
+    from detector.core.lexicons import load_lexicon
 
     lex = {k: v for k, v in load_lexicon(name).items() if k not in ("version", "description")}
     upper = [s for s in _strings(lex) if s != s.lower()]

@@ -7,8 +7,9 @@ import time
 import pytest
 
 from detector.config import Settings
-from detector.crawl.discovery import candidates, discover, looks_like_lure, normalise_url
-from detector.extract.lexicons import load_lexicon
+from detector.core.lexicons import load_lexicon
+from detector.core.urls import normalise_url
+from detector.crawl.discovery import candidates, discover, looks_like_lure
 from detector.records import Listing, Snapshot
 
 SEED = "https://lure.example/"

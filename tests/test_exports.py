@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from detector.export import ExportError, blockable_host, csv_export, write
+from detector.errors import ExportError
+from detector.export import blockable_host, csv_export, write
 from detector.records import Reason, Verdict
 
 ROOT = Path(__file__).resolve().parents[1]

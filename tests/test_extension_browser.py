@@ -186,7 +186,7 @@ def _serve(port: int, store: Path, log: Path) -> subprocess.Popen[bytes]:
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     """Pages server, endpoint, relay and one browser with the extension loaded."""
-    from detector.store import Store
+    from detector.store import open_store
 
     tmp = Path(tmp_path_factory.mktemp("extension-e2e"))
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -194,7 +194,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     threading.Thread(target=pages.serve_forever, daemon=True).start()
     pages_port = pages.server_address[1]
     store = tmp / "scans.sqlite"
-    with Store.open(store):
+    with open_store(store):
         pass
     port = _free_port()
     proc = _serve(port, store, tmp / "server.log")

@@ -13,7 +13,7 @@ from detector.model.build import build
 from detector.model.feedback import analyst_examples
 from detector.model.train import TrainConfig
 from detector.records import Snapshot, Verdict
-from detector.store import Store
+from detector.store import open_store
 from tests.conftest import ROOT
 
 LURE = "https://viewers-check.example/see"
@@ -21,7 +21,7 @@ OTHER = "https://free-coins.example/"
 
 
 def _store_with_labels(path: Path) -> Path:
-    with Store.open(path) as store:
+    with open_store(path) as store:
         run_id, _ = store.create_or_resume_run("r1")
         store.add_inputs(run_id, [("k1", json.dumps({"url": LURE}))])
         snap = Snapshot(url=LURE, html="<h1>See who viewed your profile</h1>", status=200)
@@ -33,7 +33,7 @@ def _store_with_labels(path: Path) -> Path:
 
 
 def test_newest_label_wins_and_snapshot_comes_from_the_store(tmp_path: Path) -> None:
-    with Store.open(_store_with_labels(tmp_path / "s.sqlite")) as store:
+    with open_store(_store_with_labels(tmp_path / "s.sqlite")) as store:
         examples = {ex.snapshot.url: ex for ex in analyst_examples(store)}
     lure, other = examples[LURE], examples[OTHER]
     assert lure.label == "scam" and "who viewed" in (lure.snapshot.html or "")
@@ -77,7 +77,7 @@ def test_build_records_analyst_labels_in_sidecar_and_card(tmp_path: Path) -> Non
     small = [r for fam in sorted(by_family)[:24] for r in by_family[fam][:4]]
     assert {r["label"] for r in small} == {"scam", "benign"}
     (data / "small.jsonl").write_text("".join(json.dumps(r) + "\n" for r in small))
-    with Store.open(_store_with_labels(tmp_path / "s.sqlite")) as store:
+    with open_store(_store_with_labels(tmp_path / "s.sqlite")) as store:
         extra = analyst_examples(store)
     cfg = TrainConfig(splits=3, baseline=False)
     side = build(

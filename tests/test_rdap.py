@@ -17,7 +17,8 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from detector.config import Settings
-from detector.intel import DomainAgeLookup, host_parts
+from detector.core.urls import host_parts
+from detector.intel import DomainAgeLookup
 from detector.intel.cache import Cache
 from detector.intel.rdap import (
     RateLimiter,

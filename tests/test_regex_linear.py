@@ -17,9 +17,9 @@ from typing import Any
 
 import pytest
 
+from detector.core.lexicons.linear import REWRITES
 from detector.crawl.sources import app_store, chrome_store, google_play
 from detector.extract import claims, credentials, listing, parse
-from detector.extract.lexicons.linear import REWRITES
 from tests._regexes import cost, inventory, shapes
 
 SCREEN, GROW, SMALL, LARGE = 1_000, 4_000, 10_000, 100_000

@@ -19,7 +19,8 @@ from detector.cli import main
 from detector.config import Settings
 from detector.demo import LocalSite, split_sample
 from detector.scan import Scanner, read_inputs
-from detector.store import Store
+from detector.scan.inputs import Rejected
+from detector.store import StoreError, open_store
 from tests.conftest import ROOT
 
 SCAM_HTML = (
@@ -47,9 +48,13 @@ def _write_jsonl(path: Path, rows: list[dict[str, Any]]) -> Path:
     return path
 
 
-def _verdict_rows(store_path: Path) -> list[tuple[str, str]]:
-    with sqlite3.connect(store_path) as db:
-        return db.execute("SELECT input_key, created_at FROM verdicts").fetchall()
+def _verdict_rows(store: Path | str) -> list[tuple[str, str]]:
+    if not str(store).startswith("postgresql:"):
+        with sqlite3.connect(store) as db:
+            return db.execute("SELECT input_key, created_at FROM verdicts").fetchall()
+    with open_store(store) as opened:
+        rows = opened._db.execute("SELECT input_key, created_at FROM verdicts").fetchall()  # type: ignore[attr-defined]
+        return [tuple(r) for r in rows]
 
 
 # -- inputs ------------------------------------------------------------------------------------
@@ -71,7 +76,8 @@ def test_inputs_of_every_kind_with_bad_rows_and_duplicates(tmp_path: Path) -> No
         "csv_row": 2,
         "input": {"source": "ads"},
     }
-    assert "_invalid" in json.loads(rows[1][1])
+    assert isinstance(rows[1], Rejected) and rows[1].problem == "line 3: empty url"
+    assert rows[1].key == "line:3" and json.loads(rows[1].raw)["input"] == {"source": "empty"}
     jl = tmp_path / "in.jsonl"
     jl.write_text('{"id": 1, "url": "https://d.example/"}\nnot json\n[1, 2]\n')
     keys = [k for k, _ in read_inputs(jl)]
@@ -122,7 +128,7 @@ def test_scan_crawls_scores_and_records_each_input_once(
     settings = Settings(
         allow_loopback=True, per_host_delay=0.0, retries=0, offline=True, obey_robots=False
     )
-    with Store.open(tmp_path / "s.sqlite") as store:
+    with open_store(tmp_path / "s.sqlite") as store:
         summary = Scanner(shipped, store, settings).run(src, "r1", progress=False)
         verdicts = {v.url: v for v in store.verdicts(summary.run_id)}
         stats = store.run_stats(summary.run_id)
@@ -171,17 +177,17 @@ def test_cli_usage_and_fault_errors(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["report", "nope", "--store", str(tmp_path / "none.sqlite")]) == 2
 
 
-def _scan_cmd(src: Path, store: Path) -> list[str]:
+def _scan_cmd(src: Path, store: Path | str) -> list[str]:
     return [sys.executable, "-m", "detector.cli", "scan", "--input", str(src), "--store", str(store),
             "--run", "big", "--batch-size", "8", "--quiet"]  # fmt: skip
 
 
-def _wait_for_progress(store: Path, proc: subprocess.Popen[bytes], at_least: int) -> int:
+def _wait_for_progress(store: Path | str, proc: subprocess.Popen[bytes], at_least: int) -> int:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
         try:
             n = len(_verdict_rows(store))
-        except sqlite3.Error:
+        except (sqlite3.Error, StoreError):
             n = 0
         if n >= at_least:
             return n
@@ -190,10 +196,12 @@ def _wait_for_progress(store: Path, proc: subprocess.Popen[bytes], at_least: int
 
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
-def test_killed_scan_resumes_and_scores_every_input_once(tmp_path: Path, sig: int) -> None:
+def test_killed_scan_resumes_and_scores_every_input_once(
+    tmp_path: Path, sig: int, store_url: str
+) -> None:
     total = 1500
     src = _write_jsonl(tmp_path / "in.jsonl", _rows(total))
-    store = tmp_path / "s.sqlite"
+    store = store_url
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen(_scan_cmd(src, store), env=env, stderr=subprocess.PIPE, cwd=tmp_path)
     _wait_for_progress(store, proc, 50)
@@ -259,7 +267,7 @@ def test_demo_scans_the_bundled_sample_like_the_offline_scorer(
     for row in crawled:
         assert got[row["id"]]["error"] is None
         assert got[row["id"]]["label"] == shipped.score(row).label, row["id"]
-    with Store.open(tmp_path / "demo.sqlite") as store:
+    with open_store(tmp_path / "demo.sqlite") as store:
         run = store.find_run("demo")
         assert run is not None
         url_only = [
@@ -307,7 +315,7 @@ def test_ad_export_scores_ads_and_crawls_their_landing_pages(tmp_path: Path, shi
         ("tt-viewers-check.xyz", "/"): SCAM_HTML,  # asked for over https: not served
         ("creator-gear.example", "/sale"): PLAIN_HTML,
     }
-    with LocalSite(pages) as site, Store.open(tmp_path / "s.sqlite") as store:
+    with LocalSite(pages) as site, open_store(tmp_path / "s.sqlite") as store:
         settings = Settings(
             allow_loopback=True, connect_to=site.connect_to(), per_host_delay=0.0, offline=True
         )
@@ -323,12 +331,12 @@ def test_ad_export_scores_ads_and_crawls_their_landing_pages(tmp_path: Path, shi
 
 
 def test_features_are_stored_with_each_verdict_on_every_path(tmp_path: Path, shipped: Any) -> None:
-    from detector.cluster import process_in_pool
     from detector.extract.features import extract_features, schema_hash
+    from detector.scan.executors import process_in_pool
 
     rows = _rows(4)
     src = _write_jsonl(tmp_path / "in.jsonl", rows)
-    with Store.open(tmp_path / "s.sqlite") as store:
+    with open_store(tmp_path / "s.sqlite") as store:
         run = Scanner(shipped, store, Settings(offline=True)).run(src, "r", progress=False)
         stored = store.features(run.run_id, "id:row-1")
         (hash_,) = store._db.execute("SELECT DISTINCT schema_hash FROM features").fetchone()

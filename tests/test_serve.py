@@ -409,10 +409,10 @@ def test_lookup_answers_by_hash_prefix_and_never_receives_the_url(
 
 def test_lookup_refuses_full_hashes_and_finds_store_verdicts(shipped: Any, tmp_path: Path) -> None:
     from detector.records import Snapshot
-    from detector.store import Store
+    from detector.store import open_store
 
     stored = "https://stored-lure.example/"
-    with Store.open(tmp_path / "serve.sqlite") as store:
+    with open_store(tmp_path / "serve.sqlite") as store:
         run_id, _ = store.create_or_resume_run("r")
         store.add_inputs(run_id, [(stored, "{}")])
         snap = Snapshot(url=stored, html=LURE)
@@ -428,31 +428,31 @@ def test_report_waits_for_an_analyst_before_it_becomes_a_label(
     client: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from detector.cli import main
-    from detector.store import Store
+    from detector.store import open_store
 
     body = {"url": "https://honest.example/", "expected": "benign", "note": "an explainer"}
     resp = client.post("/v1/report", json=body, headers=H)
     assert resp.status_code == 202 and resp.json()["status"] == "pending"
     path = tmp_path / "serve.sqlite"
-    with Store.open(path) as store:
+    with open_store(path) as store:
         (row,) = store.reports()
         assert row["reporter"] == "ext" and row["url"] == body["url"]
         assert re.fullmatch(r"[0-9a-f]{16}", row["client_hash"])
         assert store.labels() == []  # nothing reaches training on its own
     assert main(["reports", "accept", str(row["id"]), "--store", str(path)]) == 0
-    with Store.open(path) as store:
+    with open_store(path) as store:
         (label,) = store.labels()
         assert label["label"] == "benign" and store.reports() == []
     assert main(["reports", "reject", str(row["id"]), "--store", str(path)]) == 2  # resolved
     client.post("/v1/report", json={"url": "https://b.example/", "expected": "scam"}, headers=H)
-    with Store.open(path) as store:
+    with open_store(path) as store:
         (second,) = store.reports()
     assert main(["reports", "reject", str(second["id"]), "--store", str(path)]) == 0
     capsys.readouterr()
     assert main(["reports", "list", "--status", "all", "--store", str(path)]) == 0
     listed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [r["status"] for r in listed] == ["accepted", "rejected"]
-    with Store.open(path) as store:
+    with open_store(path) as store:
         assert len(store.labels()) == 1  # a rejected report leaves no label
     resp = client.post("/v1/report", json={"url": "x", "expected": "maybe"}, headers=H)
     assert resp.status_code == 422 and _err(resp)["field"] == "expected"
@@ -598,13 +598,13 @@ def test_lookup_index_picks_up_new_store_verdicts(
 
     import detector.serve.app as serve_app
     from detector.records import Snapshot
-    from detector.store import Store
+    from detector.store import open_store
 
     monkeypatch.setattr(serve_app, "STORE_REFRESH_SECONDS", 0.05)
     later = "https://scanned-later.example/"
     with TestClient(create_app(_settings(tmp_path), detector=shipped)) as c:
         assert client_lookup(c, later) == []
-        with Store.open(tmp_path / "serve.sqlite") as store:
+        with open_store(tmp_path / "serve.sqlite") as store:
             run_id, _ = store.create_or_resume_run("later")
             store.add_inputs(run_id, [(later, "{}")])
             snap = Snapshot(url=later, html=LURE)

@@ -47,11 +47,11 @@ def _env(**extra: str) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def server(shipped: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     from detector.records import Snapshot
-    from detector.store import Store
+    from detector.store import open_store
 
     tmp = Path(tmp_path_factory.mktemp("serve-proc"))
     store_path = tmp / "scans.sqlite"
-    with Store.open(store_path) as store:
+    with open_store(store_path) as store:
         run_id, _ = store.create_or_resume_run("seed")
         store.add_inputs(run_id, [(STORED, "{}")])
         snap = Snapshot(url=STORED, html=LURE)

@@ -18,8 +18,8 @@ from detector.config import Settings
 from detector.crawl.sources import adapter_for, default_fetcher, snapshot_from_source
 from detector.crawl.sources.ad_library import linked_snapshots, load_ad_export, strip_secrets
 from detector.crawl.sources.chrome_store import attach_manifest, extension_id
-from detector.crawl.sources.crx import InvalidPackage, Limits, lenient_json, read_manifest
-from detector.errors import InvalidSnapshot
+from detector.crawl.sources.crx import Limits, lenient_json, read_manifest
+from detector.errors import InvalidPackage, InvalidSnapshot
 from detector.extract import extract_features
 from detector.records import Snapshot
 from tests.conftest import shared_path

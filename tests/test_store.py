@@ -1,4 +1,4 @@
-"""The SQLite store: create/resume, idempotent inputs, exactly-once under SIGKILL, errors, labels."""
+"""The store on both backends (SQLite, PostgreSQL): create/resume, idempotent inputs, exactly-once under SIGKILL, errors, labels."""
 
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ import pytest
 
 from detector.errors import DetectorError
 from detector.records import Reason, Snapshot, Verdict
-from detector.store import InvalidLabel, Store, StoreError
+from detector.store import InvalidLabel, StoreError, open_store
 from detector.store import schema as store_schema
+from detector.store.sqlite import SQLiteStore
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -41,28 +42,30 @@ def _verdict(key: str, label: str = "scam", error: str | None = None) -> Verdict
     )
 
 
-def test_create_then_resume_same_run(tmp_path: Path) -> None:
-    path = tmp_path / "s.sqlite"
-    with Store.open(path) as store:
+def test_create_then_resume_same_run(store_url: str) -> None:
+    path = store_url
+    with open_store(path) as store:
         run_id, resumed = store.create_or_resume_run("weekly", "urls.txt", '{"a": 1}')
         assert not resumed
         other, _ = store.create_or_resume_run("other", "x.txt", "{}")
         assert other != run_id
         store.finish_run(run_id)
         assert store.find_run("weekly")["status"] == "finished"
-    with Store.open(path) as store:
+    with open_store(path) as store:
         again, resumed = store.create_or_resume_run("weekly", "urls.txt", '{"a": 1}')
         assert (again, resumed) == (run_id, True)
         run = store.find_run(run_id)
         assert run["status"] == "running" and run["settings_json"] == '{"a": 1}'
         assert store.schema_version == store_schema.current_version()
+        if path.startswith("postgresql:"):
+            return
         mode = store._db.execute("PRAGMA journal_mode").fetchone()[0]
         assert mode == "wal"
         assert store._db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
-def test_inputs_are_idempotent_and_pending_skips_scored(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "s.sqlite") as store:
+def test_inputs_are_idempotent_and_pending_skips_scored(tmp_path: Path, store_url: str) -> None:
+    with open_store(store_url) as store:
         run_id, _ = store.create_or_resume_run("r")
         items = _inputs(1200)  # more than one page of _PAGE rows
         assert store.add_inputs(run_id, items) == 1200
@@ -92,8 +95,8 @@ def test_inputs_are_idempotent_and_pending_skips_scored(tmp_path: Path) -> None:
         assert [v.url for v in store.verdicts(run_id)] == keys[:601]
 
 
-def test_record_round_trips_snapshot_and_dedupes_bodies(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "s.sqlite") as store:
+def test_record_round_trips_snapshot_and_dedupes_bodies(tmp_path: Path, store_url: str) -> None:
+    with open_store(store_url) as store:
         run_id, _ = store.create_or_resume_run("r")
         store.add_inputs(run_id, _inputs(2))
         (k1, _), (k2, _) = list(store.pending(run_id))
@@ -116,8 +119,8 @@ def test_record_round_trips_snapshot_and_dedupes_bodies(tmp_path: Path) -> None:
         assert first.to_dict() == _verdict(k1).to_dict()
 
 
-def test_record_for_unknown_key_raises_and_writes_nothing(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "s.sqlite") as store:
+def test_record_for_unknown_key_raises_and_writes_nothing(tmp_path: Path, store_url: str) -> None:
+    with open_store(store_url) as store:
         run_id, _ = store.create_or_resume_run("r")
         with pytest.raises(StoreError):
             store.record(run_id, "nope", _snap("nope"), _verdict("nope"))
@@ -129,8 +132,8 @@ _WRITER = textwrap.dedent(
     """
     import json, sys
     from detector.records import Snapshot, Verdict
-    from detector.store import Store
-    store = Store.open(sys.argv[1])
+    from detector.store import open_store
+    store = open_store(sys.argv[1])
     run_id, _ = store.create_or_resume_run("killme", "in.txt", "{}")
     store.add_inputs(run_id, [(f"k{i}", json.dumps({"url": f"https://x{i}.example/"})) for i in range(400)])
     for key, raw in store.pending(run_id):
@@ -142,8 +145,9 @@ _WRITER = textwrap.dedent(
 )
 
 
-def test_exactly_once_after_sigkill_mid_run(tmp_path: Path) -> None:
-    path = tmp_path / "kill.sqlite"
+def test_exactly_once_after_sigkill_mid_run(store_url: str) -> None:
+    path = store_url
+    sqlite = not path.startswith("postgresql:")
     proc = subprocess.Popen(
         [sys.executable, "-c", _WRITER, str(path)],
         cwd=ROOT,
@@ -159,8 +163,9 @@ def test_exactly_once_after_sigkill_mid_run(tmp_path: Path) -> None:
     proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
 
-    with Store.open(path) as store:
-        assert store._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    with open_store(path) as store:
+        if sqlite:
+            assert store._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         run_id, resumed = store.create_or_resume_run("killme", "in.txt", "{}")
         assert resumed
         db = store._db
@@ -184,15 +189,16 @@ def test_exactly_once_after_sigkill_mid_run(tmp_path: Path) -> None:
         ).fetchall()
         assert len(counts) == 400 and all(n == 1 for _, n in counts)
         assert store.run_stats(run_id)["pending"] == 0
-        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        if sqlite:
+            assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            assert db.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
 def test_corrupt_file_raises_store_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.sqlite"
     bad.write_bytes(b"this is not an sqlite database at all\n" * 200)
     with pytest.raises(StoreError, match="not a usable detector store") as info:
-        Store.open(bad)
+        SQLiteStore.open(bad)
     assert isinstance(info.value, DetectorError) and info.value.path == str(bad)
 
 
@@ -201,27 +207,27 @@ def test_foreign_sqlite_and_newer_schema_refused(tmp_path: Path) -> None:
     with sqlite3.connect(other) as conn:
         conn.execute("CREATE TABLE customers (id INTEGER)")
     with pytest.raises(StoreError, match="not a detector store"):
-        Store.open(other)
+        SQLiteStore.open(other)
     newer = tmp_path / "newer.sqlite"
-    Store.open(newer).close()
+    SQLiteStore.open(newer).close()
     with sqlite3.connect(newer) as conn:
         conn.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
     with pytest.raises(StoreError, match="schema version 999"):
-        Store.open(newer)
+        SQLiteStore.open(newer)
 
 
 def test_forward_migration_applies_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "m.sqlite"
-    with Store.open(path) as store:
+    with SQLiteStore.open(path) as store:
         run_id, _ = store.create_or_resume_run("kept")
     before = store_schema.current_version()
     extra = "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)"
     monkeypatch.setattr(store_schema, "MIGRATIONS", [*store_schema.MIGRATIONS, extra])
-    with Store.open(path) as store:
+    with SQLiteStore.open(path) as store:
         assert store.schema_version == before + 1
         assert store.find_run("kept")["id"] == run_id
         store._db.execute("INSERT INTO notes (body) VALUES ('x')")
-    with Store.open(path) as store:  # reopening must not re-run the migration
+    with SQLiteStore.open(path) as store:  # reopening must not re-run the migration
         assert store.schema_version == before + 1
 
 
@@ -249,14 +255,14 @@ def test_read_only_directory_gives_clear_error(tmp_path: Path) -> None:
     target = _unwritable_dir(tmp_path) / "store.sqlite"
     try:
         with pytest.raises(StoreError, match="cannot write store") as info:
-            Store.open(target)
+            SQLiteStore.open(target)
         assert str(target) in str(info.value)
     finally:
         (tmp_path / "locked").chmod(0o755)
 
 
-def test_labels_cli_and_csv_with_bad_row(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "s.sqlite") as store:
+def test_labels_cli_and_csv_with_bad_row(tmp_path: Path, store_url: str) -> None:
+    with open_store(store_url) as store:
         run_id, _ = store.create_or_resume_run("r")
         first = store.add_label(" https://lure.example/ ", "SCAM", analyst="ana", run_id=run_id)
         assert first > 0
@@ -289,25 +295,25 @@ def test_labels_cli_and_csv_with_bad_row(tmp_path: Path) -> None:
         assert len(store.labels("https://a.example/")) == 1
 
 
-def test_labels_csv_without_columns_is_fatal(tmp_path: Path) -> None:
+def test_labels_csv_without_columns_is_fatal(tmp_path: Path, store_url: str) -> None:
     csv_path = tmp_path / "l.csv"
     csv_path.write_text("link,verdict\nhttps://a.example/,scam\n", encoding="utf-8")
-    with Store.open(tmp_path / "s.sqlite") as store:
+    with open_store(store_url) as store:
         with pytest.raises(StoreError, match="url,label"):
             store.import_labels_csv(csv_path)
         with pytest.raises(StoreError, match="cannot read"):
             store.import_labels_csv(tmp_path / "missing.csv")
 
 
-def test_rdap_cache_expiry(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "s.sqlite") as store:
+def test_rdap_cache_expiry(tmp_path: Path, store_url: str) -> None:
+    with open_store(store_url) as store:
         store.rdap_put("lure.example", {"events": [1]}, expires_at=100.0)
         assert store.rdap_get("lure.example", now=50.0) == {"events": [1]}
         assert store.rdap_get("lure.example", now=150.0) is None
 
 
-def test_threads_can_share_one_store(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "s.sqlite") as store:
+def test_threads_can_share_one_store(tmp_path: Path, store_url: str) -> None:
+    with open_store(store_url) as store:
         run_id, _ = store.create_or_resume_run("r")
         store.add_inputs(run_id, _inputs(200))
         keys = [k for k, _ in store.pending(run_id)]
@@ -322,3 +328,51 @@ def test_threads_can_share_one_store(tmp_path: Path) -> None:
         for t in threads:
             t.join()
         assert store.run_stats(run_id)["done"] == 200
+
+
+def test_rewritten_verdict_gets_a_new_row_id(store_url: str) -> None:
+    # The lookup index polls url_verdicts(after=last id seen): a rescored input must show up again.
+    with open_store(store_url) as store:
+        run_id, _ = store.create_or_resume_run("r")
+        store.add_inputs(run_id, _inputs(2))
+        k1, k2 = (k for k, _ in store.pending(run_id))
+        store.record(run_id, k1, _snap(k1), _verdict(k1))
+        store.record(run_id, k2, _snap(k2), _verdict(k2))
+        last = max(rid for rid, *_ in store.url_verdicts())
+        store.record(run_id, k1, _snap(k1), _verdict(k1, "benign"))
+        changed = list(store.url_verdicts(after=last))
+        assert [(url, v["label"]) for _, url, _, v in changed] == [(k1, "benign")]
+        assert store.latest_snapshot(k1) is not None
+        assert store.run_stats(run_id)["done"] == 2
+
+
+def test_open_store_picks_the_backend_by_scheme(tmp_path: Path) -> None:
+    with open_store(f"sqlite://{tmp_path}/a.sqlite") as store:
+        assert isinstance(store, SQLiteStore) and store.path == f"{tmp_path}/a.sqlite"
+    assert (tmp_path / "a.sqlite").is_file()
+    with pytest.raises(StoreError, match="unknown store"):
+        open_store("mysql://db.example/x")
+
+
+def test_postgres_refuses_foreign_and_newer_databases(postgres_server) -> None:
+    import psycopg
+
+    other = postgres_server.new_database()
+    with psycopg.connect(other, autocommit=True) as conn:
+        conn.execute("CREATE TABLE customers (id INTEGER)")
+    with pytest.raises(StoreError, match="not a detector store"):
+        open_store(other)
+    newer = postgres_server.new_database()
+    open_store(newer).close()
+    with psycopg.connect(newer, autocommit=True) as conn:
+        conn.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="schema version 999"):
+        open_store(newer)
+
+
+def test_postgres_unreachable_store_is_a_store_error_without_password(tmp_path: Path) -> None:
+    pytest.importorskip("psycopg")
+    url = f"postgresql://ana:s3cret@/nodb?host={tmp_path}&connect_timeout=2"
+    with pytest.raises(StoreError, match="cannot connect to store") as info:
+        open_store(url)
+    assert "s3cret" not in str(info.value) and "s3cret" not in info.value.path

@@ -1,11 +1,11 @@
 import pytest
 
+from detector.core.urls import host_parts
 from detector.extract.base import Context
 from detector.extract.domain import extract as domain_extract
 from detector.extract.parse import page_from_text
 from detector.extract.url import edit_distance, extract, skeleton
-from detector.intel.domain import DomainIntel, host_parts
-from detector.records import Snapshot
+from detector.records import DomainIntel, Snapshot
 
 
 def feats(url, **kw):

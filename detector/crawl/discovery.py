@@ -15,13 +15,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
-from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
 from detector.config import Settings
+from detector.core.lexicons import load_lexicon
+from detector.core.urls import normalise_url
 from detector.crawl.sources import Fetcher, safe_fetch
-from detector.extract.lexicons import load_lexicon
 from detector.extract.parse import limit_depth
 from detector.records import Snapshot
 
@@ -50,28 +51,6 @@ def _lexicon() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
     anchor = re.compile("|".join(f"(?:{p})" for p in lex["anchor"]), re.I)
     url = re.compile("|".join(f"(?:{p})" for p in lex["url"]), re.I)
     return anchor, url, tuple(lex.get("skip_extensions", []))
-
-
-def normalise_url(url: str) -> str | None:
-    """Canonical form for de-duplication, or None for anything but an absolute http(s) URL.
-
-    Lower-case scheme and host, default port and fragment dropped, query parameters sorted,
-    empty path as ``/``.
-    """
-    try:
-        sp = urlsplit(url.strip())
-        port = sp.port
-    except ValueError:
-        return None
-    scheme = sp.scheme.lower()
-    host = (sp.hostname or "").rstrip(".")
-    if scheme not in ("http", "https") or not host:
-        return None
-    netloc = host if ":" not in host else f"[{host}]"
-    if port is not None and port != {"http": 80, "https": 443}[scheme]:
-        netloc = f"{netloc}:{port}"
-    query = urlencode(sorted(parse_qsl(sp.query, keep_blank_values=True)))
-    return urlunsplit((scheme, netloc, sp.path or "/", query, ""))
 
 
 def looks_like_lure(url: str, text: str = "") -> bool:

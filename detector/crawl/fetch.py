@@ -11,11 +11,11 @@ import logging
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from detector.config import Settings
+from detector.core.clock import now_iso
 from detector.crawl.guard import check_url
 from detector.crawl.session import CrawlSession, FetchResult, safe_url
 from detector.errors import FetchError
@@ -43,10 +43,6 @@ _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _HTML_SNIFF = (b"<!doctype html", b"<html", b"<head", b"<body", b"<script", b"<meta", b"<title")
 _WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _media_type(content_type: str) -> tuple[str, str | None]:

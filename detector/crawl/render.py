@@ -19,9 +19,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from detector.config import Settings
-from detector.crawl.fetch import SAFE_HEADERS, now_iso
+from detector.core.clock import now_iso, user_agent
+from detector.crawl.fetch import SAFE_HEADERS
 from detector.crawl.guard import check_url
-from detector.crawl.session import CrawlSession, FetchResult, safe_url, user_agent
+from detector.crawl.session import CrawlSession, FetchResult, safe_url
 from detector.errors import FetchError
 from detector.records import Snapshot
 

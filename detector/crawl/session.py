@@ -22,6 +22,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import requests
 
 from detector.config import Settings
+from detector.core.clock import user_agent
 from detector.crawl.guard import SCHEMES, GuardedAdapter
 from detector.crawl.politeness import HostLimiter
 from detector.crawl.robots import RobotsCache
@@ -33,17 +34,6 @@ log = logging.getLogger(__name__)
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 _CHUNK = 64 * 1024
 _local = threading.local()
-
-
-def user_agent(settings: Settings) -> str:
-    """``settings.user_agent`` filled with the installed version and the contact URL."""
-    try:
-        from importlib.metadata import version
-
-        ver = version("tiktok-lure-detector")
-    except Exception:  # running from a source tree that was never installed
-        ver = "0+unknown"
-    return settings.user_agent.format(version=ver, contact=settings.contact_url)
 
 
 def safe_url(url: str) -> str:

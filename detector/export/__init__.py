@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from detector.errors import DetectorError
+from detector.errors import ExportError
 from detector.records import Verdict
 from detector.redact import redact_verdict
 
@@ -36,18 +36,15 @@ FORMATS = {
     "stix": "detector.export.stix",
     "misp": "detector.export.misp",
 }
+# File name endings that choose a format when none is given (anything else: JSONL).
+SUFFIXES = {".csv": "csv", ".parquet": "parquet", ".stix.json": "stix", ".misp.json": "misp",
+            ".stix": "stix", ".misp": "misp"}  # fmt: skip
 
 
-class ExportError(DetectorError, OSError):
-    """An export could not be written; ``filename`` is the target path."""
-
-    code = "export.failed"
-
-    def __init__(self, message: str, path: str | os.PathLike[str], err: int | None = None) -> None:
-        super().__init__(err, message, str(path))
-
-    def __str__(self) -> str:
-        return str(self.strerror)
+def format_for(path: str) -> str:
+    """The export format a file name asks for (``out.stix.json`` -> stix), JSONL by default."""
+    low = path.lower()
+    return next((fmt for end, fmt in SUFFIXES.items() if low.endswith(end)), "jsonl")
 
 
 def write(
@@ -132,13 +129,9 @@ def indicator_verdicts(verdicts: Iterable[Verdict], include: tuple[str, ...]) ->
 
 def hosting_platform(host: str) -> str | None:
     """The free-hosting platform (from the url lexicon) that serves ``host``, if any."""
-    from detector.extract.lexicons import load_lexicon
+    from detector.core.platforms import platform_of
 
-    host = host.lower().rstrip(".")
-    for platform in load_lexicon("url")["free_hosting"]:
-        if host == platform or host.endswith("." + platform):
-            return str(platform)
-    return None
+    return platform_of(host, "free_hosting") or None
 
 
 def blockable_host(url: str) -> str | None:
@@ -147,15 +140,14 @@ def blockable_host(url: str) -> str | None:
     Shared platforms (a free-hosting apex such as sites.google.com, URL shorteners, TikTok itself)
     and IP addresses are left out: blocking them would block every innocent tenant.
     """
+    from detector.core.platforms import listed
+    from detector.core.urls import host_parts
     from detector.extract.base import is_official_host
-    from detector.extract.lexicons import load_lexicon
-    from detector.intel.domain import host_parts
 
     parts = host_parts(url)
     if not parts.host or parts.is_ip or not parts.registered_domain:
         return None
-    lex = load_lexicon("url")
-    if parts.host in lex["free_hosting"] or parts.registered_domain in lex["shorteners"]:
+    if parts.host in listed("free_hosting") or parts.registered_domain in listed("shorteners"):
         return None
     if is_official_host(parts.host):
         return None
@@ -164,9 +156,11 @@ def blockable_host(url: str) -> str | None:
 
 __all__ = [
     "FORMATS",
+    "SUFFIXES",
     "ExportError",
     "atomic_output",
     "blockable_host",
+    "format_for",
     "hosting_platform",
     "temp_path",
     "write",

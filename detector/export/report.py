@@ -255,7 +255,7 @@ def _publisher_of(v: Verdict) -> str | None:
 
 
 def _domain_of(v: Verdict) -> str | None:
-    from detector.intel.domain import host_parts
+    from detector.core.urls import host_parts
 
     if _is_listing(v):
         return None  # a store's host says nothing about who published the listing
@@ -264,7 +264,7 @@ def _domain_of(v: Verdict) -> str | None:
 
 
 def _platform_of(v: Verdict) -> str | None:
-    from detector.intel.domain import host_parts
+    from detector.core.urls import host_parts
 
     return hosting_platform(host_parts(v.url).host) if v.url else None
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from detector.config import Settings
-from detector.extract.lexicons import load_lexicon
+from detector.core.lexicons import load_lexicon
+from detector.core.urls import HostParts, host_parts
 from detector.extract.parse import ParsedPage
-from detector.intel.domain import DomainIntel, HostParts, host_parts
-from detector.records import Snapshot
+from detector.records import DomainIntel, Snapshot
 
 FeatureValue = int | float | str
 

@@ -31,8 +31,8 @@ from functools import cache
 from itertools import pairwise, repeat
 from typing import Any
 
+from detector.core.lexicons import load_lexicon
 from detector.extract.base import Context, Signals
-from detector.extract.lexicons import load_lexicon
 from detector.extract.literals import MIN_CHARS, Alternatives, LiteralIndex, LiteralStarts
 
 CLAIM_TYPES = (

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from detector.core.lexicons import load_lexicon
+from detector.core.urls import host_parts
 from detector.extract.base import Context, Signals, is_official_host
-from detector.extract.lexicons import load_lexicon
 from detector.extract.literals import MIN_CHARS as MIN_INDEXED
 from detector.extract.literals import literal_index, required_literals
 from detector.extract.parse import Form, Input
-from detector.intel.domain import host_parts
 
 MAX_TEXT = 50_000  # visible text scanned for wording; lures say it near the top
 MAX_SCRIPT = 150_000  # inline script text scanned for endpoints, calls and obfuscation

@@ -20,8 +20,7 @@ from detector.extract import claims, credentials, domain, listing, lockers, oaut
 from detector.extract.base import Context, FeatureValue, Signals
 from detector.extract.document import page_document
 from detector.extract.parse import ParsedPage, page_from_text, parse_html
-from detector.intel.domain import DomainIntel
-from detector.records import KINDS, Snapshot
+from detector.records import KINDS, DomainIntel, Snapshot
 
 FAMILIES: tuple[ModuleType, ...] = (url, domain, claims, credentials, lockers, oauth, listing)
 
@@ -177,7 +176,7 @@ def feature_schema() -> dict[str, str]:
 
 def schema_hash() -> str:
     """Hash of the feature schema and lexicons: a model trained on another one must not load."""
-    from detector.extract.lexicons import lexicons_digest
+    from detector.core.lexicons import lexicons_digest
 
     h = hashlib.sha256(repr(sorted(feature_schema().items())).encode())
     h.update(lexicons_digest().encode())

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from detector.core.lexicons import load_lexicon
+from detector.core.urls import host_parts
 from detector.extract.base import Context, Signals, is_official_host
-from detector.extract.lexicons import load_lexicon
-from detector.intel.domain import host_parts
 from detector.records import Listing
 
 DESCRIPTIONS: dict[str, str] = {

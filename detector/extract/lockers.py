@@ -19,9 +19,9 @@ import re
 from functools import cache
 from typing import Any
 
+from detector.core.lexicons import load_lexicon
 from detector.extract.base import Context, Signals
 from detector.extract.credentials import GatedPattern, gated
-from detector.extract.lexicons import load_lexicon
 
 MAX_TEXT = 30_000  # visible text scanned for wording; offer walls are short pages
 SCRIPT_HEAD = 4_000  # locker snippets and kit message arrays are short inline scripts...

@@ -16,8 +16,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from detector.extract.base import FeatureValue
 from detector.extract.features import extract_features
-from detector.intel.domain import DomainIntel
-from detector.records import Snapshot
+from detector.records import DomainIntel, Snapshot
 
 
 class SnapshotFeatures(TransformerMixin, BaseEstimator):

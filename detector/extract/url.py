@@ -9,9 +9,10 @@ import re
 import unicodedata
 from functools import cache
 
+from detector.core.lexicons import load_lexicon
+from detector.core.platforms import platform_of
+from detector.core.urls import HostParts, host_parts
 from detector.extract.base import Context, Signals, is_official_host
-from detector.extract.lexicons import load_lexicon
-from detector.intel.domain import HostParts, host_parts
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -46,16 +47,6 @@ def _set(name: str) -> frozenset[str]:
     values = _lex()[name]
     assert isinstance(values, list)
     return frozenset(values)
-
-
-def _under(host: str, domains: frozenset[str]) -> str:
-    """The listed domain ``host`` equals or sits under, or ""."""
-    labels = host.split(".")
-    for i in range(len(labels) - 1):
-        candidate = ".".join(labels[i:])
-        if candidate in domains:
-            return candidate
-    return ""
 
 
 def skeleton(label: str) -> str:
@@ -128,11 +119,11 @@ def extract(ctx: Context) -> Signals:
     sig.set("lure_words_path", min(len(path_hits), 5), " ".join(path_hits))
     chain = [snap.url, *snap.redirects, snap.final_url or ""]
     chain_hosts = [host_parts(u) for u in chain if u]
-    short = next((h.host for h in chain_hosts if _under(h.host, _set("shorteners"))), "")
+    short = next((h.host for h in chain_hosts if platform_of(h.host, "shorteners")), "")
     sig.flag("shortener", bool(short), short)
-    tunnel = next((h.host for h in chain_hosts if _under(h.host, _set("tunnels"))), "")
+    tunnel = next((h.host for h in chain_hosts if platform_of(h.host, "tunnels")), "")
     sig.flag("tunnel", bool(tunnel), tunnel)
-    sig.flag("free_hosting", bool(_under(host, _set("free_hosting"))), host)
+    sig.flag("free_hosting", bool(platform_of(host, "free_hosting")), host)
     sig.flag("userinfo_trick", any(h.userinfo for h in chain_hosts), snap.url)
     sig.flag("ip_host", parts.is_ip, host)
     sig.set("subdomain_depth", min(len(parts.subdomain.split(".")) if parts.subdomain else 0, 6))

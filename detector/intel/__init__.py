@@ -1,17 +1,19 @@
-"""Domain intelligence: host parts (offline) and registration age (RDAP, in ``rdap``)."""
+"""Domain intelligence that needs the network: registration age (RDAP, in ``rdap``).
+
+Host parts live in ``detector.core.urls`` and the ``DomainIntel`` record in ``detector.records``,
+so extraction reads both without importing this package (and, through it, requests).
+"""
 
 from typing import TYPE_CHECKING, Any
-
-from detector.intel.domain import DomainIntel, HostParts, host_parts
 
 if TYPE_CHECKING:
     from detector.intel.rdap import DomainAgeLookup
 
-__all__ = ["DomainAgeLookup", "DomainIntel", "HostParts", "host_parts"]
+__all__ = ["DomainAgeLookup"]
 
 
 def __getattr__(name: str) -> Any:
-    # Imported on first use so that extraction (which reads ``domain``) never loads requests.
+    # Imported on first use: importing the package alone loads no HTTP client.
     if name == "DomainAgeLookup":
         from detector.intel.rdap import DomainAgeLookup
 

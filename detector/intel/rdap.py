@@ -17,17 +17,17 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
-from functools import cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import requests
 
 from detector.config import Settings
+from detector.core.platforms import tenant_site
+from detector.core.urls import host_parts
 from detector.errors import FetchError
-from detector.extract.lexicons import load_lexicon
 from detector.intel.cache import Cache
-from detector.intel.domain import DomainIntel, host_parts
+from detector.records import DomainIntel
 
 MAX_ANSWER_BYTES = 1_000_000
 _DAY = 86_400.0
@@ -113,13 +113,6 @@ def _parse_time(value: str) -> float | None:
     return stamp.timestamp()
 
 
-@cache
-def _platforms() -> tuple[str, ...]:
-    lex = load_lexicon("url")
-    names = [*lex.get("free_hosting", []), *lex.get("tunnels", [])]
-    return tuple(sorted({n.lower().strip(".") for n in names if isinstance(n, str)}))
-
-
 def free_hosting_site(host: str, registered: str, public: str) -> str:
     """The user's site on a hosting platform (``someone.github.io``), or "" for other hosts.
 
@@ -128,12 +121,7 @@ def free_hosting_site(host: str, registered: str, public: str) -> str:
     """
     if registered and public and registered != public:
         return registered
-    for platform in _platforms():
-        if host == platform:
-            return host
-        if host.endswith("." + platform):
-            return host[: -len(platform) - 1].rsplit(".", 1)[-1] + "." + platform
-    return ""
+    return tenant_site(host, "free_hosting", "tunnels")
 
 
 class DomainAgeLookup:

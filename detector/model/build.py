@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from detector.core.lexicons import lexicons_digest
 from detector.extract.features import schema_hash
-from detector.extract.lexicons import lexicons_digest
 from detector.model import artifact, card
 from detector.model.data import Example, data_hash, load_corpus
 from detector.model.real import available, load_real, real_hash

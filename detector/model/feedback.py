@@ -14,13 +14,13 @@ import hashlib
 import json
 from typing import Any
 
-from detector.crawl.discovery import normalise_url
-from detector.intel.domain import host_parts
+from detector.core.urls import host_parts, normalise_url
 from detector.model.data import Example
 from detector.records import Snapshot
+from detector.store.base import Store
 
 
-def analyst_examples(store: Any) -> list[Example]:
+def analyst_examples(store: Store) -> list[Example]:
     """One ``Example`` per labelled URL (newest label wins), in label order."""
     newest: dict[str, dict[str, Any]] = {}
     for row in store.labels():

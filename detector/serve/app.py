@@ -33,6 +33,7 @@ from detector.serve.cache import TTLCache, page_key
 from detector.serve.keys import KeyRing
 from detector.serve.lookup import HashIndex, canonical_url, sha256_hex
 from detector.serve.middleware import BodyLimit, Contain, Gate, Headers, Limits, client_hash
+from detector.store.base import Store
 
 log = logging.getLogger("detector.serve")
 
@@ -99,7 +100,7 @@ class Service:
         self.native_threads = 0
         self.cache = TTLCache(settings.serve_cache_size, settings.serve_cache_ttl)
         self.index = HashIndex()
-        self.store: Any = None
+        self.store: Store | None = None
         self.store_seen = 0  # verdict row id up to which the store is in the index
         self.session: Any = None
         self.executor = self._new_executor()
@@ -142,9 +143,9 @@ class Service:
         if warm.error:
             raise DetectorError(f"model loaded but cannot score: {warm.error}")
         if self.settings.serve_store:
-            from detector.store import Store
+            from detector.store import open_store
 
-            self.store = Store.open(self.settings.serve_store)
+            self.store = open_store(self.settings.serve_store)
             log.info("lookup index: %d URLs from the store", self.refresh_index())
         from detector.crawl.session import CrawlSession
 
@@ -510,7 +511,8 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
     )
     async def report(body: s.ReportRequest, request: Request) -> JSONResponse:
         svc = _ready()
-        if svc.store is None:
+        store = svc.store
+        if store is None:
             raise ServiceError(503, "reports.unavailable", "this server keeps no store")
         client = request.client.host if request.client else "-"
         canon = canonical_url(body.url)
@@ -519,7 +521,7 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
         if body.verdict_id is not None:
             note = f"[verdict {body.verdict_id}] {note or ''}".strip()
         report_id = await anyio.to_thread.run_sync(
-            lambda: svc.store.add_report(
+            lambda: store.add_report(
                 body.url,
                 body.expected,
                 note,

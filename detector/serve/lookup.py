@@ -24,7 +24,8 @@ from urllib.parse import urlsplit
 
 import idna
 
-_DEFAULT_PORTS = {"http": 80, "https": 443}
+from detector.core.urls import HTTP_PORTS, split_http
+
 MAX_ENTRIES = 200_000  # about 1 kB each: bounds the worker's memory
 
 
@@ -40,18 +41,10 @@ def _host(hostname: str) -> str:
 
 def canonical_url(url: str) -> str | None:
     """The lookup form of ``url`` (see the module text), or None for a non-http(s) URL."""
-    try:
-        sp = urlsplit(url.strip())
-        port = sp.port
-    except ValueError:
+    split = split_http(url, _host)
+    if split is None:
         return None
-    scheme = sp.scheme.lower()
-    host = _host(sp.hostname or "")
-    if scheme not in _DEFAULT_PORTS or not host:
-        return None
-    netloc = f"[{host}]" if ":" in host else host
-    if port is not None and port != _DEFAULT_PORTS[scheme]:
-        netloc = f"{netloc}:{port}"
+    scheme, netloc, sp = split
     query = f"?{sp.query}" if sp.query else ""
     return f"{scheme}://{netloc}{sp.path or '/'}{query}"
 
@@ -62,7 +55,7 @@ def canonical_host(url: str) -> str | None:
         sp = urlsplit(url.strip())
     except ValueError:
         return None
-    if sp.scheme.lower() not in _DEFAULT_PORTS:
+    if sp.scheme.lower() not in HTTP_PORTS:
         return None
     return _host(sp.hostname or "") or None
 

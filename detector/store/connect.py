@@ -11,15 +11,14 @@ import os
 import sqlite3
 from pathlib import Path
 
-from detector.store.schema import current_version, migrate, read_version
+from detector.errors import StoreError
+from detector.store.schema import SQLITE, open_schema
 
 BUSY_TIMEOUT_S = 30.0
 
 
 def connect(target: str) -> sqlite3.Connection:
     """A ready connection to the store at ``target`` (a path or ``":memory:"``)."""
-    from detector.store.sqlite import StoreError
-
     if target != ":memory:":
         check_writable(Path(target))
     try:
@@ -30,16 +29,7 @@ def connect(target: str) -> sqlite3.Connection:
         raise StoreError(explain(target, exc), target) from exc
     try:
         _configure(conn, target)
-        version = read_version(conn)
-        if version == 0 and _has_foreign_tables(conn):
-            raise StoreError(f"{target} is an SQLite database but not a detector store", target)
-        if version > current_version():
-            raise StoreError(
-                f"{target} has schema version {version}; this detector reads up to "
-                f"{current_version()} (upgrade the package)",
-                target,
-            )
-        migrate(conn)
+        open_schema(conn, SQLITE, target)
     except StoreError:
         conn.close()
         raise
@@ -62,13 +52,6 @@ def _configure(conn: sqlite3.Connection, target: str) -> None:
     # NORMAL in WAL mode: a process crash loses nothing committed; power loss may drop the
     # last transactions but never corrupts, and resume redoes them.
     conn.execute("PRAGMA synchronous = NORMAL")
-
-
-def _has_foreign_tables(conn: sqlite3.Connection) -> bool:
-    row = conn.execute(
-        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-    ).fetchone()
-    return bool(row[0])
 
 
 def check_writable(path: Path) -> None:
@@ -100,7 +83,4 @@ def explain(target: str, exc: sqlite3.Error) -> str:
 
 
 def _fail(message: str, path: str | os.PathLike[str]) -> Exception:
-    # StoreError lives in sqlite.py (its public home), which imports this module.
-    from detector.store.sqlite import StoreError
-
     return StoreError(message, path)

@@ -9,26 +9,21 @@ from __future__ import annotations
 
 import csv
 import logging
-import sqlite3
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
-from detector.errors import DetectorError
+from detector.core.clock import now_iso
+from detector.errors import InvalidLabel, StoreError
 from detector.redact import redact_url
+from detector.store.base import Connection, Row
 
 ANALYST_LABELS = ("scam", "benign")
 SOURCES = ("cli", "csv")
 
 BadRow = Callable[[int, str], None]
 _log = logging.getLogger("detector.store")
-
-
-class InvalidLabel(DetectorError, ValueError):
-    """A label row with an empty URL or a label other than scam/benign."""
-
-    code = "store.invalid_label"
 
 
 def check_label(url: str, label: str, source: str = "cli") -> tuple[str, str]:
@@ -57,10 +52,10 @@ class LabelsMixin:
 
     path: str
 
-    def _tx(self) -> AbstractContextManager[sqlite3.Connection]:
+    def _tx(self) -> AbstractContextManager[Connection]:
         raise NotImplementedError
 
-    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Row]:
         raise NotImplementedError
 
     def add_label(
@@ -78,7 +73,7 @@ class LabelsMixin:
             cur = db.execute(
                 "INSERT INTO labels (url, label, analyst, note, at, run_id, source) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (url, label, analyst or None, note or None, _now(), run_id, source),
+                (url, label, analyst or None, note or None, now_iso(zulu=False), run_id, source),
             )
             return int(cur.lastrowid or 0)
 
@@ -88,8 +83,6 @@ class LabelsMixin:
         A bad row (empty url, unknown label) is reported through ``on_bad_row(line, problem)``
         (default: a logged warning) and skipped. All good rows go in one transaction.
         """
-        from detector.store.sqlite import StoreError
-
         report = on_bad_row or _log_bad_row
         reader: csv.DictReader[str] | None = None
         try:
@@ -117,7 +110,7 @@ class LabelsMixin:
                 continue
             analyst = (row.get(header.get("analyst", ""), "") or "").strip() or None
             note = (row.get(header.get("note", ""), "") or "").strip() or None
-            good.append((url, label, analyst, note, _now(), None, "csv"))
+            good.append((url, label, analyst, note, now_iso(zulu=False), None, "csv"))
         with self._tx() as db:
             db.executemany(
                 "INSERT INTO labels (url, label, analyst, note, at, run_id, source) "
@@ -135,9 +128,3 @@ class LabelsMixin:
                 "SELECT * FROM labels WHERE url = ? ORDER BY id", (redact_url(url.strip()),)
             )
         return [dict(r) for r in rows]
-
-
-def _now() -> str:
-    from detector.store.sqlite import now_iso
-
-    return now_iso()

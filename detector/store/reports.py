@@ -8,12 +8,14 @@ analyst label, the only thing ``detector train --include-labels`` reads) or reje
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from typing import Any
 
-from detector.store.labels import ANALYST_LABELS, InvalidLabel
+from detector.core.clock import now_iso
+from detector.errors import InvalidLabel
+from detector.store.base import Connection, Row
+from detector.store.labels import ANALYST_LABELS
 
 REPORT_STATUSES = ("pending", "accepted", "rejected")
 MAX_NOTE_CHARS = 2000
@@ -24,22 +26,13 @@ class ReportsMixin:
 
     path: str
 
-    def _tx(self) -> AbstractContextManager[sqlite3.Connection]:
+    def _tx(self) -> AbstractContextManager[Connection]:
         raise NotImplementedError
 
-    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Row]:
         raise NotImplementedError
 
-    def add_label(
-        self,
-        url: str,
-        label: str,
-        analyst: str | None = None,
-        note: str | None = None,
-        run_id: int | None = None,
-        source: str = "cli",
-    ) -> int:
-        raise NotImplementedError
+    add_label: Callable[..., int]  # from LabelsMixin
 
     def add_report(
         self,
@@ -56,8 +49,6 @@ class ReportsMixin:
             raise InvalidLabel("empty url")
         if expected not in ANALYST_LABELS:
             raise InvalidLabel(f"expected must be one of {ANALYST_LABELS}, got {expected!r}")
-        from detector.store.sqlite import now_iso
-
         with self._tx() as db:
             cur = db.execute(
                 "INSERT INTO reports (url, expected, note, verdict_json, reporter, client_hash, at)"
@@ -69,7 +60,7 @@ class ReportsMixin:
                     json.dumps(verdict, ensure_ascii=False) if verdict is not None else None,
                     reporter,
                     client_hash,
-                    now_iso(),
+                    now_iso(zulu=False),
                 ),
             )
             return int(cur.lastrowid or 0)
@@ -100,13 +91,17 @@ class ReportsMixin:
         if accept:
             why = f"from user report {report_id}" + (f": {note}" if note else "")
             label_id = self.add_label(report["url"], report["expected"], analyst, why)
-        from detector.store.sqlite import now_iso
-
         with self._tx() as db:
             db.execute(
                 "UPDATE reports SET status = ?, analyst = ?, resolved_at = ?, label_id = ? "
                 "WHERE id = ?",
-                ("accepted" if accept else "rejected", analyst, now_iso(), label_id, report_id),
+                (
+                    "accepted" if accept else "rejected",
+                    analyst,
+                    now_iso(zulu=False),
+                    label_id,
+                    report_id,
+                ),
             )
         return dict(self._query("SELECT * FROM reports WHERE id = ?", (report_id,))[0])
 

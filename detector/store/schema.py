@@ -2,12 +2,37 @@
 
 ``MIGRATIONS[n]`` takes a database from version ``n`` to ``n + 1``; ``meta.schema_version`` holds
 the version reached. Never edit a released migration: append a new one, so every store on disk can
-walk forward to the current shape.
+walk forward to the current shape. The migrations are written for SQLite; a ``Dialect`` says how
+another backend begins a transaction, finds a table and spells the column types.
 """
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from detector.errors import StoreError
+from detector.store.base import Connection
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """What differs between SQL backends when creating and migrating the schema."""
+
+    name: str  # the database engine, for messages
+    begin: tuple[str, ...]  # statements that open a write transaction
+    has_table: str  # a query with one parameter (the table name) that returns a row if it exists
+    count_tables: str  # a query that counts the database's own tables
+    ddl: Callable[[str], str] = str  # rewrites one SQLite DDL statement for this backend
+
+
+SQLITE = Dialect(
+    name="SQLite",
+    begin=("BEGIN IMMEDIATE",),
+    has_table="SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+    count_tables="SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' "
+    "AND name NOT LIKE 'sqlite_%'",
+)
 
 _V1 = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -130,29 +155,45 @@ def current_version() -> int:
     return len(MIGRATIONS)
 
 
-def read_version(conn: sqlite3.Connection) -> int:
+def read_version(conn: Connection, dialect: Dialect = SQLITE) -> int:
     """The version recorded in ``meta`` (0 for an empty database)."""
-    has_meta = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
-    ).fetchone()
-    if not has_meta:
+    if not conn.execute(dialect.has_table, ("meta",)).fetchone():
         return 0
     row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     return int(row[0]) if row else 0
 
 
-def migrate(conn: sqlite3.Connection) -> int:
+def open_schema(conn: Connection, dialect: Dialect, target: str) -> None:
+    """Bring a freshly connected store to the current version, refusing a database that holds
+    something else or a schema newer than this code (``StoreError`` naming ``target``)."""
+    version = read_version(conn, dialect)
+    if version == 0 and conn.execute(dialect.count_tables).fetchone()[0]:
+        raise StoreError(f"{target} is an {dialect.name} database but not a detector store", target)
+    if version > current_version():
+        raise StoreError(
+            f"{target} has schema version {version}; this detector reads up to "
+            f"{current_version()} (upgrade the package)",
+            target,
+        )
+    migrate(conn, dialect)
+
+
+def migrate(conn: Connection, dialect: Dialect = SQLITE) -> int:
     """Apply every pending migration, each in its own transaction; returns the final version.
 
     ``conn`` must be in autocommit mode (``isolation_level=None``) so the explicit transactions
     here are the only ones; a crash mid-migration leaves the previous version intact.
     """
-    version = read_version(conn)
+    version = read_version(conn, dialect)
     for step in range(version, len(MIGRATIONS)):
-        conn.execute("BEGIN IMMEDIATE")
+        for begin in dialect.begin:
+            conn.execute(begin)
         try:
+            if read_version(conn, dialect) > step:  # another process migrated meanwhile
+                conn.execute("ROLLBACK")
+                continue
             for statement in _statements(MIGRATIONS[step]):
-                conn.execute(statement)
+                conn.execute(dialect.ddl(statement))
             conn.execute(
                 "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",

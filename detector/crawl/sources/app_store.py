@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from detector.core.lexicons.linear import run_start
 from detector.crawl.sources import (
     json_ld,
     ld_of_type,
@@ -26,7 +27,6 @@ from detector.crawl.sources import (
     parse_tree,
     text_value,
 )
-from detector.extract.lexicons.linear import run_start
 from detector.records import Listing, Snapshot
 
 _APP_ID = re.compile(r"/id(\d{5,12})\b")

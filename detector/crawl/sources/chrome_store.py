@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from detector.core.lexicons.linear import run_start
 from detector.crawl.sources import (
     json_ld,
     ld_of_type,
@@ -24,7 +25,6 @@ from detector.crawl.sources import (
     parse_tree,
     text_value,
 )
-from detector.extract.lexicons.linear import run_start
 from detector.records import Listing, Snapshot
 
 _EXT_ID = re.compile(r"(?<![a-p])([a-p]{32})(?![a-p])")

@@ -18,20 +18,10 @@ import zlib
 from dataclasses import dataclass
 from typing import Any
 
-from detector.errors import DetectorError
+from detector.errors import InvalidPackage
 
 _MAGIC = b"Cr24"
 _MSG = re.compile(r"^__MSG_(\w+)__$")
-
-
-class InvalidPackage(DetectorError, ValueError):
-    """The bytes are not a readable, safe extension package; ``reason`` says why."""
-
-    code = "crawl.invalid_package"
-
-    def __init__(self, message: str, reason: str = "invalid") -> None:
-        super().__init__(message)
-        self.reason = reason
 
 
 @dataclass(frozen=True)

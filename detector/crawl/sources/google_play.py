@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from detector.core.lexicons.linear import run_start
 from detector.crawl.sources import (
     json_ld,
     ld_of_type,
@@ -25,10 +26,9 @@ from detector.crawl.sources import (
     parse_tree,
     text_value,
 )
-from detector.extract.lexicons.linear import run_start
 from detector.records import Listing, Snapshot
 
-_DOWNLOADS = re.compile(  # linear: see detector/extract/lexicons/linear.py
+_DOWNLOADS = re.compile(  # linear: see detector/core/lexicons/linear.py
     rf"({run_start()}[\d.,]*+\s*+[KkMmBb]?\+)\s*+(?:downloads|installs)\b", re.I
 )
 _ANDROID_PERM = re.compile(r"\bandroid\.permission\.[A-Z][A-Z0-9_]{2,60}\b")

@@ -1,6 +1,7 @@
-"""Host parts with an offline public-suffix list, and the domain-intel record extraction reads.
+"""URLs: host parts with an offline public-suffix list, and the canonical form used as a key.
 
-tldextract is built with ``suffix_list_urls=()`` so it never fetches the suffix list at run time;
+Every part of the package that splits a host or compares URLs uses this module: extraction,
+intel, exports, the crawler's link discovery and the model's analyst feedback. tldextract is built with ``suffix_list_urls=()`` so it never fetches the suffix list at run time;
 its bundled snapshot is used. Private suffixes (github.io, netlify.app, ...) are included so a page
 on ``someone.github.io`` has registered domain ``someone.github.io``, not ``github.io``.
 """
@@ -8,12 +9,14 @@ on ``someone.github.io`` has registered domain ``someone.github.io``, not ``gith
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 
 import tldextract
 
+HTTP_PORTS = {"http": 80, "https": 443}
 _EXTRACT = tldextract.TLDExtract(
     suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True
 )
@@ -42,17 +45,6 @@ class HostParts:
     @property
     def valid(self) -> bool:
         return bool(self.host)
-
-
-@dataclass(frozen=True)
-class DomainIntel:
-    """What intel knows about a host at scoring time. ``age_days`` None means unknown."""
-
-    host: str
-    registered_domain: str = ""
-    age_days: float | None = None
-    registered_at: str | None = None
-    source: str = "unknown"  # "rdap", "cache", "fixture", or "unknown"
 
 
 def _to_unicode(host: str) -> str:
@@ -129,3 +121,36 @@ def _is_ip(host: str) -> bool:
         # Also catch integer/hex forms browsers accept, e.g. http://2130706433/ or 0x7f.1
         return host.isdigit() or (host.startswith("0x") and "." not in host)
     return True
+
+
+def normalise_url(url: str) -> str | None:
+    """Canonical form for de-duplication, or None for anything but an absolute http(s) URL.
+
+    Lower-case scheme and host, default port and fragment dropped, query parameters sorted,
+    empty path as ``/``.
+    """
+    split = split_http(url, lambda host: host.rstrip("."))
+    if split is None:
+        return None
+    scheme, netloc, sp = split
+    query = urlencode(sorted(parse_qsl(sp.query, keep_blank_values=True)))
+    return urlunsplit((scheme, netloc, sp.path or "/", query, ""))
+
+
+def split_http(url: str, host_form: Callable[[str], str]) -> tuple[str, str, SplitResult] | None:
+    """``(scheme, netloc, parts)`` of an absolute http(s) URL, or None (another scheme, no host,
+    a bad port). The scheme is lower-case, the host as ``host_form`` spells the lower-case host
+    name, IPv6 hosts in brackets, the default port dropped."""
+    try:
+        sp = urlsplit(url.strip())
+        port = sp.port
+    except ValueError:
+        return None
+    scheme = sp.scheme.lower()
+    host = host_form(sp.hostname or "")
+    if scheme not in HTTP_PORTS or not host:
+        return None
+    netloc = f"[{host}]" if ":" in host else host
+    if port is not None and port != HTTP_PORTS[scheme]:
+        netloc = f"{netloc}:{port}"
+    return scheme, netloc, sp

@@ -3,7 +3,7 @@
 The pending inputs are cut into partitions by host: every input of one host lands in the same
 partition, so the worker that owns a host is the only one fetching from it and the per-host
 politeness of ``Settings`` still holds. Each worker loads the model once (cached per process) and
-runs the ordinary local pipeline (``Scanner.process``: parse, crawl, score) on its partition, then
+runs the ordinary local pipeline (``Processor.process``: parse, crawl, score) on its partition, then
 sends back plain dicts. The calling process turns them into records and stays the only writer to
 the store, recording each partition as soon as it completes: a driver killed mid-run loses only
 the partitions still in flight, and rerunning the same command redoes exactly those.
@@ -30,9 +30,10 @@ from pathlib import Path
 from typing import Any
 
 from detector.config import Settings
+from detector.core.urls import host_parts
 from detector.errors import ConfigError, ModelLoadError
-from detector.intel.domain import host_parts
 from detector.records import Snapshot, Verdict
+from detector.scan.pipeline import Processor
 
 Row = tuple[str, str]
 Result = tuple[str, Snapshot, Verdict]
@@ -119,10 +120,8 @@ def score_partition(
 
     ``expect_sha256`` (the driver's model file hash) makes a worker with a different model fail
     its partition instead of scoring it with the wrong model."""
-    from detector.scan import Scanner
-
     detector = _detector(model_dir, settings, expect_sha256)
-    scanner = Scanner(detector, None, settings, batch_size=batch_size)
+    scanner = Processor(detector, settings, batch_size=batch_size)
     return [
         (key, snap.to_dict(), v.to_dict(), v.features) for key, snap, v in scanner.process(rows)
     ]
@@ -151,17 +150,14 @@ def _decoded(found: list[Packed]) -> list[Result]:
     return out
 
 
-def _check_fetcher(scanner: Any) -> None:
-    from detector.scan import Scanner
-
-    fetcher = getattr(scanner, "fetcher", None)
-    if fetcher is not None and getattr(fetcher, "__func__", None) is not Scanner._crawl:
+def _check_fetcher(scanner: Processor) -> None:
+    if not getattr(scanner, "crawls", True):  # anything without a fetcher of its own crawls
         raise ValueError(
             "a custom fetcher runs only in-process (no --workers/--dask); workers use the crawler"
         )
 
 
-def _job(scanner: Any) -> tuple[str, Settings, int, str, str | None]:
+def _job(scanner: Processor) -> tuple[str, Settings, int, str, str | None]:
     """What every task needs: model dir (absolute), settings, batch size, model name, hash."""
     _check_fetcher(scanner)
     det = scanner.detector
@@ -176,7 +172,7 @@ def _job(scanner: Any) -> tuple[str, Settings, int, str, str | None]:
     )
 
 
-def process_in_pool(scanner: Any, pending: list[Row], workers: int) -> Iterator[Result]:
+def process_in_pool(scanner: Processor, pending: list[Row], workers: int) -> Iterator[Result]:
     """Run the partitions on ``workers`` local processes (spawned, so no inherited threads)."""
     model_dir, settings, batch, model, sha = _job(scanner)
     parts = partition_by_host(pending, workers * PARTITIONS_PER_WORKER)
@@ -238,7 +234,7 @@ def _connect(address: str) -> tuple[Any, Any]:
 
 
 def process_on_dask(
-    scanner: Any, pending: list[Row], address: str, partitions: int | None = None
+    scanner: Processor, pending: list[Row], address: str, partitions: int | None = None
 ) -> Iterator[Result]:
     """Run the partitions on a Dask cluster (``"local"`` starts a LocalCluster for this scan).
 

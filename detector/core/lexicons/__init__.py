@@ -20,7 +20,7 @@ def load_lexicon(name: str) -> dict[str, Any]:
     data = json.loads(text)
     if not isinstance(data, dict) or "version" not in data:
         raise ValueError(f"lexicon {name!r} must be an object with a 'version'")
-    from detector.extract.lexicons.linear import linear
+    from detector.core.lexicons.linear import linear
 
     return linear(data)  # quadratic patterns swapped for same-matching linear ones
 

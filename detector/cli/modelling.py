@@ -1,0 +1,85 @@
+"""``detector train`` and ``detector evaluate``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from detector.cli.common import EXIT_OK, UsageError, store_at
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from detector.model.build import build
+
+    data = Path(args.data)
+    if not data.is_dir():
+        raise UsageError(f"--data {data} is not a directory")
+    extra = None
+    if args.include_labels:
+        from detector.model.feedback import analyst_examples
+
+        with store_at(args.store, must_exist=True) as store:
+            extra = analyst_examples(store)
+        print(f"folding in {len(extra)} analyst labels from {args.store}", file=sys.stderr)
+    from detector.model.evaluate import default_shared_dir
+
+    shared = None if args.no_shared else Path(args.shared) if args.shared else default_shared_dir()
+    if shared is not None and not shared.is_dir():
+        raise UsageError(f"--shared {shared} is not a directory")
+    side = build(
+        data,
+        args.out,
+        name=args.name,
+        shared=shared,
+        progress=lambda m: print(m, file=sys.stderr),
+        extra=extra,
+    )
+    cv = side["metrics"][f"{side['judge']}_grouped_cv"]["overall"]
+    print(
+        json.dumps(
+            {
+                "model": f"{side['name']}@{side['version']}",
+                "estimator": side["estimator"],
+                "out": str(args.out),
+                "judged_on": side["judge"],
+                "grouped_cv": cv,
+                "thresholds": side["thresholds"],
+                "train_seconds": side["train_seconds"],
+            },
+            indent=2,
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from detector.detector import Detector
+    from detector.model import evaluate
+    from detector.model.data import load_corpus
+
+    det = Detector.load(args.model)
+    side = det.artifact.sidecar
+    if not args.json:
+        from detector.model.card import figures, per_subtype
+
+        print(f"model {det.model_name} ({side.get('estimator')}), thresholds {side['thresholds']}")
+        print("\n".join(figures(side)))
+        print()
+        print("\n".join(per_subtype(side)))
+        return EXIT_OK
+    report: dict[str, Any] = {
+        "model": det.model_name,
+        "metrics_from_training": side["metrics"],
+        "comparison_from_training": side.get("comparison"),
+        "evaluation_from_training": side.get("evaluation"),
+    }
+    if args.data:
+        report["labelled"] = evaluate.labelled(det, load_corpus(args.data))
+    report["real_data"] = evaluate.real_data(det, Path(args.shared) if args.shared else None)
+    from detector.model.artifact import clean_json
+
+    print(json.dumps(clean_json(report), indent=2))
+    return EXIT_OK

@@ -1,0 +1,173 @@
+"""The argument parser: every command, option and default in one place; the work lives in the
+command modules. Choices come from their registries (export formats from ``detector.export``)."""
+
+from __future__ import annotations
+
+import argparse
+
+from detector.cli.common import DEFAULT_STORE
+from detector.cli.crawling import cmd_crawl
+from detector.cli.modelling import cmd_evaluate, cmd_train
+from detector.cli.runs import cmd_export, cmd_label, cmd_report, cmd_reports, cmd_scan
+from detector.cli.scoring import cmd_features, cmd_score
+from detector.cli.serving import cmd_demo, cmd_serve
+from detector.export import FORMATS
+from detector.store.labels import ANALYST_LABELS
+from detector.store.reports import REPORT_STATUSES
+
+
+def _add_crawl_flags(c: argparse.ArgumentParser) -> None:
+    c.add_argument(
+        "--allow-loopback",
+        action="store_true",
+        help="permit 127.0.0.0/8 and ::1 (tests and local demos only)",
+    )
+    c.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt")
+    c.add_argument("--render", action="store_true", help="render pages in headless chromium")
+    c.add_argument("--per-host-delay", type=float, default=None, help="seconds between requests")
+    c.add_argument("--per-host-concurrency", type=int, default=None)
+    c.add_argument("--global-concurrency", type=int, default=None)
+    c.add_argument(
+        "--connect-to",
+        action="append",
+        default=[],
+        metavar="HOST:PORT:ADDR:PORT",
+        help="connect to ADDR:PORT for HOST:PORT without DNS (like curl); repeatable",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="detector", description='Find, score and explain "who viewed your TikTok" lures.'
+    )
+    sub = p.add_subparsers(dest="command", required=True)
+
+    sc = sub.add_parser("scan", help="crawl, score and store a batch; rerun to resume")
+    sc.add_argument(
+        "--input", required=True, help="URL list (.txt), CSV with a url column, JSONL, ad export"
+    )
+    sc.add_argument(
+        "--store",
+        default=DEFAULT_STORE,
+        help=f"store: an SQLite file or postgresql://... (default {DEFAULT_STORE})",
+    )
+    sc.add_argument("--run", default=None, help="run name (default: input file name); resumes")
+    sc.add_argument("--output", default=None, help="export the run's verdicts here (- stdout)")
+    sc.add_argument("--format", choices=list(FORMATS), default=None)
+    sc.add_argument("--report", default=None, help="also write the HTML report here")
+    sc.add_argument("--model", default=None, help="model directory (default: shipped model)")
+    sc.add_argument("--dask", default=None, help="scheduler address, or 'local' for a LocalCluster")
+    sc.add_argument(
+        "--workers", type=int, default=1, help="local worker processes (inputs split by host)"
+    )
+    sc.add_argument("--batch-size", type=int, default=64)
+    sc.add_argument("--quiet", action="store_true", help="no progress bar")
+    _add_crawl_flags(sc)
+    sc.set_defaults(func=cmd_scan)
+
+    r = sub.add_parser("report", help="write a self-contained HTML report of a run")
+    r.add_argument("run", help="run name or id")
+    r.add_argument("--store", default=DEFAULT_STORE)
+    r.add_argument("--output", default=None, help="HTML file (default: RUN-report.html)")
+    r.set_defaults(func=cmd_report)
+
+    x = sub.add_parser("export", help=f"export a run's verdicts ({', '.join(FORMATS)})")
+    x.add_argument("run", help="run name or id")
+    x.add_argument("--store", default=DEFAULT_STORE)
+    x.add_argument("--output", required=True, help="file to write, or - for JSONL on stdout")
+    x.add_argument("--format", choices=list(FORMATS), default=None)
+    x.set_defaults(func=cmd_export)
+
+    lb = sub.add_parser("label", help="record an analyst judgement for a URL (or a CSV of them)")
+    lb.add_argument("run", help="run name or id the judgement belongs to")
+    lb.add_argument("--store", default=DEFAULT_STORE)
+    lb.add_argument("--url", default=None)
+    lb.add_argument("--as", dest="label", choices=list(ANALYST_LABELS), default=None)
+    lb.add_argument("--csv", default=None, help="url,label[,analyst,note] rows to import")
+    lb.add_argument("--analyst", default=None)
+    lb.add_argument("--note", default=None)
+    lb.set_defaults(func=cmd_label)
+
+    rp = sub.add_parser("reports", help="users' wrong-verdict reports: list, accept, reject")
+    rp.add_argument("action", choices=["list", "accept", "reject"])
+    rp.add_argument("id", nargs="?", type=int, default=None, help="report id (accept/reject)")
+    rp.add_argument("--store", default=DEFAULT_STORE)
+    rp.add_argument("--status", choices=[*REPORT_STATUSES, "all"], default="pending")
+    rp.add_argument("--analyst", default=None)
+    rp.add_argument("--note", default=None)
+    rp.set_defaults(func=cmd_reports)
+
+    sv = sub.add_parser("serve", help="run the HTTP scoring endpoint (uvicorn)")
+    sv.add_argument("--host", default="127.0.0.1")
+    sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--workers", type=int, default=1, help="worker processes (one model each)")
+    sv.add_argument("--model", default=None, help="model directory (default: shipped model)")
+    sv.add_argument("--store", default=None, help="store for lookups and reports")
+    sv.add_argument(
+        "--allow-loopback", action="store_true", help="let bare-URL fetches reach 127.0.0.1"
+    )
+    sv.add_argument(
+        "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
+    )
+    sv.add_argument(
+        "--forwarded-allow-ips",
+        default=None,
+        help="proxies whose X-Forwarded-For is trusted for per-address limits (default 127.0.0.1)",
+    )
+    sv.add_argument("--new-key", metavar="NAME", default=None, help="print a new key and exit")
+    sv.set_defaults(func=cmd_serve)
+
+    dm = sub.add_parser("demo", help="scan the bundled sample offline via a local demo server")
+    dm.add_argument("--input", default="data/samples/demo.jsonl")
+    dm.add_argument("--out", default="out/demo", help="directory for store, verdicts, report")
+    dm.add_argument("--quiet", action="store_true")
+    dm.set_defaults(func=cmd_demo)
+
+    s = sub.add_parser("score", help="score snapshots offline (JSONL in, verdicts JSONL out)")
+    s.add_argument("--input", required=True, help="snapshots JSONL, or - for stdin")
+    s.add_argument("--output", default="-", help="verdicts JSONL, or - for stdout (default)")
+    s.add_argument("--model", default=None, help="model directory (default: shipped model)")
+    s.set_defaults(func=cmd_score)
+
+    f = sub.add_parser("features", help="extract features and evidence (JSONL in and out)")
+    f.add_argument("--input", required=True)
+    f.add_argument("--output", default="-")
+    f.set_defaults(func=cmd_features)
+
+    c = sub.add_parser("crawl", help="fetch URLs politely into snapshots (JSONL out)")
+    c.add_argument("--input", required=True, help="URL list, one per line, or - for stdin")
+    c.add_argument("--output", default="-", help="snapshots JSONL, or - for stdout (default)")
+    c.add_argument("--warc", default=None, help="also archive responses to this WARC file")
+    _add_crawl_flags(c)
+    c.set_defaults(func=cmd_crawl)
+
+    t = sub.add_parser("train", help="train, evaluate and save a model from a labelled corpus")
+    t.add_argument("--data", default="data", help="corpus directory (default: data)")
+    t.add_argument("--out", default="models/default", help="model directory to write")
+    t.add_argument("--name", default="default")
+    t.add_argument(
+        "--shared",
+        default=None,
+        help="folder holding the real sets real-pages/ and html-samples/ "
+        "(default: ../shared/data beside the checkout; training without it uses data/ alone)",
+    )
+    t.add_argument("--no-shared", action="store_true", help="train and judge on data/ alone")
+    t.add_argument(
+        "--include-labels",
+        action="store_true",
+        help="fold analyst labels from --store into the training data (with provenance)",
+    )
+    t.add_argument("--store", default=DEFAULT_STORE, help="store holding the analyst labels")
+    t.set_defaults(func=cmd_train)
+
+    e = sub.add_parser("evaluate", help="report a model's metrics, on real data when present")
+    e.add_argument("--model", default=None)
+    e.add_argument("--data", default=None, help="a labelled corpus directory to score")
+    e.add_argument("--shared", default=None, help="path to shared/data (default: ../shared/data)")
+    e.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON, and rescore --data and the real sets with the loaded model",
+    )
+    e.set_defaults(func=cmd_evaluate)
+    return p

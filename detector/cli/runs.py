@@ -1,0 +1,200 @@
+"""Commands over a store: ``scan`` (crawl, score, record; resumable), ``report``, ``export``,
+``label`` and ``reports``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from detector.cli.common import (
+    EXIT_OK,
+    EXIT_ROWS_FAILED,
+    EXIT_USAGE,
+    UsageError,
+    crawl_settings,
+    run_of,
+    store_at,
+)
+from detector.errors import InvalidSnapshot
+from detector.redact import redact_verdict
+from detector.store.base import Store
+
+
+def _export_format(output: str, fmt: str | None) -> str:
+    from detector.export import format_for
+
+    return fmt or format_for(output)
+
+
+def _check_output(path: str | None) -> None:
+    """Fail before a long scan when the output directory cannot be written."""
+    if path in (None, "-"):
+        return
+    assert path is not None
+    target = Path(path)
+    if target.is_dir():
+        raise UsageError(f"--output {path} is a directory")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create the directory of {path}: {exc.strerror}") from exc
+    if not os.access(target.parent, os.W_OK):
+        raise UsageError(f"cannot write {path}: its directory is not writable")
+
+
+def _export(store: Store, run: dict[str, Any], output: str, fmt: str) -> int:
+    from detector import export
+
+    verdicts = store.verdicts(run["id"])
+    if fmt == "jsonl" and output == "-":
+        n = 0
+        for v in verdicts:
+            sys.stdout.write(redact_verdict(v).to_json() + "\n")
+            n += 1
+        return n
+    return export.write(fmt, verdicts, output)
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    """Crawl what needs crawling, score everything, record in the store; resumable by run name."""
+    from detector.detector import Detector
+    from detector.scan import Scanner
+
+    source = Path(args.input)
+    if not source.is_file():
+        raise UsageError(f"cannot read --input {args.input}: no such file")
+    fmt = _export_format(args.output, args.format) if args.output else None
+    _check_output(args.output)
+    _check_output(args.report)
+    if args.workers < 1 or args.batch_size < 1:
+        raise UsageError("--workers and --batch-size must be at least 1")
+    run_name = args.run or source.stem
+    settings = crawl_settings(args)
+    det = Detector.load(args.model, settings)
+    with store_at(args.store) as store:
+        scanner = Scanner(det, store, settings, batch_size=args.batch_size)
+        try:
+            summary = scanner.run(
+                source, run_name, progress=not args.quiet, dask=args.dask, workers=args.workers
+            )
+        except KeyboardInterrupt:
+            found = store.find_run(run_name)
+            done = store.run_stats(found["id"]) if found else {"done": 0, "failed": 0}
+            print(
+                f"detector: interrupted; {done['done'] + done['failed']} inputs are recorded in "
+                f"{store.path}. Run the same command again to resume run {run_name!r}.",
+                file=sys.stderr,
+            )
+            return 130
+        except InvalidSnapshot as exc:
+            raise UsageError(str(exc)) from exc
+        print(summary.line() + f"; store {store.path}", file=sys.stderr)
+        run = run_of(store, run_name)
+        try:
+            if args.output:
+                assert fmt is not None
+                n = _export(store, run, args.output, fmt)
+                unit = "indicators" if fmt in ("stix", "misp") else "rows"
+                print(f"wrote {n} {fmt} {unit} to {args.output}", file=sys.stderr)
+            if args.report:
+                from detector.export.report import model_info, write_report
+
+                write_report(
+                    store.verdicts(run["id"]),
+                    args.report,
+                    f"Scan {run_name}",
+                    store.run_stats(run["id"]),
+                    model=model_info(det.artifact),
+                )
+                print(f"report written to {args.report}", file=sys.stderr)
+        except OSError as exc:
+            print(
+                f"detector: {exc}. Every verdict is kept in {store.path} (run {run_name!r}); "
+                f"write it again with: detector export {run_name} --store {store.path} "
+                "--output FILE",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        failed = store.run_stats(run["id"])["failed"] + summary.unfetched
+    return EXIT_ROWS_FAILED if failed else EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from detector.export.report import model_of_verdicts, write_report
+
+    with store_at(args.store, must_exist=True) as store:
+        run = run_of(store, args.run)
+        output = args.output or f"{run['name']}-report.html"
+        _check_output(output)
+        verdicts = list(store.verdicts(run["id"]))
+        path = write_report(
+            verdicts,
+            output,
+            f"Scan {run['name']}",
+            store.run_stats(run["id"]),
+            model=model_of_verdicts(verdicts),
+        )
+    print(f"report written to {path.resolve()}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    fmt = _export_format(args.output, args.format)
+    _check_output(args.output)
+    with store_at(args.store, must_exist=True) as store:
+        n = _export(store, run_of(store, args.run), args.output, fmt)
+    unit = "indicators" if fmt in ("stix", "misp") else "rows"
+    print(f"wrote {n} {fmt} {unit} to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_label(args: argparse.Namespace) -> int:
+    """Record analyst judgements (one URL, or a CSV of url,label[,analyst,note])."""
+    from detector.errors import InvalidLabel
+
+    if bool(args.url) == bool(args.csv):
+        raise UsageError("give either --url URL --as scam|benign, or --csv FILE")
+    with store_at(args.store, must_exist=True) as store:
+        run = run_of(store, args.run)
+        if args.csv:
+            bad: list[str] = []
+            n = store.import_labels_csv(
+                args.csv, on_bad_row=lambda line, why: bad.append(f"line {line}: {why}")
+            )
+            for problem in bad:
+                print(f"detector: skipped {problem}", file=sys.stderr)
+            print(f"recorded {n} labels from {args.csv} ({len(bad)} rows skipped)")
+            return EXIT_ROWS_FAILED if bad else EXIT_OK
+        if not args.label:
+            raise UsageError("--url needs --as scam|benign")
+        try:
+            store.add_label(args.url, args.label, args.analyst, args.note, run_id=run["id"])
+        except InvalidLabel as exc:
+            raise UsageError(str(exc)) from exc
+    print(f"recorded {args.url} as {args.label} (run {run['name']})")
+    return EXIT_OK
+
+
+def cmd_reports(args: argparse.Namespace) -> int:
+    """List users' wrong-verdict reports, or accept (becomes an analyst label) / reject one."""
+    from detector.errors import InvalidLabel
+
+    with store_at(args.store, must_exist=True) as store:
+        if args.action == "list":
+            status = None if args.status == "all" else args.status
+            for row in store.reports(status):
+                print(json.dumps(row, ensure_ascii=False))
+            return EXIT_OK
+        if args.id is None:
+            raise UsageError(f"reports {args.action} needs a report id")
+        try:
+            row = store.resolve_report(args.id, args.action == "accept", args.analyst, args.note)
+        except InvalidLabel as exc:
+            raise UsageError(str(exc)) from exc
+    done = f"; analyst label {row['label_id']} recorded" if row["label_id"] else ""
+    print(f"report {row['id']} {row['status']} ({row['url']} as {row['expected']}){done}")
+    return EXIT_OK

@@ -1,0 +1,31 @@
+"""The two facts every outgoing record carries: when it was made and who made it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from detector.config import Settings
+
+
+def now_iso(zulu: bool = True) -> str:
+    """The current UTC time to the second, ISO 8601.
+
+    Snapshots spell UTC ``Z``; the store keeps the ``+00:00`` spelling (``zulu=False``) that its
+    existing rows have, because it compares and sorts timestamps as text.
+    """
+    stamp = datetime.now(UTC).isoformat(timespec="seconds")
+    return stamp.replace("+00:00", "Z") if zulu else stamp
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("tiktok-lure-detector")
+    except Exception:  # running from a source tree that was never installed
+        return "0+unknown"
+
+
+def user_agent(settings: Settings) -> str:
+    """``settings.user_agent`` filled with the installed version and the contact URL."""
+    return settings.user_agent.format(version=_version(), contact=settings.contact_url)
