@@ -31,38 +31,38 @@ class Settings:
     evidence_chars: int = 160  # longest evidence snippet kept per fired signal
 
     # --- crawler -----------------------------------------------------------------------------
-    connect_timeout: float = 5.0
-    read_timeout: float = 15.0
+    connect_timeout: float = 5.0  # seconds to open a connection
+    read_timeout: float = 15.0  # seconds without a byte before a fetch gives up
     total_timeout: float = 30.0  # wall-clock cap per fetch, including slow-drip bodies
     max_body_bytes: int = 5_000_000  # decoded bytes; decompression counts too
-    max_redirects: int = 8
+    max_redirects: int = 8  # redirects followed (each one re-checked by the network guard)
     retries: int = 2  # bounded retries on connection errors / 5xx / 429
-    backoff_factor: float = 0.5
+    backoff_factor: float = 0.5  # seconds; doubled on each retry
     retry_after_cap: float = 30.0  # never sleep longer than this for a Retry-After
-    user_agent: str = "tiktok-lure-detector/{version} (+{contact})"
-    contact_url: str = "https://example.invalid/tiktok-lure-detector/crawler"
-    obey_robots: bool = True
+    user_agent: str = "tiktok-lure-detector/{version} (+{contact})"  # crawler User-Agent
+    contact_url: str = "https://example.invalid/tiktok-lure-detector/crawler"  # in the UA
+    obey_robots: bool = True  # honour robots.txt (a disallowed page is "unverified")
     robots_ttl: float = 3600.0  # seconds a host's robots.txt answer (or failure) is reused
-    per_host_concurrency: int = 1
+    per_host_concurrency: int = 1  # requests in flight per host
     per_host_delay: float = 1.0  # seconds between requests to one host
-    global_concurrency: int = 8
+    global_concurrency: int = 8  # requests in flight in all
     allow_loopback: bool = False  # tests and local demos only: permits 127.0.0.0/8 and ::1
     # "HOST:PORT:ADDR:PORT,..." like curl --connect-to (ADDR an IP literal): requests for HOST:PORT
     # connect to ADDR:PORT instead, with no DNS look-up; ADDR still passes the guard. For replaying
     # sinkholed or staged copies of sites, and for the offline demo.
     connect_to: str = ""
     connect_to_only: bool = False  # refuse every host connect_to does not list (sealed replays)
-    render_js: bool = False
-    chromium_path: str = "/usr/bin/chromium"
-    discovery_depth: int = 1
-    discovery_max_links: int = 20
+    render_js: bool = False  # render pages in headless Chromium before extraction
+    chromium_path: str = "/usr/bin/chromium"  # browser used for rendering
+    discovery_depth: int = 1  # lure links followed this many hops from a scanned page
+    discovery_max_links: int = 20  # outbound lure links followed per page
 
     # --- domain intelligence ---------------------------------------------------------------
     offline: bool = False  # no RDAP look-ups at all
-    rdap_bootstrap_url: str = "https://data.iana.org/rdap/dns.json"
-    rdap_ttl_days: float = 7.0
-    rdap_negative_ttl_days: float = 1.0
-    rdap_rate_per_second: float = 2.0
+    rdap_bootstrap_url: str = "https://data.iana.org/rdap/dns.json"  # IANA RDAP servers
+    rdap_ttl_days: float = 7.0  # days a domain-age answer is reused
+    rdap_negative_ttl_days: float = 1.0  # days a failed look-up is not retried
+    rdap_rate_per_second: float = 2.0  # RDAP queries per second
     cache_path: str = ""  # SQLite file for caches; "" = in memory
 
     # --- model and scoring -------------------------------------------------------------------
@@ -70,7 +70,7 @@ class Settings:
     # --- HTTP endpoint -----------------------------------------------------------------------
     api_keys: str = ""  # comma-separated name:key pairs
     api_keys_file: str = ""  # lines "name:key" or "name:sha256:<hex digest of the key>"
-    max_request_bytes: int = 6_000_000
+    max_request_bytes: int = 6_000_000  # largest request body the endpoint reads (413 above)
     serve_rate_limit: str = "600/minute"  # per API key (a "limits" rate string)
     serve_client_rate_limit: str = "120/minute"  # per API key and client address
     serve_rate_limit_storage: str = "memory://"  # redis://host:6379 shares one budget

@@ -1,5 +1,7 @@
 """Command line: ``detector scan | report | export | label | reports | serve | demo | score |
-features | crawl | train | evaluate`` (parser.py; one module per command group).
+features | crawl | train | evaluate | config`` (parser.py; one module per command group).
+``--version``; ``-v``/``-vv``/``--log-level`` before or after the command (logs go to stderr,
+with every URL in them redacted).
 
 Exit codes: 0 every row scored, 1 some rows failed (their verdicts carry the error), 2 usage or
 I/O errors (bad arguments, unreadable input, unwritable output, unloadable model, a store error).
@@ -9,6 +11,7 @@ A bad input is one stderr line naming the file, the line and the reason, never a
 from __future__ import annotations
 
 import csv
+import logging
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -23,6 +26,7 @@ __all__ = ["EXIT_OK", "EXIT_ROWS_FAILED", "EXIT_USAGE", "UsageError", "build_par
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    configure_logging(args.log_level, args.verbose)
     try:
         return int(args.func(args))
     except UsageError as exc:
@@ -52,3 +56,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("detector: interrupted; output written so far is kept", file=sys.stderr)
         return 130
+
+
+class _Redacting(logging.Filter):
+    """Every URL in a log line redacted (detector/redact.py): logs never carry secrets."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        from detector.redact import redact_text
+
+        record.msg = redact_text(record.getMessage())
+        record.args = None
+        return True
+
+
+def configure_logging(level: str, verbose: int = 0) -> None:
+    """stderr logging at ``level``, raised to info by -v and to debug by -vv."""
+    number = getattr(logging, str(level).upper(), logging.WARNING)
+    if verbose:
+        number = min(number, logging.INFO if verbose == 1 else logging.DEBUG)
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if getattr(h, "_detector", False)]:
+        root.removeHandler(old)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("detector %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(_Redacting())
+    handler._detector = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(number)

@@ -4,6 +4,7 @@ command modules. Choices come from their registries (export formats from ``detec
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from detector.cli.common import DEFAULT_STORE
 from detector.cli.crawling import cmd_crawl
@@ -11,6 +12,7 @@ from detector.cli.modelling import cmd_evaluate, cmd_train
 from detector.cli.runs import cmd_export, cmd_label, cmd_report, cmd_reports, cmd_scan
 from detector.cli.scoring import cmd_features, cmd_score
 from detector.cli.serving import cmd_demo, cmd_serve
+from detector.cli.settings import cmd_config
 from detector.export import FORMATS
 from detector.store.labels import ANALYST_LABELS
 from detector.store.reports import REPORT_STATUSES
@@ -24,9 +26,24 @@ def _add_crawl_flags(c: argparse.ArgumentParser) -> None:
     )
     c.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt")
     c.add_argument("--render", action="store_true", help="render pages in headless chromium")
-    c.add_argument("--per-host-delay", type=float, default=None, help="seconds between requests")
-    c.add_argument("--per-host-concurrency", type=int, default=None)
-    c.add_argument("--global-concurrency", type=int, default=None)
+    c.add_argument(
+        "--per-host-delay",
+        type=float,
+        default=None,
+        help="seconds between requests to one host (default: setting per_host_delay, 1.0)",
+    )
+    c.add_argument(
+        "--per-host-concurrency",
+        type=int,
+        default=None,
+        help="requests in flight per host (default: setting per_host_concurrency, 1)",
+    )
+    c.add_argument(
+        "--global-concurrency",
+        type=int,
+        default=None,
+        help="requests in flight in all (default: setting global_concurrency, 8)",
+    )
     c.add_argument(
         "--connect-to",
         action="append",
@@ -36,15 +53,59 @@ def _add_crawl_flags(c: argparse.ArgumentParser) -> None:
     )
 
 
+_STORE_HELP = f"an SQLite file or postgresql://... (default {DEFAULT_STORE})"
+LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
+
+
+def _logging_flags(parser: argparse.ArgumentParser, top: bool) -> None:
+    """-v/--verbose and --log-level, before the command or after it (the later one wins)."""
+    default: Any = "warning" if top else argparse.SUPPRESS
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=0 if top else argparse.SUPPRESS,
+        help="say more on stderr: -v info (why a page failed), -vv debug",
+    )
+    parser.add_argument(
+        "--log-level",
+        choices=LOG_LEVELS,
+        default=default,
+        dest="log_level",
+        help="log level on stderr (default warning; -v/-vv raise it)",
+    )
+
+
+class _Sub(argparse.ArgumentParser):
+    """A command's parser: defaults shown in help, logging flags accepted after the command."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", argparse.ArgumentDefaultsHelpFormatter)
+        super().__init__(*args, **kwargs)
+        if "serve" not in (kwargs.get("prog") or ""):
+            _logging_flags(self, top=False)
+        else:  # serve has its own --log-level for the workers; -v still works
+            self.add_argument(
+                "-v", "--verbose", action="count", default=argparse.SUPPRESS, help="say more"
+            )
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="detector", description='Find, score and explain "who viewed your TikTok" lures.'
+        prog="detector",
+        description='Find, score and explain "who viewed your TikTok" lures.',
+        epilog="Settings: detector config (every DETECTOR_* variable, docs/configuration.md).",
     )
-    sub = p.add_subparsers(dest="command", required=True)
+    p.add_argument("--version", action="version", version=f"%(prog)s {version_string()}")
+    _logging_flags(p, top=True)
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Sub)
 
     sc = sub.add_parser("scan", help="crawl, score and store a batch; rerun to resume")
     sc.add_argument(
-        "--input", required=True, help="URL list (.txt), CSV with a url column, JSONL, ad export"
+        "--input",
+        required=True,
+        help="URL list (.txt), CSV with a url column, JSONL, ad export; - reads a URL list "
+        "(or JSONL) from stdin",
     )
     sc.add_argument(
         "--store",
@@ -53,53 +114,64 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sc.add_argument("--run", default=None, help="run name (default: input file name); resumes")
     sc.add_argument("--output", default=None, help="export the run's verdicts here (- stdout)")
-    sc.add_argument("--format", choices=list(FORMATS), default=None)
+    sc.add_argument(
+        "--format",
+        choices=list(FORMATS),
+        default=None,
+        help="export format (default: from --output's suffix)",
+    )
     sc.add_argument("--report", default=None, help="also write the HTML report here")
     sc.add_argument("--model", default=None, help="model directory (default: shipped model)")
     sc.add_argument("--dask", default=None, help="scheduler address, or 'local' for a LocalCluster")
     sc.add_argument(
         "--workers", type=int, default=1, help="local worker processes (inputs split by host)"
     )
-    sc.add_argument("--batch-size", type=int, default=64)
+    sc.add_argument("--batch-size", type=int, default=64, help="snapshots scored together")
     sc.add_argument("--quiet", action="store_true", help="no progress bar")
     _add_crawl_flags(sc)
     sc.set_defaults(func=cmd_scan)
 
     r = sub.add_parser("report", help="write a self-contained HTML report of a run")
     r.add_argument("run", help="run name or id")
-    r.add_argument("--store", default=DEFAULT_STORE)
+    r.add_argument("--store", default=DEFAULT_STORE, help=_STORE_HELP)
     r.add_argument("--output", default=None, help="HTML file (default: RUN-report.html)")
     r.set_defaults(func=cmd_report)
 
     x = sub.add_parser("export", help=f"export a run's verdicts ({', '.join(FORMATS)})")
     x.add_argument("run", help="run name or id")
-    x.add_argument("--store", default=DEFAULT_STORE)
+    x.add_argument("--store", default=DEFAULT_STORE, help=_STORE_HELP)
     x.add_argument("--output", required=True, help="file to write, or - for JSONL on stdout")
-    x.add_argument("--format", choices=list(FORMATS), default=None)
+    x.add_argument(
+        "--format", choices=list(FORMATS), default=None, help="default: from --output's suffix"
+    )
     x.set_defaults(func=cmd_export)
 
     lb = sub.add_parser("label", help="record an analyst judgement for a URL (or a CSV of them)")
     lb.add_argument("run", help="run name or id the judgement belongs to")
-    lb.add_argument("--store", default=DEFAULT_STORE)
-    lb.add_argument("--url", default=None)
-    lb.add_argument("--as", dest="label", choices=list(ANALYST_LABELS), default=None)
+    lb.add_argument("--store", default=DEFAULT_STORE, help=_STORE_HELP)
+    lb.add_argument("--url", default=None, help="the URL judged (with --as)")
+    lb.add_argument(
+        "--as", dest="label", choices=list(ANALYST_LABELS), default=None, help="the judgement"
+    )
     lb.add_argument("--csv", default=None, help="url,label[,analyst,note] rows to import")
-    lb.add_argument("--analyst", default=None)
-    lb.add_argument("--note", default=None)
+    lb.add_argument("--analyst", default=None, help="who judged (kept with the label)")
+    lb.add_argument("--note", default=None, help="why (kept with the label)")
     lb.set_defaults(func=cmd_label)
 
     rp = sub.add_parser("reports", help="users' wrong-verdict reports: list, accept, reject")
-    rp.add_argument("action", choices=["list", "accept", "reject"])
+    rp.add_argument("action", choices=["list", "accept", "reject"], help="what to do")
     rp.add_argument("id", nargs="?", type=int, default=None, help="report id (accept/reject)")
-    rp.add_argument("--store", default=DEFAULT_STORE)
-    rp.add_argument("--status", choices=[*REPORT_STATUSES, "all"], default="pending")
-    rp.add_argument("--analyst", default=None)
-    rp.add_argument("--note", default=None)
+    rp.add_argument("--store", default=DEFAULT_STORE, help=_STORE_HELP)
+    rp.add_argument(
+        "--status", choices=[*REPORT_STATUSES, "all"], default="pending", help="reports listed"
+    )
+    rp.add_argument("--analyst", default=None, help="who decided (accept/reject)")
+    rp.add_argument("--note", default=None, help="why (accept/reject)")
     rp.set_defaults(func=cmd_reports)
 
     sv = sub.add_parser("serve", help="run the HTTP scoring endpoint (uvicorn)")
-    sv.add_argument("--host", default="127.0.0.1")
-    sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    sv.add_argument("--port", type=int, default=8000, help="port to listen on")
     sv.add_argument("--workers", type=int, default=1, help="worker processes (one model each)")
     sv.add_argument("--model", default=None, help="model directory (default: shipped model)")
     sv.add_argument("--store", default=None, help="store for lookups and reports")
@@ -107,7 +179,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--allow-loopback", action="store_true", help="let bare-URL fetches reach 127.0.0.1"
     )
     sv.add_argument(
-        "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
+        "--log-level",
+        default="info",
+        choices=["critical", "error", "warning", "info", "debug"],
+        help="the endpoint's log level (its logs carry hashes, never URLs or keys)",
     )
     sv.add_argument(
         "--forwarded-allow-ips",
@@ -118,9 +193,9 @@ def build_parser() -> argparse.ArgumentParser:
     sv.set_defaults(func=cmd_serve)
 
     dm = sub.add_parser("demo", help="scan the bundled sample offline via a local demo server")
-    dm.add_argument("--input", default="data/samples/demo.jsonl")
+    dm.add_argument("--input", default="data/samples/demo.jsonl", help="snapshots to serve")
     dm.add_argument("--out", default="out/demo", help="directory for store, verdicts, report")
-    dm.add_argument("--quiet", action="store_true")
+    dm.add_argument("--quiet", action="store_true", help="no progress bar")
     dm.set_defaults(func=cmd_demo)
 
     s = sub.add_parser("score", help="score snapshots offline (JSONL in, verdicts JSONL out)")
@@ -130,8 +205,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_score)
 
     f = sub.add_parser("features", help="extract features and evidence (JSONL in and out)")
-    f.add_argument("--input", required=True)
-    f.add_argument("--output", default="-")
+    f.add_argument("--input", required=True, help="snapshots JSONL, or - for stdin")
+    f.add_argument("--output", default="-", help="features JSONL, or - for stdout")
     f.set_defaults(func=cmd_features)
 
     c = sub.add_parser("crawl", help="fetch URLs politely into snapshots (JSONL out)")
@@ -144,7 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     t = sub.add_parser("train", help="train, evaluate and save a model from a labelled corpus")
     t.add_argument("--data", default="data", help="corpus directory (default: data)")
     t.add_argument("--out", default="models/default", help="model directory to write")
-    t.add_argument("--name", default="default")
+    t.add_argument("--name", default="default", help="model name recorded in the sidecar")
     t.add_argument(
         "--shared",
         default=None,
@@ -161,7 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.set_defaults(func=cmd_train)
 
     e = sub.add_parser("evaluate", help="report a model's metrics, on real data when present")
-    e.add_argument("--model", default=None)
+    e.add_argument("--model", default=None, help="model directory (default: shipped model)")
     e.add_argument("--data", default=None, help="a labelled corpus directory to score")
     e.add_argument("--shared", default=None, help="path to shared/data (default: ../shared/data)")
     e.add_argument(
@@ -170,4 +245,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="print JSON, and rescore --data and the real sets with the loaded model",
     )
     e.set_defaults(func=cmd_evaluate)
+
+    cf = sub.add_parser("config", help="print the effective settings (DETECTOR_* variables)")
+    cf.add_argument("--json", action="store_true", help="JSON with defaults and descriptions")
+    cf.add_argument("--markdown", action="store_true", help="the table in docs/configuration.md")
+    cf.set_defaults(func=cmd_config)
     return p
+
+
+def version_string() -> str:
+    """The installed package version (the source's own when not installed)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("tiktok-lure-detector")
+    except PackageNotFoundError:
+        from detector import __version__
+
+        return __version__

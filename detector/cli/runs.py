@@ -7,6 +7,7 @@ import argparse
 import json
 import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -61,10 +62,23 @@ def _export(store: Store, run: dict[str, Any], output: str, fmt: str) -> int:
 
 def cmd_scan(args: argparse.Namespace) -> int:
     """Crawl what needs crawling, score everything, record in the store; resumable by run name."""
+    if args.input != "-":
+        return _scan(args, Path(args.input))
+    # stdin: a URL list, or JSONL when the first character is "{". Kept in a temporary file for
+    # the run; a rerun with the same --run resumes (inputs are keyed by URL, not by file).
+    data = sys.stdin.buffer.read()
+    suffix = ".jsonl" if data.lstrip()[:1] == b"{" else ".txt"
+    with tempfile.TemporaryDirectory(prefix="detector-stdin-") as tmp:
+        source = Path(tmp) / f"stdin{suffix}"
+        source.write_bytes(data)
+        args.run = args.run or "stdin"
+        return _scan(args, source)
+
+
+def _scan(args: argparse.Namespace, source: Path) -> int:
     from detector.detector import Detector
     from detector.scan import Scanner
 
-    source = Path(args.input)
     if not source.is_file():
         raise UsageError(f"cannot read --input {args.input}: no such file")
     fmt = _export_format(args.output, args.format) if args.output else None
