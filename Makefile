@@ -60,7 +60,7 @@ serve: venv
 	DETECTOR_API_KEYS="dev:$$key" $(BIN)/detector serve --host 127.0.0.1 --port 8000
 
 model: venv
-	$(BIN)/detector train --data data --shared ../shared/data --out models/default
+	$(BIN)/detector train --data data --shared ../shared/data --out models/default --force
 
 bench: venv
 	$(BIN)/python bench/extract.py

@@ -134,3 +134,34 @@ def test_scan_reads_urls_from_stdin(
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(f"{url}\n".encode())))
     assert main([*args, "--run", "stdin"]) == 0
     assert sum(1 for req, _ in httpserver.log if req.path == "/p") == 1
+
+
+def test_train_never_replaces_a_model_unless_forced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import detector.model.build as build_module
+
+    written: list[Path] = []
+
+    def fake_build(data: Path, out: str, **kw: Any) -> dict[str, Any]:
+        written.append(Path(out))
+        return {"metrics": {"corpus_grouped_cv": {"overall": {}}}, "judge": "corpus",
+                "name": kw["name"], "version": "x", "estimator": "e", "thresholds": {},
+                "train_seconds": 0}  # fmt: skip
+
+    monkeypatch.setattr(build_module, "build", fake_build)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data").mkdir()
+    shipped = tmp_path / "models" / "default"
+    shipped.mkdir(parents=True)
+    (shipped / "model.json").write_text("{}")
+    base = ["train", "--no-shared"]
+    assert main([*base, "--out", "models/default"]) == 2
+    assert "add --force" in capsys.readouterr().err and written == []
+    assert (shipped / "model.json").read_text() == "{}"
+    assert main([*base, "--out", "models/default", "--force"]) == 0
+    assert written == [Path("models/default")]
+    # No --out: a new candidate directory under where the command runs, never models/default.
+    assert main(base) == 0
+    assert written[-1].parent == Path("models/candidates")
+    assert written[-1].name.startswith("default-")

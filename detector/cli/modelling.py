@@ -17,6 +17,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     data = Path(args.data)
     if not data.is_dir():
         raise UsageError(f"--data {data} is not a directory")
+    args.out = str(_train_target(args.out, args.name, args.force))
     extra = None
     if args.include_labels:
         from detector.model.feedback import analyst_examples
@@ -53,6 +54,24 @@ def cmd_train(args: argparse.Namespace) -> int:
         )
     )
     return EXIT_OK
+
+
+def _train_target(out: str | None, name: str, force: bool) -> Path:
+    """Where ``detector train`` writes: never over an existing model unless ``force``."""
+    from datetime import datetime
+
+    if out is None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        return Path("models") / "candidates" / f"{name}-{stamp}"
+    target = Path(out)
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"--out {out} is a file, not a model directory")
+    if target.is_dir() and any(target.iterdir()) and not force:
+        what = "a model" if (target / "model.json").exists() else "not empty"
+        raise UsageError(
+            f"--out {out} is {what}; add --force to replace it (or choose a new directory)"
+        )
+    return target
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:

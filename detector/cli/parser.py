@@ -218,7 +218,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     t = sub.add_parser("train", help="train, evaluate and save a model from a labelled corpus")
     t.add_argument("--data", default="data", help="corpus directory (default: data)")
-    t.add_argument("--out", default="models/default", help="model directory to write")
+    t.add_argument(
+        "--out",
+        default=None,
+        help="model directory to write, relative to where you run the command (default: "
+        "models/candidates/NAME-DATE-TIME); an existing model, such as the shipped "
+        "models/default, is replaced only with --force",
+    )
+    t.add_argument("--force", action="store_true", help="replace an existing model directory")
     t.add_argument("--name", default="default", help="model name recorded in the sidecar")
     t.add_argument(
         "--shared",
