@@ -223,6 +223,9 @@ class Detector:
         extra: dict[str, Any] = {}
         if snap.error:
             extra["fetch_error"] = snap.error
+        given = snap.extra.get("given_url")
+        if isinstance(given, str) and given != snap.url:
+            extra["given_url"] = given  # the indicator as pasted (defanged or scheme-less)
         if snap.listing is not None and snap.listing.developer:
             extra["publisher"] = snap.listing.developer  # listings group by who published them
         return Verdict(

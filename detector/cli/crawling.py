@@ -13,6 +13,7 @@ from detector.cli.common import (
     open_out,
     text_lines,
 )
+from detector.core.urls import refang
 from detector.redact import redact_snapshot
 
 
@@ -23,7 +24,8 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     settings = crawl_settings(args)
     with open_in(args.input) as src:
         lines = text_lines(args.input, src)
-        urls = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+        # Defanged and scheme-less indicators (hxxp://, example[.]com) are read as URLs.
+        urls = [refang(line)[0] for line in lines if line.strip() and not line.startswith("#")]
     archive = None
     if args.warc:
         from detector.crawl import WarcArchive

@@ -9,6 +9,8 @@ on ``someone.github.io`` has registered domain ``someone.github.io``, not ``gith
 from __future__ import annotations
 
 import ipaddress
+import re
+import string
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -126,15 +128,84 @@ def _is_ip(host: str) -> bool:
 def normalise_url(url: str) -> str | None:
     """Canonical form for de-duplication, or None for anything but an absolute http(s) URL.
 
-    Lower-case scheme and host, default port and fragment dropped, query parameters sorted,
-    empty path as ``/``.
+    Lower-case scheme and host, the host in its IDNA (punycode) form so ``tiktök.example`` and
+    ``xn--tiktk-jua.example`` are one key, default port and fragment dropped, query parameters
+    sorted, percent-escapes of unreserved characters decoded and the rest upper-cased, dot
+    segments resolved (RFC 3986 6.2.2), empty path as ``/``.
     """
-    split = split_http(url, lambda host: host.rstrip("."))
+    split = split_http(url, lambda host: _to_ascii(host.rstrip(".")))
     if split is None:
         return None
     scheme, netloc, sp = split
     query = urlencode(sorted(parse_qsl(sp.query, keep_blank_values=True)))
-    return urlunsplit((scheme, netloc, sp.path or "/", query, ""))
+    path = _remove_dot_segments(_normal_escapes(sp.path)) or "/"
+    return urlunsplit((scheme, netloc, path, query, ""))
+
+
+_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
+_UNRESERVED = frozenset(string.ascii_letters + string.digits + "-._~")
+
+
+def _normal_escapes(path: str) -> str:
+    """``%7e`` -> ``~`` (unreserved characters need no escape), other escapes upper-case."""
+
+    def one(m: re.Match[str]) -> str:
+        char = chr(int(m.group(1), 16))
+        return char if char in _UNRESERVED else "%" + m.group(1).upper()
+
+    return _ESCAPE.sub(one, path) if "%" in path else path
+
+
+def _remove_dot_segments(path: str) -> str:
+    """RFC 3986 5.2.4: ``/a/./b/../c`` -> ``/a/c``."""
+    if "." not in path:
+        return path
+    out: list[str] = []
+    segments = path.split("/")
+    for i, seg in enumerate(segments):
+        last = i == len(segments) - 1
+        if seg == "..":
+            if len(out) > 1:
+                out.pop()
+            if last:
+                out.append("")
+        elif seg == ".":
+            if last:
+                out.append("")
+        else:
+            out.append(seg)
+    return "/".join(out)
+
+
+# Defanged indicators as analysts paste them: hxxp://, example[.]com, [:]//, (dot), [at].
+_DEFANG_SCHEME = re.compile(r"^\s*h(?:xx|XX|\*\*|tt)p(s?)(?:\[:\]|:)//", re.I)
+_DEFANG_TOKENS = (
+    ("[.]", "."), ("(.)", "."), ("{.}", "."), ("[dot]", "."), ("(dot)", "."), ("[:]", ":"),
+    ("[/]", "/"), ("[@]", "@"), ("[at]", "@"), ("[://]", "://"),
+)  # fmt: skip
+_HOSTLIKE = re.compile(
+    r"^(?:[\w.-]+\.[a-z]{2,63}|\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?(?:[/?#]|$)", re.I
+)
+
+
+def refang(text: str) -> tuple[str, str | None]:
+    """An indicator as a fetchable URL, and what was changed (None when nothing was).
+
+    ``hxxp://example[.]com/x`` -> ``http://example.com/x``; a scheme-less ``example.com/x``
+    gets ``http://`` (the crawler follows the site's redirect to https). Text that does not look
+    like a host or URL is returned as it was.
+    """
+    raw = text.strip().strip("\"'<>")
+    url = raw
+    for token, plain in _DEFANG_TOKENS:
+        if token in url or token.upper() in url:
+            url = url.replace(token, plain).replace(token.upper(), plain)
+    url = _DEFANG_SCHEME.sub(lambda m: f"http{m.group(1).lower()}://", url)
+    if "://" not in url and _HOSTLIKE.match(url):
+        url = "http://" + url
+    if url == text.strip():
+        return url, None
+    return url, f"read {raw!r} as {url!r}"
 
 
 def split_http(url: str, host_form: Callable[[str], str]) -> tuple[str, str, SplitResult] | None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from detector.core.urls import normalise_url
+from detector.core.urls import normalise_url, refang
 from detector.errors import InvalidSnapshot
 from detector.records import Snapshot
 
@@ -109,7 +109,9 @@ def read_inputs(path: str | Path) -> Iterator[tuple[str, str] | Rejected]:
         for n, row in _csv_rows(reader, p):
             url = (row.get(fields["url"]) or "").strip()
             extra = {k: v for k, v in row.items() if k != fields["url"] and k}
-            item: dict[str, Any] = {"url": url, "csv_row": n, **({"input": extra} if extra else {})}
+            item: dict[str, Any] = {**_url_item(url), "csv_row": n}
+            if extra:
+                item["input"] = extra
             if not url:
                 yield Rejected(f"line:{n}", json.dumps(item), f"line {n}: empty url")
                 continue
@@ -135,7 +137,15 @@ def read_inputs(path: str | Path) -> Iterator[tuple[str, str] | Rejected]:
             url = line.strip()
             if not url or url.startswith("#"):
                 continue
-            yield input_key(url), json.dumps({"url": url})
+            item = _url_item(url)
+            yield input_key(item["url"]), json.dumps(item, ensure_ascii=False)
+
+
+def _url_item(text: str) -> dict[str, Any]:
+    """A pasted indicator as a snapshot request: defanged and scheme-less forms made fetchable,
+    the text as given kept beside it (``given_url``), so the verdict says what was read."""
+    url, _ = refang(text)
+    return {"url": url, "given_url": text} if url != text else {"url": url}
 
 
 def text_of(path: Path, data: bytes) -> str:
