@@ -220,6 +220,11 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from detector.model import evaluate
     from detector.model.data import load_corpus
 
+    if args.compare:
+        from detector.model.compare import compare_dirs
+
+        a, b = args.compare
+        return compare_dirs(a, b, args.data, args.shared, args.json)
     det = Detector.load(args.model)
     side = det.artifact.sidecar
     if not args.json:
@@ -230,15 +235,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         print()
         print("\n".join(per_subtype(side)))
         return EXIT_OK
-    report: dict[str, Any] = {
-        "model": det.model_name,
-        "metrics_from_training": side["metrics"],
-        "comparison_from_training": side.get("comparison"),
-        "evaluation_from_training": side.get("evaluation"),
-    }
-    if args.data:
-        report["labelled"] = evaluate.labelled(det, load_corpus(args.data))
-    report["real_data"] = evaluate.real_data(det, Path(args.shared) if args.shared else None)
+    examples = load_corpus(args.data) if args.data else None
+    report = evaluate.report(det, examples, Path(args.shared) if args.shared else None)
     from detector.model.artifact import clean_json
 
     print(json.dumps(clean_json(report), indent=2))
@@ -716,6 +714,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--json",
         action="store_true",
         help="print JSON, and rescore --data and the real sets with the loaded model",
+    )
+    e.add_argument(
+        "--compare",
+        nargs=2,
+        metavar=("A", "B"),
+        help="two model directories side by side on the same splits and data",
     )
     e.set_defaults(func=_cmd_evaluate)
     return p

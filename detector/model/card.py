@@ -38,6 +38,11 @@ _TABLE_COLS = ["n", "roc_auc", "pr_auc", "tpr_at_2pct_fpr", "recall_scam", "fpr_
 
 def figures(side: dict[str, Any]) -> list[str]:
     """Every quality figure of the sidecar in one table (what ``detector evaluate`` prints)."""
+    return _table(figure_rows(side), _TABLE_COLS)
+
+
+def figure_rows(side: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The rows of ``figures``: row name -> metric -> value."""
     judge = side.get("judge", "real")
     cv = side["metrics"][f"{judge}_grouped_cv"]
     rows: dict[str, dict[str, Any]] = {}
@@ -59,7 +64,7 @@ def figures(side: dict[str, Any]) -> list[str]:
     urls = (side.get("real_data") or {}).get("url_only")
     if urls:
         rows["URL only (public phishing feeds vs top sites): blend"] = urls["overall"]
-    return _table(rows, _TABLE_COLS)
+    return rows
 
 
 def per_subtype(side: dict[str, Any]) -> list[str]:
