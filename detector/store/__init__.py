@@ -8,8 +8,8 @@
 ...         store.record(run_id, key, snapshot, verdict)           # one transaction per input
 
 API (all on ``Store``): ``open``, ``create_or_resume_run``, ``find_run``, ``runs``, ``add_inputs``,
-``pending``, ``record``, ``record_error``, ``errors``, ``verdicts``, ``snapshot_body``,
-``snapshot``, ``finish_run``, ``run_stats``, ``add_label``, ``import_labels_csv``, ``labels``,
+``pending``, ``record``, ``record_error``, ``errors``, ``verdicts``, ``keyed_verdicts``,
+``snapshot_body``, ``snapshot``, ``finish_run``, ``run_stats``, ``add_label``, ``import_labels_csv``, ``labels``,
 ``rdap_get``, ``rdap_put``, ``close`` (also a context manager). Failures raise ``StoreError``
 (a ``DetectorError``); bad analyst labels raise ``InvalidLabel`` (also a ``ValueError``).
 Schema: docs/store-schema.md.
