@@ -168,7 +168,9 @@ def _verdict_labels(det, frame):
 def test_compare_lists_exactly_the_changed_verdicts(small, logistic, tmp_path):
     strict = logistic
     loose = detector.train(small, splits=3, baseline=False, scam_fpr=0.3, suspicious_fpr=0.4)
-    result = detector.compare(strict, loose, data=small, shared=tmp_path / "none")
+    result = detector.compare(
+        strict.detector(), loose.detector(), data=small, shared=tmp_path / "none"
+    )
     a = _verdict_labels(strict.detector(), small)
     b = _verdict_labels(loose.detector(), small)
     expected = [i for i, x, y in zip(small["id"], a, b, strict=True) if x != y]
@@ -184,6 +186,12 @@ def test_compare_lists_exactly_the_changed_verdicts(small, logistic, tmp_path):
     row = fpr.iloc[0]
     assert row["diff"] == pytest.approx(row["b"] - row["a"], abs=1e-4) and row["b"] > row["a"]
     assert result["same_splits"]
+    # Two candidates: their out-of-fold verdicts, on the same folds.
+    oof = detector.compare(strict, loose)
+    fa, fb = strict.out_of_fold(), loose.out_of_fold()
+    moved = fa.loc[fa["verdict"] != fb["verdict"], "id"].tolist()
+    assert moved and [c["id"] for c in oof["changed"]] == moved
+    assert all(c["group"] == "out-of-fold: corpus" for c in oof["changed"])
 
 
 def test_compare_of_a_model_with_itself_changes_nothing(small, forest, tmp_path):

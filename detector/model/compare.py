@@ -68,10 +68,29 @@ def outcome(label: str | None, y: int) -> str:
     return "false alarm" if flagged else "ok"
 
 
-def _effect(before: str, after: str) -> str:
+def effect(before: str, after: str) -> str:
+    """fixed / broken when the outcome changed, moved when only the label did."""
     if before == after:
         return "moved"
     return "fixed" if after in ("hit", "ok") else "broken"
+
+
+def change(
+    group: str, item: str, y: int, a: tuple[str | None, Any], b: tuple[str | None, Any]
+) -> dict[str, Any]:
+    """One changed verdict: ``a`` and ``b`` are each model's (label, score)."""
+    return {
+        "group": group,
+        "id": item,
+        "truth": "scam" if y else "benign",
+        "a": {"label": a[0], "score": a[1]},
+        "b": {"label": b[0], "score": b[1]},
+        "effect": effect(outcome(a[0], y), outcome(b[0], y)),
+    }
+
+
+def counts(changed: Sequence[dict[str, Any]]) -> dict[str, int]:
+    return {e: sum(c["effect"] == e for c in changed) for e in ("fixed", "broken", "moved")}
 
 
 def _score(det: Detector, items: Sequence[Item]) -> list[Verdict]:
@@ -89,7 +108,8 @@ def _row(group: str, metric: str, a: Any, b: Any) -> dict[str, Any]:
     return {"group": group, "metric": metric, "a": a, "b": b, "diff": diff}
 
 
-def _training_rows(side_a: dict[str, Any], side_b: dict[str, Any]) -> list[dict[str, Any]]:
+def training_rows(side_a: dict[str, Any], side_b: dict[str, Any]) -> list[dict[str, Any]]:
+    """Side-by-side rows of the figures both sidecars recorded at training time."""
     fa, fb = figure_rows(side_a), figure_rows(side_b)
     rows = []
     for group in dict.fromkeys([*fa, *fb]):
@@ -135,32 +155,20 @@ def compare(
     side_a, side_b = a.artifact.sidecar, b.artifact.sidecar
     items = items_for(shared, examples, url_only)
     verdicts = (_score(a, items), _score(b, items))
-    changed = []
-    for it, va, vb in zip(items, *verdicts, strict=True):
-        if va.label != vb.label:
-            before, after = outcome(va.label, it.y), outcome(vb.label, it.y)
-            changed.append(
-                {
-                    "group": it.group,
-                    "id": it.id,
-                    "truth": "scam" if it.y else "benign",
-                    "a": {"label": va.label, "score": va.score},
-                    "b": {"label": vb.label, "score": vb.score},
-                    "effect": _effect(before, after),
-                }
-            )
+    changed = [
+        change(it.group, it.id, it.y, (va.label, va.score), (vb.label, vb.score))
+        for it, va, vb in zip(items, *verdicts, strict=True)
+        if va.label != vb.label
+    ]
     same_data = side_a.get("training_data_sha256") == side_b.get("training_data_sha256")
     same_folds = side_a.get("cv_splits") == side_b.get("cv_splits")
     return {
         "models": {"a": a.model_name, "b": b.model_name},
         "estimators": {"a": side_a.get("estimator"), "b": side_b.get("estimator")},
         "same_splits": same_data and same_folds,
-        "rows": _training_rows(side_a, side_b) + _rescored_rows(items, verdicts, (a, b)),
+        "rows": training_rows(side_a, side_b) + _rescored_rows(items, verdicts, (a, b)),
         "changed": changed,
-        "changed_counts": {
-            effect: sum(c["effect"] == effect for c in changed)
-            for effect in ("fixed", "broken", "moved")
-        },
+        "changed_counts": counts(changed),
         "scored_items": len(items),
     }
 

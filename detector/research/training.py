@@ -252,13 +252,43 @@ def compare(
     """What ``detector evaluate --compare A B --json`` prints: the two models side by side on
     the same splits and data, and every item whose verdict changed (``detector.model.compare``).
 
-    Use ``compare_table`` for the rows as a DataFrame.
+    Two candidates are compared on their out-of-fold verdicts instead: the same examples and
+    folds give the same splits, and no model has to be rescored on its own training data
+    (this is also how a candidate with notebook features is compared). Use ``compare_table``
+    for the rows as a DataFrame.
     """
     from detector.model.compare import compare as _compare
 
+    if isinstance(a, Candidate) and isinstance(b, Candidate):
+        return _compare_candidates(a, b)
     root = Path(shared) if shared is not None else shared_dir()
     examples = to_examples(data) if data is not None else None
     return _compare(_detector(a), _detector(b), root, examples, url_only)
+
+
+def _compare_candidates(a: Candidate, b: Candidate) -> dict[str, Any]:
+    from detector.model.compare import change, counts, training_rows
+
+    fa, fb = a.out_of_fold(), b.out_of_fold()
+    same = list(fa["source"]) == list(fb["source"]) and a.config.splits == b.config.splits
+    if not same:
+        raise ValueError("the candidates were judged on different examples or folds")
+    changed = [
+        change(
+            f"out-of-fold: {ra.set}", ra.id, ra.y, (ra.verdict, ra.score), (rb.verdict, rb.score)
+        )
+        for ra, rb in zip(fa.itertuples(), fb.itertuples(), strict=True)
+        if ra.verdict != rb.verdict
+    ]
+    return {
+        "models": {"a": a.name, "b": b.name},
+        "estimators": {"a": a.estimator, "b": b.estimator},
+        "same_splits": True,
+        "rows": training_rows(a.sidecar, b.sidecar),
+        "changed": changed,
+        "changed_counts": counts(changed),
+        "scored_items": len(fa),
+    }
 
 
 def compare_table(result: dict[str, Any]) -> pd.DataFrame:
