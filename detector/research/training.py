@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -173,6 +174,9 @@ def train(
     sets = sorted({set_of(e) for e in examples} - {"corpus"})
     digest = examples_digest(examples)
     side = describe(result, cfg, name, digest, sets, None)
+    # The version names the data and the model trained on it, so two candidates differ.
+    what = f"{digest}|{result.name}|{estimator!r}|{result.thresholds}|{result.text_weight}"
+    side["version"] = hashlib.sha256(what.encode()).hexdigest()[:12]
     side["model_file"] = artifact.MODEL_FILE
     side["shared_data"]["note"] = "the real examples in the training frame (research API)"
     if extra is not None:
