@@ -88,6 +88,15 @@ def _weak_spots(per_subtype: dict[str, dict[str, Any]]) -> list[str]:
     return [line for _rate, line in sorted(out, reverse=True)]
 
 
+_SIGNALS = {"logistic": "logistic regression", "gradient_boosting": "histogram gradient boosting"}
+
+
+def _signals(side: dict[str, Any]) -> str:
+    """The signals classifier named in ``blend(<signals>+<text models>)``."""
+    name = str(side.get("estimator", "")).removeprefix("blend(").split("+", 1)[0].rstrip(")")
+    return _SIGNALS.get(name, name or "logistic regression")
+
+
 def render(side: dict[str, Any]) -> str:
     judge = side.get("judge", "real")
     cv = side["metrics"][f"{judge}_grouped_cv"]
@@ -103,7 +112,7 @@ def render(side: dict[str, Any]) -> str:
         "prints them as one table.",
         "",
         "## What it is",
-        f"- **{side['estimator']}**: a signals model (named features -> logistic regression) and "
+        f"- **{side['estimator']}**: a signals model (named features -> {_signals(side)}) and "
         "a wording model (TF-IDF of the page's text, form fields and script sources -> logistic "
         f"regression), blended on the log-odds scale with wording weight {side.get('text_weight')}, "
         "then a Platt mapping. The page's own URL is not in the wording model; URL signals "

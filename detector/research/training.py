@@ -178,6 +178,8 @@ def train(
     what = f"{digest}|{result.name}|{estimator!r}|{result.thresholds}|{result.text_weight}"
     side["version"] = hashlib.sha256(what.encode()).hexdigest()[:12]
     side["model_file"] = artifact.MODEL_FILE
+    real = [e for e in examples if set_of(e) != "corpus"]
+    side["shared_data"]["sha256"] = examples_digest(real) if real else None
     side["shared_data"]["note"] = "the real examples in the training frame (research API)"
     if extra is not None:
         side["extra_features"] = getattr(extra, "__name__", "extra")
