@@ -178,6 +178,7 @@ def test_compare_lists_exactly_the_changed_verdicts(small, logistic, tmp_path):
     assert expected, "looser thresholds must change some verdicts"
     assert [c["id"] for c in result["changed"]] == expected
     assert sum(result["changed_counts"].values()) == len(expected)
+    assert result["changed_by_group"]["labelled"] == result["changed_counts"]
     for change in result["changed"]:
         assert change["a"]["label"] != change["b"]["label"]
         if change["truth"] == "benign" and change["b"]["label"] != "benign":

@@ -93,6 +93,11 @@ def counts(changed: Sequence[dict[str, Any]]) -> dict[str, int]:
     return {e: sum(c["effect"] == e for c in changed) for e in ("fixed", "broken", "moved")}
 
 
+def by_group(changed: Sequence[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    groups = dict.fromkeys(c["group"] for c in changed)
+    return {g: counts([c for c in changed if c["group"] == g]) for g in groups}
+
+
 def _score(det: Detector, items: Sequence[Item]) -> list[Verdict]:
     return list(det.score_many([it.snapshot for it in items]))
 
@@ -169,6 +174,7 @@ def compare(
         "rows": training_rows(side_a, side_b) + _rescored_rows(items, verdicts, (a, b)),
         "changed": changed,
         "changed_counts": counts(changed),
+        "changed_by_group": by_group(changed),
         "scored_items": len(items),
     }
 
@@ -205,7 +211,11 @@ def render(result: dict[str, Any], limit: int = 40) -> str:
         f"verdicts changed: {len(result['changed'])} of {result['scored_items']} items "
         f"({counts['fixed']} fixed, {counts['broken']} broken, {counts['moved']} moved)",
     ]
-    for c in result["changed"][:limit]:
+    for group, n in (result.get("changed_by_group") or {}).items():
+        lines.append(f"  {group}: {n['fixed']} fixed, {n['broken']} broken, {n['moved']} moved")
+    # Changes of outcome first (fixed, broken), then label moves within the same outcome.
+    order = {"broken": 0, "fixed": 1, "moved": 2}
+    for c in sorted(result["changed"], key=lambda c: order[c["effect"]])[:limit]:
         lines.append(
             f"- [{c['effect']}] {c['group']} {c['id']} (truth {c['truth']}): "
             f"{c['a']['label']} {_fmt(c['a']['score'])} -> {c['b']['label']} "

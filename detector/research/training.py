@@ -273,7 +273,7 @@ def compare(
 
 
 def _compare_candidates(a: Candidate, b: Candidate) -> dict[str, Any]:
-    from detector.model.compare import change, counts, training_rows
+    from detector.model.compare import by_group, change, counts, training_rows
 
     fa, fb = a.out_of_fold(), b.out_of_fold()
     same = list(fa["source"]) == list(fb["source"]) and a.config.splits == b.config.splits
@@ -293,6 +293,7 @@ def _compare_candidates(a: Candidate, b: Candidate) -> dict[str, Any]:
         "rows": training_rows(a.sidecar, b.sidecar),
         "changed": changed,
         "changed_counts": counts(changed),
+        "changed_by_group": by_group(changed),
         "scored_items": len(fa),
     }
 
