@@ -4,7 +4,7 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-EXTRAS ?= dev,serve,archive,render,export,dask,postgres
+EXTRAS ?= dev,serve,archive,render,export,dask,postgres,notebooks
 STAMP  := $(VENV)/.installed
 
 .PHONY: venv test lint typecheck pytest scan serve bench clean model ext-deps ext-lint ext-test

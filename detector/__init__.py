@@ -3,6 +3,10 @@
 >>> from detector import Detector
 >>> verdict = Detector.load().score({"url": "https://example.com/", "html": "<p>hi</p>"})
 
+Research (needs pandas): ``load_corpus``, ``feature_matrix``, ``SnapshotFeatures``, ``train``,
+``evaluate``, ``compare``, ``compare_table``, ``read_run``, ``shared_dir`` and ``Candidate``
+(detector/research/, docs/research.md).
+
 Public names are imported on first use, so ``import detector`` stays cheap.
 """
 
@@ -14,6 +18,7 @@ from typing import Any
 __version__ = "0.1.0"
 
 __all__ = [
+    "Candidate",
     "ConfigError",
     "Detector",
     "DetectorError",
@@ -25,11 +30,21 @@ __all__ = [
     "Reason",
     "Settings",
     "Snapshot",
+    "SnapshotFeatures",
     "Verdict",
+    "compare",
+    "compare_table",
+    "evaluate",
     "extract_features",
+    "feature_matrix",
+    "load_corpus",
+    "read_run",
+    "shared_dir",
+    "train",
 ]
 
 _HOME = {
+    "Candidate": "detector.research",
     "ConfigError": "detector.errors",
     "Detector": "detector.detector",
     "DetectorError": "detector.errors",
@@ -41,8 +56,17 @@ _HOME = {
     "Reason": "detector.records",
     "Settings": "detector.config",
     "Snapshot": "detector.records",
+    "SnapshotFeatures": "detector.extract.transformer",
     "Verdict": "detector.records",
+    "compare": "detector.research",
+    "compare_table": "detector.research",
+    "evaluate": "detector.research",
     "extract_features": "detector.extract.features",
+    "feature_matrix": "detector.research",
+    "load_corpus": "detector.research",
+    "read_run": "detector.research",
+    "shared_dir": "detector.research",
+    "train": "detector.research",
 }
 
 

@@ -19,6 +19,7 @@ from detector.model import artifact
 from detector.model.pipeline import CANDIDATES, TEXT_MODELS, Blend
 from detector.model.train import TrainConfig, featurize, fit_blend
 from detector.records import Snapshot
+from detector.research import SAVABLE_ESTIMATORS
 from tests.conftest import ROOT
 
 
@@ -38,10 +39,17 @@ def _types_of(model: Blend, tmp: Path) -> set[str]:
     return artifact.stored_types(path) | set(sio.get_untrusted_types(file=path))
 
 
+def _small(cls: type) -> object:
+    params = {"n_estimators": 3} if "n_estimators" in cls().get_params() else {}
+    return cls(**params)
+
+
 def test_allow_list_is_exactly_what_training_produces(small_data, tmp_path):
     seen: set[str] = set()
-    for signals in CANDIDATES:
-        cfg = TrainConfig(signals=signals, text_models=tuple(TEXT_MODELS))
+    configs = [TrainConfig(signals=s, text_models=tuple(TEXT_MODELS)) for s in CANDIDATES]
+    # The research API's savable estimators: small, signals only (the text types are above).
+    configs += [TrainConfig(estimator=_small(cls), text_models=()) for cls in SAVABLE_ESTIMATORS]
+    for cfg in configs:
         model = fit_blend(small_data, np.arange(len(small_data.examples)), 0.5, cfg)
         seen |= _types_of(model, tmp_path)
     assert seen <= artifact.ALLOWED_TYPES, sorted(seen - artifact.ALLOWED_TYPES)

@@ -10,6 +10,7 @@ def test_all_is_sorted_and_importable():
 def test_exported_members_are_pinned():
     # Changing the public surface is a decision: update this list on purpose.
     assert detector.__all__ == [
+        "Candidate",
         "ConfigError",
         "Detector",
         "DetectorError",
@@ -21,8 +22,17 @@ def test_exported_members_are_pinned():
         "Reason",
         "Settings",
         "Snapshot",
+        "SnapshotFeatures",
         "Verdict",
+        "compare",
+        "compare_table",
+        "evaluate",
         "extract_features",
+        "feature_matrix",
+        "load_corpus",
+        "read_run",
+        "shared_dir",
+        "train",
     ]
 
 

@@ -6,7 +6,6 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 from detector.cli.common import EXIT_OK, UsageError, store_at
 
@@ -79,6 +78,11 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     from detector.model import evaluate
     from detector.model.data import load_corpus
 
+    if args.compare:
+        from detector.model.compare import compare_dirs
+
+        a, b = args.compare
+        return compare_dirs(a, b, args.data, args.shared, args.json)
     det = Detector.load(args.model)
     side = det.artifact.sidecar
     if not args.json:
@@ -89,15 +93,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         print()
         print("\n".join(per_subtype(side)))
         return EXIT_OK
-    report: dict[str, Any] = {
-        "model": det.model_name,
-        "metrics_from_training": side["metrics"],
-        "comparison_from_training": side.get("comparison"),
-        "evaluation_from_training": side.get("evaluation"),
-    }
-    if args.data:
-        report["labelled"] = evaluate.labelled(det, load_corpus(args.data))
-    report["real_data"] = evaluate.real_data(det, Path(args.shared) if args.shared else None)
+    examples = load_corpus(args.data) if args.data else None
+    report = evaluate.report(det, examples, Path(args.shared) if args.shared else None)
     from detector.model.artifact import clean_json
 
     print(json.dumps(clean_json(report), indent=2))

@@ -251,6 +251,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print JSON, and rescore --data and the real sets with the loaded model",
     )
+    e.add_argument(
+        "--compare",
+        nargs=2,
+        metavar=("A", "B"),
+        help="two model directories side by side on the same splits and data",
+    )
     e.set_defaults(func=cmd_evaluate)
 
     cf = sub.add_parser("config", help="print the effective settings (DETECTOR_* variables)")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from detector.extract.base import FeatureValue
@@ -45,6 +46,16 @@ class SnapshotFeatures(TransformerMixin, BaseEstimator):
             snap, intel = _unpack(item)
             rows.append(self._select(extract_features(snap, intel)))
         return rows
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        """The keys of the dicts ``transform`` returns, sorted (every key is always set).
+
+        Text-valued features (``page.kind``...) are one column each here; a ``DictVectorizer``
+        after this step one-hot encodes them as ``name=value`` columns.
+        """
+        from detector.extract.features import feature_schema
+
+        return np.asarray(sorted(self._select(dict.fromkeys(feature_schema(), 0))), dtype=object)
 
     def _select(self, feats: dict[str, FeatureValue]) -> dict[str, FeatureValue]:
         drop = set(self.drop)

@@ -26,7 +26,9 @@ SIDECAR = "model.json"
 # Every type the project's own model files contain, and nothing else: a file that asks for any
 # other type (a function such as ``builtins.exec`` wrapped in a transformer, a foreign class) is
 # refused before anything in it is loaded. tests/test_artifact.py derives this set from a fresh
-# training run, so a new estimator cannot be added without updating it on purpose.
+# training run, so a new estimator cannot be added without updating it on purpose. The tree
+# ensembles (random forest, extra trees) are here for the research API's savable estimators
+# (detector.research.SAVABLE_ESTIMATORS); skops rebuilds their trees from arrays.
 ALLOWED_TYPES = frozenset(
     {
         "builtins.dict",
@@ -34,6 +36,7 @@ ALLOWED_TYPES = frozenset(
         "builtins.str",
         "builtins.tuple",
         "numpy.float64",
+        "numpy.int64",
         "numpy.ndarray",
         "numpy.random._generator.Generator",
         "numpy.uint64",
@@ -41,6 +44,8 @@ ALLOWED_TYPES = frozenset(
         "sklearn._loss.link.Interval",
         "sklearn._loss.link.LogitLink",
         "sklearn._loss.loss.HalfBinomialLoss",
+        "sklearn.ensemble._forest.ExtraTreesClassifier",
+        "sklearn.ensemble._forest.RandomForestClassifier",
         "sklearn.ensemble._hist_gradient_boosting.binning._BinMapper",
         "sklearn.ensemble._hist_gradient_boosting.gradient_boosting.HistGradientBoostingClassifier",
         "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",
@@ -51,6 +56,9 @@ ALLOWED_TYPES = frozenset(
         "sklearn.pipeline.Pipeline",
         "sklearn.preprocessing._data.MaxAbsScaler",
         "sklearn.preprocessing._label.LabelEncoder",
+        "sklearn.tree._classes.DecisionTreeClassifier",
+        "sklearn.tree._classes.ExtraTreeClassifier",
+        "sklearn.tree._tree.Tree",
     }
 )
 

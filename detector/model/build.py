@@ -15,7 +15,7 @@ from detector.extract.features import schema_hash
 from detector.model import artifact, card
 from detector.model.data import Example, data_hash, load_corpus
 from detector.model.real import available, load_real, real_hash
-from detector.model.train import TrainConfig, featurize, train
+from detector.model.train import TrainConfig, TrainResult, featurize, train
 
 
 def build(
@@ -64,13 +64,39 @@ def build(
             "sha256": extra_digest,
             "sources": sorted({ex.source.split(":", 1)[0] for ex in extra}),
         }
-    sidecar: dict[str, Any] = {
+    sidecar = describe(result, cfg, name, digest, real_sets, shared_digest)
+    if feedback:
+        sidecar["analyst_labels"] = feedback
+    out = artifact.save(result.model, sidecar, out_dir)
+    det = Detector.load(out)
+    sidecar = json.loads((out / artifact.SIDECAR).read_text(encoding="utf-8"))
+    sidecar["real_data"] = evaluate.real_data(det, shared, html=False) if shared else {}
+    if evaluation:
+        sidecar["evaluation"] = evaluate.table(data, cfg, result.text_weight, say)
+    (out / artifact.SIDECAR).write_text(
+        json.dumps(sidecar, indent=2, sort_keys=True, default=_nan) + "\n", encoding="utf-8"
+    )
+    card.write(out)
+    return sidecar
+
+
+def describe(
+    result: TrainResult,
+    cfg: TrainConfig,
+    name: str,
+    digest: str,
+    real_sets: list[str],
+    shared_digest: str | None,
+) -> dict[str, Any]:
+    """The sidecar of a trained model: identity, provenance, calibration, thresholds, metrics."""
+    return {
         "name": name,
         "version": digest[:12],
         "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "estimator": result.name,
         "text_weight": result.text_weight,
         "judge": result.judge,
+        "cv_splits": cfg.splits,
         "selection_note": (
             f"wording weight {result.text_weight} chosen for the best recall at "
             f"{cfg.scam_fpr:.0%} FPR on grouped CV over the {result.judge} examples "
@@ -97,19 +123,6 @@ def build(
         "train_seconds": result.seconds,
         "libraries": artifact.library_versions(),
     }
-    if feedback:
-        sidecar["analyst_labels"] = feedback
-    out = artifact.save(result.model, sidecar, out_dir)
-    det = Detector.load(out)
-    sidecar = json.loads((out / artifact.SIDECAR).read_text(encoding="utf-8"))
-    sidecar["real_data"] = evaluate.real_data(det, shared, html=False) if shared else {}
-    if evaluation:
-        sidecar["evaluation"] = evaluate.table(data, cfg, result.text_weight, say)
-    (out / artifact.SIDECAR).write_text(
-        json.dumps(sidecar, indent=2, sort_keys=True, default=_nan) + "\n", encoding="utf-8"
-    )
-    card.write(out)
-    return sidecar
 
 
 def _nan(value: object) -> object:

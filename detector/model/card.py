@@ -38,6 +38,11 @@ _TABLE_COLS = ["n", "roc_auc", "pr_auc", "tpr_at_2pct_fpr", "recall_scam", "fpr_
 
 def figures(side: dict[str, Any]) -> list[str]:
     """Every quality figure of the sidecar in one table (what ``detector evaluate`` prints)."""
+    return _table(figure_rows(side), _TABLE_COLS)
+
+
+def figure_rows(side: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The rows of ``figures``: row name -> metric -> value."""
     judge = side.get("judge", "real")
     cv = side["metrics"][f"{judge}_grouped_cv"]
     rows: dict[str, dict[str, Any]] = {}
@@ -59,7 +64,7 @@ def figures(side: dict[str, Any]) -> list[str]:
     urls = (side.get("real_data") or {}).get("url_only")
     if urls:
         rows["URL only (public phishing feeds vs top sites): blend"] = urls["overall"]
-    return _table(rows, _TABLE_COLS)
+    return rows
 
 
 def per_subtype(side: dict[str, Any]) -> list[str]:
@@ -83,6 +88,15 @@ def _weak_spots(per_subtype: dict[str, dict[str, Any]]) -> list[str]:
     return [line for _rate, line in sorted(out, reverse=True)]
 
 
+_SIGNALS = {"logistic": "logistic regression", "gradient_boosting": "histogram gradient boosting"}
+
+
+def _signals(side: dict[str, Any]) -> str:
+    """The signals classifier named in ``blend(<signals>+<text models>)``."""
+    name = str(side.get("estimator", "")).removeprefix("blend(").split("+", 1)[0].rstrip(")")
+    return _SIGNALS.get(name, name or "logistic regression")
+
+
 def render(side: dict[str, Any]) -> str:
     judge = side.get("judge", "real")
     cv = side["metrics"][f"{judge}_grouped_cv"]
@@ -98,7 +112,7 @@ def render(side: dict[str, Any]) -> str:
         "prints them as one table.",
         "",
         "## What it is",
-        f"- **{side['estimator']}**: a signals model (named features -> logistic regression) and "
+        f"- **{side['estimator']}**: a signals model (named features -> {_signals(side)}) and "
         "a wording model (TF-IDF of the page's text, form fields and script sources -> logistic "
         f"regression), blended on the log-odds scale with wording weight {side.get('text_weight')}, "
         "then a Platt mapping. The page's own URL is not in the wording model; URL signals "

@@ -59,7 +59,8 @@ def html_samples(det: Detector, shared: Path) -> dict[str, Any] | None:
     }
 
 
-def url_only(det: Detector, shared: Path) -> dict[str, Any] | None:
+def url_only_items(shared: Path) -> tuple[list[str], list[int]] | None:
+    """The URL-only set: on-topic public phishing URLs (1) and top-site home pages (0)."""
     feed = shared / "openphish-community-feed-history" / "social_growth_keyword_subset.csv"
     top = shared / "benign-domains-moz-top500" / "top-sites.json"
     if not (feed.is_file() and top.is_file()):
@@ -76,9 +77,16 @@ def url_only(det: Detector, shared: Path) -> dict[str, Any] | None:
                 r["url"] for r in csv.DictReader(fh) if r["brand"].strip().lower() == "tiktok"
             ]
     benign = [f"https://{d['rootDomain']}/" for d in json.loads(top.read_text(encoding="utf-8"))]
-    snaps = [Snapshot(url=u) for u in phish + benign]
-    scores = _scores(det, snaps)
-    y = np.array([1] * len(phish) + [0] * len(benign))
+    return phish + benign, [1] * len(phish) + [0] * len(benign)
+
+
+def url_only(det: Detector, shared: Path) -> dict[str, Any] | None:
+    items = url_only_items(shared)
+    if items is None:
+        return None
+    urls, labels = items
+    scores = _scores(det, [Snapshot(url=u) for u in urls])
+    y = np.array(labels)
     th = det.artifact.thresholds
     return {
         "overall": rounded(binary_report(scores, y, th.scam, th.suspicious)),
@@ -105,6 +113,24 @@ def real_data(det: Detector, shared: Path | None = None, html: bool = True) -> d
         "html_samples": html_samples(det, root) if html else None,
         "url_only": url_only(det, root),
     }
+
+
+def report(
+    det: Detector, examples: Sequence[Example] | None = None, shared: Path | None = None
+) -> dict[str, Any]:
+    """What ``detector evaluate --json`` prints: the training figures from the sidecar, the
+    labelled ``examples`` (if any) and the public sets rescored with ``det``."""
+    side = det.artifact.sidecar
+    out: dict[str, Any] = {
+        "model": det.model_name,
+        "metrics_from_training": side["metrics"],
+        "comparison_from_training": side.get("comparison"),
+        "evaluation_from_training": side.get("evaluation"),
+    }
+    if examples is not None:
+        out["labelled"] = labelled(det, examples)
+    out["real_data"] = real_data(det, shared)
+    return out
 
 
 def _threshold_free(scores: np.ndarray, y: np.ndarray) -> dict[str, float]:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from sklearn.base import clone
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
@@ -122,6 +123,27 @@ CANDIDATES: dict[str, Callable[[], Pipeline]] = {
 """Signals estimators a caller may choose (``TrainConfig.signals``)."""
 
 TEXT_MODELS: dict[str, Callable[[], Pipeline]] = {"words": word_model, "chars": char_model}
+
+
+def signals_with(estimator: Any) -> Callable[[], Pipeline]:
+    """A signals pipeline factory around a caller's unfitted classifier (``TrainConfig.
+    estimator``): dense ``DictVectorizer`` -> ``MaxAbsScaler`` -> a fresh clone per fit.
+
+    Dense because the signals are a few hundred columns and several estimators (histogram
+    boosting, for one) refuse sparse input; scaled so distance- and margin-based models work.
+    """
+
+    def make() -> Pipeline:
+        return Pipeline(
+            [
+                ("vec", DictVectorizer(sparse=False, sort=True)),
+                ("scale", MaxAbsScaler()),
+                ("clf", clone(estimator)),
+            ]
+        )
+
+    return make
+
 
 FeatureDicts = list[dict[str, Any]]
 

@@ -49,7 +49,7 @@ from detector.model.metrics import (
     rounded,
     tpr_at_fpr,
 )
-from detector.model.pipeline import CANDIDATES, SEED, Blend, FeatureDicts
+from detector.model.pipeline import CANDIDATES, SEED, Blend, FeatureDicts, signals_with
 from detector.model.real import set_of
 
 # The baseline's structural features: how many forms, fields, links and scripts a page has.
@@ -74,6 +74,9 @@ class TrainConfig:
     text_models: tuple[str, ...] = ("words",)
     url_dropout: bool = True
     baseline: bool = True
+    # An unfitted scikit-learn classifier for the signals part (cloned for every fit); when set
+    # it replaces the named ``signals`` candidate (see detector.research.train).
+    estimator: Any = None
 
 
 @dataclass
@@ -123,6 +126,10 @@ class TrainResult:
     seconds: float = 0.0
     text_weight: float = 0.0
     judge: str = "real"
+    # The judged examples (indices into the training data) and their calibrated out-of-fold
+    # scores: what the reported metrics were computed from.
+    judged: np.ndarray | None = None
+    oof_scores: np.ndarray | None = None
 
 
 def raw_content(e: Example) -> str:
@@ -225,9 +232,18 @@ def fit_blend(data: Featurized, idx: np.ndarray, text_weight: float, cfg: TrainC
         data.take_docs(train),
         _y(data, train),
         text_weight,
-        CANDIDATES[cfg.signals],
+        signals_factory(cfg),
         cfg.text_models,
     )
+
+
+def signals_factory(cfg: TrainConfig) -> Callable[[], Any]:
+    """The signals pipeline factory ``cfg`` asks for: its estimator, else a named candidate."""
+    return signals_with(cfg.estimator) if cfg.estimator is not None else CANDIDATES[cfg.signals]
+
+
+def signals_name(cfg: TrainConfig) -> str:
+    return type(cfg.estimator).__name__ if cfg.estimator is not None else cfg.signals
 
 
 def out_of_fold(
@@ -388,7 +404,7 @@ def train(
     }
     return TrainResult(
         model=model,
-        name=f"blend({cfg.signals}+{'+'.join(cfg.text_models)})",
+        name=f"blend({signals_name(cfg)}+{'+'.join(cfg.text_models)})",
         platt=platt,
         thresholds=thresholds,
         metrics=metrics,
@@ -397,4 +413,6 @@ def train(
         seconds=round(time.perf_counter() - start, 1),
         text_weight=weight,
         judge=judge,
+        judged=judged,
+        oof_scores=scores,
     )

@@ -270,15 +270,19 @@ class SqlStore(_labels.LabelsMixin, _reports.ReportsMixin):
 
     def verdicts(self, run_id: int) -> Iterator[Verdict]:
         """Every verdict of the run, in input order."""
+        return (verdict for _key, verdict in self.keyed_verdicts(run_id))
+
+    def keyed_verdicts(self, run_id: int) -> Iterator[tuple[str, Verdict]]:
+        """``(input key, verdict)`` for every verdict of the run, in input order."""
         last = -1
         while True:
             rows = self._query(
-                "SELECT i.seq, v.verdict_json FROM verdicts v JOIN inputs i "
+                "SELECT i.seq, i.key, v.verdict_json FROM verdicts v JOIN inputs i "
                 "ON i.run_id = v.run_id AND i.key = v.input_key "
                 "WHERE v.run_id = ? AND i.seq > ? ORDER BY i.seq LIMIT ?",
                 (run_id, last, _PAGE),
             )
-            yield from (Verdict.from_dict(json.loads(r["verdict_json"])) for r in rows)
+            yield from ((r["key"], Verdict.from_dict(json.loads(r["verdict_json"]))) for r in rows)
             if len(rows) < _PAGE:
                 return
             last = rows[-1]["seq"]
