@@ -376,3 +376,21 @@ def test_postgres_unreachable_store_is_a_store_error_without_password(tmp_path: 
     with pytest.raises(StoreError, match="cannot connect to store") as info:
         open_store(url)
     assert "s3cret" not in str(info.value) and "s3cret" not in info.value.path
+
+
+def test_forget_unfetched_makes_only_unfetched_inputs_pending(store_url: str) -> None:
+    with open_store(store_url) as store:
+        run_id, _ = store.create_or_resume_run("r")
+        items = _inputs(3)
+        store.add_inputs(run_id, items)
+        (a, _), (b, _), (c, _) = items
+        store.record(run_id, a, _snap(a), _verdict(a))
+        store.record(run_id, b, Snapshot(url=b, error="fetch.robots: disallowed"), _verdict(b))
+        store.record(run_id, c, Snapshot(url=c, error="fetch.timeout"), _verdict(c))
+        store.finish_run(run_id)
+        assert list(store.pending(run_id)) == []
+        assert store.forget_unfetched(run_id) == 2
+        assert [k for k, _ in store.pending(run_id)] == [b, c]
+        assert [v.url for v in store.verdicts(run_id)] == [a]
+        assert store.run_stats(run_id)["pending"] == 2
+        assert store.forget_unfetched(run_id) == 2  # still unfetched until scanned again

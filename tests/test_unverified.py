@@ -87,3 +87,36 @@ def test_unfetched_pages_are_unverified_in_every_output(
     for page in ("r.html", "again.html"):
         header = LexborHTMLParser((out / page).read_text()).css_first("#model")
         assert header is not None and header.text().startswith(f"Model {shown['model']}; ")
+
+
+def test_retry_failed_fetches_the_unfetched_rows_again(
+    tmp_path: Path, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    httpserver.expect_request("/robots.txt").respond_with_data("User-agent: *\nDisallow: /late\n")
+    httpserver.expect_request("/ok").respond_with_data("<p>Our shop</p>", content_type="text/html")
+    monkeypatch.setenv("DETECTOR_ALLOW_LOOPBACK", "1")
+    base = f"http://127.0.0.1:{httpserver.port}"
+    src = tmp_path / "urls.txt"
+    src.write_text(f"{base}/late/lure\n{base}/ok\n")
+    store = tmp_path / "s.sqlite"
+    args = ["scan", "--input", str(src), "--run", "r", "--store", str(store),
+            "--per-host-delay", "0", "--quiet", "--output", str(tmp_path / "v.jsonl")]  # fmt: skip
+
+    def rows() -> dict[str, dict[str, Any]]:
+        lines = (tmp_path / "v.jsonl").read_text().splitlines()
+        return {r["url"]: r for r in map(json.loads, lines)}
+
+    main(args)
+    assert rows()[f"{base}/late/lure"]["basis"] == "url"
+    # The site now lets us in; a plain rerun keeps the stored verdicts, --retry-failed refetches.
+    httpserver.clear()
+    httpserver.expect_request("/robots.txt").respond_with_data("User-agent: *\nAllow: /\n")
+    httpserver.expect_request("/late/lure").respond_with_data(LURE, content_type="text/html")
+    main(args)
+    assert rows()[f"{base}/late/lure"]["basis"] == "url"
+    assert main([*args, "--retry-failed"]) == 0
+    again = rows()
+    assert again[f"{base}/late/lure"]["basis"] == "page"
+    assert again[f"{base}/late/lure"]["label"] == "scam"
+    assert again[f"{base}/ok"]["basis"] == "page"
+    assert sum(1 for req, _ in httpserver.log if req.path == "/ok") == 0  # not fetched again

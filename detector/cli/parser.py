@@ -127,6 +127,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--workers", type=int, default=1, help="local worker processes (inputs split by host)"
     )
     sc.add_argument("--batch-size", type=int, default=64, help="snapshots scored together")
+    sc.add_argument(
+        "--retry-failed",
+        action="store_true",
+        help="fetch again the inputs of this run whose page could not be fetched (their "
+        "URL-only verdicts are replaced)",
+    )
     sc.add_argument("--quiet", action="store_true", help="no progress bar")
     _add_crawl_flags(sc)
     sc.set_defaults(func=cmd_scan)

@@ -90,6 +90,9 @@ def _scan(args: argparse.Namespace, source: Path) -> int:
     settings = crawl_settings(args)
     det = Detector.load(args.model, settings)
     with store_at(args.store) as store:
+        if args.retry_failed and (found := store.find_run(run_name)) is not None:
+            again = store.forget_unfetched(int(found["id"]))
+            print(f"{again} inputs not fetched before will be fetched again", file=sys.stderr)
         scanner = Scanner(det, store, settings, batch_size=args.batch_size)
         try:
             summary = scanner.run(

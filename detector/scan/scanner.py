@@ -51,6 +51,11 @@ class Summary:
             f"{self.skipped_done} already done, {self.inputs} inputs"
             f"{f' ({self.duplicates} duplicate rows skipped)' if self.duplicates else ''} "
             f"in {self.seconds:.1f}s [{labels}]"
+            + (
+                f"; to fetch the {self.unfetched} again: the same command with --retry-failed"
+                if self.unfetched
+                else ""
+            )
         )
 
 

@@ -144,6 +144,26 @@ class SqlStore(_labels.LabelsMixin, _reports.ReportsMixin):
                 (now_iso(zulu=False), run_id),
             )
 
+    def forget_unfetched(self, run_id: int) -> int:
+        """Make the run's inputs whose page could not be fetched pending again (their URL-only
+        verdicts and features are dropped; the next scan of the run fetches them afresh).
+        Returns how many."""
+        unfetched = "SELECT input_key FROM snapshots WHERE run_id = ? AND error IS NOT NULL"
+        with self._tx() as db:
+            keys = [r[0] for r in db.execute(unfetched, (run_id,)).fetchall()]
+            for table in ("verdicts", "features"):
+                db.execute(
+                    f"DELETE FROM {table} WHERE run_id = ? AND input_key IN ({unfetched})",
+                    (run_id, run_id),
+                )
+            db.execute(
+                f"UPDATE inputs SET status = 'pending' WHERE run_id = ? AND key IN ({unfetched})",
+                (run_id, run_id),
+            )
+            if keys:
+                db.execute("UPDATE runs SET status = 'running' WHERE id = ?", (run_id,))
+        return len(keys)
+
     def add_inputs(self, run_id: int, items: Iterable[tuple[str, str]]) -> int:
         """Add ``(key, raw_json)`` inputs; keys already in the run are ignored. Returns new count."""
         added = 0
