@@ -9,7 +9,14 @@ from typing import Any
 from detector.cli.common import DEFAULT_STORE
 from detector.cli.crawling import cmd_crawl
 from detector.cli.modelling import cmd_evaluate, cmd_train
-from detector.cli.runs import cmd_export, cmd_label, cmd_report, cmd_reports, cmd_scan
+from detector.cli.runs import (
+    cmd_export,
+    cmd_label,
+    cmd_labels,
+    cmd_report,
+    cmd_reports,
+    cmd_scan,
+)
 from detector.cli.scoring import cmd_features, cmd_score
 from detector.cli.serving import cmd_demo, cmd_serve
 from detector.cli.settings import cmd_config
@@ -162,7 +169,20 @@ def build_parser() -> argparse.ArgumentParser:
     lb.add_argument("--csv", default=None, help="url,label[,analyst,note] rows to import")
     lb.add_argument("--analyst", default=None, help="who judged (kept with the label)")
     lb.add_argument("--note", default=None, help="why (kept with the label)")
+    lb.add_argument(
+        "--withdraw",
+        type=int,
+        default=None,
+        metavar="ID",
+        help="withdraw label ID (kept, marked; no longer used for training or exports)",
+    )
     lb.set_defaults(func=cmd_label)
+
+    ls = sub.add_parser("labels", help="list analyst labels of a run (withdrawn ones marked)")
+    ls.add_argument("run", help="run name or id")
+    ls.add_argument("--store", default=DEFAULT_STORE, help=_STORE_HELP)
+    ls.add_argument("--all", action="store_true", help="every label in the store, any run")
+    ls.set_defaults(func=cmd_labels)
 
     rp = sub.add_parser("reports", help="users' wrong-verdict reports: list, accept, reject")
     rp.add_argument("action", choices=["list", "accept", "reject"], help="what to do")

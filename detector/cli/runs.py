@@ -8,6 +8,7 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,10 @@ from detector.cli.common import (
     run_of,
     store_at,
 )
+from detector.core.urls import normalise_url
 from detector.errors import InvalidSnapshot
-from detector.redact import redact_verdict
+from detector.records import Verdict
+from detector.redact import redact_url, redact_verdict
 from detector.store.base import Store
 
 
@@ -50,7 +53,7 @@ def _check_output(path: str | None) -> None:
 def _export(store: Store, run: dict[str, Any], output: str, fmt: str) -> int:
     from detector import export
 
-    verdicts = store.verdicts(run["id"])
+    verdicts = with_analyst_labels(store, store.verdicts(run["id"]))
     if fmt == "jsonl" and output == "-":
         n = 0
         for v in verdicts:
@@ -121,7 +124,7 @@ def _scan(args: argparse.Namespace, source: Path) -> int:
                 from detector.export.report import model_info, write_report
 
                 write_report(
-                    store.verdicts(run["id"]),
+                    with_analyst_labels(store, store.verdicts(run["id"])),
                     args.report,
                     f"Scan {run_name}",
                     store.run_stats(run["id"]),
@@ -147,7 +150,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         run = run_of(store, args.run)
         output = args.output or f"{run['name']}-report.html"
         _check_output(output)
-        verdicts = list(store.verdicts(run["id"]))
+        verdicts = list(with_analyst_labels(store, store.verdicts(run["id"])))
         path = write_report(
             verdicts,
             output,
@@ -173,6 +176,13 @@ def cmd_label(args: argparse.Namespace) -> int:
     """Record analyst judgements (one URL, or a CSV of url,label[,analyst,note])."""
     from detector.errors import InvalidLabel
 
+    if args.withdraw is not None:
+        with store_at(args.store, must_exist=True) as store:
+            run_of(store, args.run)
+            if not store.withdraw_label(args.withdraw, args.analyst):
+                raise UsageError(f"no current label with id {args.withdraw} (see detector labels)")
+        print(f"withdrew label {args.withdraw}")
+        return EXIT_OK
     if bool(args.url) == bool(args.csv):
         raise UsageError("give either --url URL --as scam|benign, or --csv FILE")
     with store_at(args.store, must_exist=True) as store:
@@ -189,11 +199,46 @@ def cmd_label(args: argparse.Namespace) -> int:
         if not args.label:
             raise UsageError("--url needs --as scam|benign")
         try:
-            store.add_label(args.url, args.label, args.analyst, args.note, run_id=run["id"])
+            label_id = store.add_label(
+                args.url, args.label, args.analyst, args.note, run_id=run["id"]
+            )
         except InvalidLabel as exc:
             raise UsageError(str(exc)) from exc
-    print(f"recorded {args.url} as {args.label} (run {run['name']})")
+        page = store.latest_snapshot(args.url, normalise_url(args.url) or "")
+        if page is None or not (page.html or page.text or page.listing):
+            print(
+                f"detector: warning: no fetched page is stored for {redact_url(args.url)}; "
+                "this label will train a URL-only example",
+                file=sys.stderr,
+            )
+    print(f"recorded {redact_url(args.url)} as {args.label} (label {label_id}, run {run['name']})")
     return EXIT_OK
+
+
+def cmd_labels(args: argparse.Namespace) -> int:
+    """List analyst labels (of a run, or all with --all), withdrawn ones marked."""
+    with store_at(args.store, must_exist=True) as store:
+        run = run_of(store, args.run)
+        rows = [r for r in store.labels() if args.all or r.get("run_id") == run["id"]]
+    for row in rows:
+        print(json.dumps({k: row.get(k) for k in _LABEL_FIELDS}, ensure_ascii=False))
+    print(f"{len(rows)} labels", file=sys.stderr)
+    return EXIT_OK
+
+
+_LABEL_FIELDS = ("id", "url", "label", "analyst", "note", "at", "source", "run_id",
+                 "withdrawn_at", "withdrawn_by")  # fmt: skip
+
+
+def with_analyst_labels(store: Store, verdicts: Iterable[Verdict]) -> Iterator[Verdict]:
+    """The verdicts with the current analyst label of their URL (``analyst_label``) beside
+    the model's label, for exports and the report."""
+    current = store.current_labels()
+    for verdict in verdicts:
+        row = current.get(verdict.url) or current.get(normalise_url(verdict.url) or "")
+        if row is not None:
+            verdict.extra["analyst_label"] = row["label"]
+        yield verdict
 
 
 def cmd_reports(args: argparse.Namespace) -> int:

@@ -3,7 +3,8 @@
 Columns (``COLUMNS``): id, url, kind, score, label, basis (``page``, or ``url`` when the page
 could not be fetched and the score rests on the URL alone; such a row is never ``benign``),
 claims (";"-joined), reasons (the top reason codes, ";"-joined, strongest first), model, error
-(why the row has no score), fetch_error (why the page could not be fetched). Text cells that a spreadsheet would run as a
+(why the row has no score), fetch_error (why the page could not be fetched), analyst_label
+(the current analyst judgement of the URL, when there is one). Text cells that a spreadsheet would run as a
 formula (starting with = + - @ or a control character) get a leading apostrophe, so opening an
 export of hostile URLs and page text cannot execute anything.
 """
@@ -30,6 +31,7 @@ COLUMNS = (
     "model",
     "error",
     "fetch_error",
+    "analyst_label",
 )
 TOP_REASONS = 5
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -49,6 +51,7 @@ def flat_row(verdict: Verdict) -> dict[str, Any]:
         "model": verdict.model,
         "error": verdict.error,
         "fetch_error": _text_or_none(verdict.extra.get("fetch_error")),
+        "analyst_label": _text_or_none(verdict.extra.get("analyst_label")),
     }
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
 
 from detector.core.urls import host_parts, normalise_url
 from detector.model.data import Example
@@ -21,12 +20,9 @@ from detector.store.base import Store
 
 
 def analyst_examples(store: Store) -> list[Example]:
-    """One ``Example`` per labelled URL (newest label wins), in label order."""
-    newest: dict[str, dict[str, Any]] = {}
-    for row in store.labels():
-        newest[row["url"]] = row  # labels() is oldest first
+    """One ``Example`` per labelled URL (its newest label that was not withdrawn)."""
     out = []
-    for url, row in newest.items():
+    for url, row in store.current_labels().items():
         snap = store.latest_snapshot(url, normalise_url(url) or "")
         if snap is None:
             snap = Snapshot(url=url)

@@ -119,8 +119,28 @@ class LabelsMixin:
             )
         return len(good)
 
+    def withdraw_label(self, label_id: int, analyst: str | None = None) -> bool:
+        """Mark a label withdrawn (kept for the record, no longer current); False if there is
+        no such label or it was already withdrawn."""
+        with self._tx() as db:
+            cur = db.execute(
+                "UPDATE labels SET withdrawn_at = ?, withdrawn_by = ? "
+                "WHERE id = ? AND withdrawn_at IS NULL",
+                (now_iso(zulu=False), analyst or None, int(label_id)),
+            )
+            return bool(cur.rowcount)
+
+    def current_labels(self) -> dict[str, dict[str, Any]]:
+        """URL -> its newest label that was not withdrawn (what training and exports use)."""
+        newest: dict[str, dict[str, Any]] = {}
+        for row in self.labels():  # oldest first
+            if not row.get("withdrawn_at"):
+                newest[row["url"]] = row
+        return newest
+
     def labels(self, url: str | None = None) -> list[dict[str, Any]]:
-        """Every label row (oldest first), optionally only those for one URL."""
+        """Every label row (oldest first, withdrawn ones included and marked), optionally only
+        those for one URL."""
         if url is None:
             rows = self._query("SELECT * FROM labels ORDER BY id")
         else:

@@ -147,7 +147,13 @@ CREATE INDEX reports_by_status ON reports (status, id)
 """
 
 # Index n migrates version n -> n + 1. Append only.
-MIGRATIONS: list[str] = [_V1, _V2, _V3]
+# v4: an analyst can withdraw a label (kept, marked, left out of training and exports).
+_V4 = """
+ALTER TABLE labels ADD COLUMN withdrawn_at TEXT;
+ALTER TABLE labels ADD COLUMN withdrawn_by TEXT;
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4]
 
 
 def current_version() -> int:
