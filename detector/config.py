@@ -39,8 +39,9 @@ class Settings:
     retries: int = 2  # bounded retries on connection errors / 5xx / 429
     backoff_factor: float = 0.5  # seconds; doubled on each retry
     retry_after_cap: float = 30.0  # never sleep longer than this for a Retry-After
-    user_agent: str = "tiktok-lure-detector/{version} (+{contact})"  # crawler User-Agent
+    user_agent: str = "tiktok-lure-detector/{version} (+{contact})"  # or "desktop" / "mobile"
     contact_url: str = "https://example.invalid/tiktok-lure-detector/crawler"  # in the UA
+    referer: str = ""  # Referer sent with page requests ("" = none); cloaking kits check it
     obey_robots: bool = True  # honour robots.txt (a disallowed page is "unverified")
     robots_ttl: float = 3600.0  # seconds a host's robots.txt answer (or failure) is reused
     per_host_concurrency: int = 1  # requests in flight per host

@@ -165,3 +165,28 @@ def test_train_never_replaces_a_model_unless_forced(
     assert main(base) == 0
     assert written[-1].parent == Path("models/candidates")
     assert written[-1].name.startswith("default-")
+
+
+def test_crawl_sends_the_chosen_user_agent_and_referer(
+    tmp_path: Path, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from detector.core.clock import USER_AGENT_PRESETS
+
+    httpserver.expect_request("/robots.txt").respond_with_data("User-agent: *\nAllow: /\n")
+    httpserver.expect_request("/p").respond_with_data("<p>hi</p>", content_type="text/html")
+    monkeypatch.setenv("DETECTOR_ALLOW_LOOPBACK", "1")
+    src = tmp_path / "urls.txt"
+    src.write_text(f"http://127.0.0.1:{httpserver.port}/p\n")
+    out = tmp_path / "snaps.jsonl"
+    args = ["crawl", "--input", str(src), "--output", str(out), "--per-host-delay", "0"]
+    ref = "https://www.tiktok.com/"
+    assert main([*args, "--user-agent", "mobile", "--referer", ref]) == 0
+    (req,) = [r for r, _ in httpserver.log if r.path == "/p"]
+    assert req.headers["User-Agent"] == USER_AGENT_PRESETS["mobile"]
+    assert req.headers["Referer"] == ref
+    (snap,) = [json.loads(line) for line in out.read_text().splitlines()]
+    assert snap["request"] == {"user_agent": USER_AGENT_PRESETS["mobile"], "referer": ref}
+    httpserver.clear_log()
+    assert main([*args, "--user-agent", "Lure-Checker/1.0"]) == 0
+    (req,) = [r for r, _ in httpserver.log if r.path == "/p"]
+    assert req.headers["User-Agent"] == "Lure-Checker/1.0" and "Referer" not in req.headers

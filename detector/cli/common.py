@@ -88,6 +88,10 @@ def crawl_settings(args: argparse.Namespace) -> Any:
             overrides[name] = value
     if args.connect_to:
         overrides["connect_to"] = ",".join(args.connect_to)
+    if args.user_agent:
+        overrides["user_agent"] = args.user_agent
+    if args.referer:
+        overrides["referer"] = args.referer
     settings = Settings.from_env(**overrides)
     from detector.crawl.guard import connect_map
 

@@ -32,6 +32,15 @@ def _add_crawl_flags(c: argparse.ArgumentParser) -> None:
         help="permit 127.0.0.0/8 and ::1 (tests and local demos only)",
     )
     c.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt")
+    c.add_argument(
+        "--user-agent",
+        default=None,
+        help="User-Agent for page requests: desktop, mobile (browser presets) or a literal "
+        "string (default: the crawler's own, naming the project)",
+    )
+    c.add_argument(
+        "--referer", default=None, help="Referer for page requests, e.g. https://www.tiktok.com/"
+    )
     c.add_argument("--render", action="store_true", help="render pages in headless chromium")
     c.add_argument(
         "--per-host-delay",

@@ -123,6 +123,11 @@ def _fetch(url: str, session: CrawlSession, kind: str, archive: WarcArchive | No
         return Snapshot(url=url, kind=kind, fetched_at=now_iso(), error="fetch.robots_disallowed")
     result = session.get(url)
     snap = _snapshot(url, kind, result)
+    # How the page was asked for: kits cloak by User-Agent and Referer, so the verdict says.
+    snap.extra["request"] = {
+        "user_agent": session.http.headers.get("User-Agent"),
+        **({"referer": settings.referer} if settings.referer else {}),
+    }
     if result.status is not None and result.status >= 400 and not result.error:
         snap.error = f"fetch.http_{result.status}"
     if result.body is not None:

@@ -139,7 +139,12 @@ class Renderer:
         state = _PageState(prefetched={target: first})
         deadline = time.monotonic() + self.settings.total_timeout
         context = self._browser.new_context(
-            user_agent=user_agent(self.settings), service_workers="block", accept_downloads=False
+            user_agent=user_agent(self.settings),
+            service_workers="block",
+            accept_downloads=False,
+            extra_http_headers={"Referer": self.settings.referer}
+            if self.settings.referer
+            else None,
         )
         context.route("**/*", lambda route, request: self._answer(route, request, state))
         context.route_web_socket("**/*", lambda ws: ws.close())

@@ -202,6 +202,8 @@ class CrawlSession:
         self.limiter = limiter or HostLimiter(self.settings)
         self.http = guarded_session(self.settings, max(self.settings.global_concurrency, 1))
         self.http.headers["Accept"] = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
+        if self.settings.referer:  # kits that cloak serve the lure only to visitors "from" here
+            self.http.headers["Referer"] = self.settings.referer
         self.robots = RobotsCache(self)
 
     def close(self) -> None:
