@@ -347,3 +347,18 @@ def test_features_are_stored_with_each_verdict_on_every_path(tmp_path: Path, shi
     )
     assert pooled[0][2].features == stored
     assert "features" not in pooled[0][2].to_dict()  # never part of the verdict contract
+
+
+def test_second_scan_of_a_running_run_stops_with_a_clear_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"url": "", "html": "<p>hello</p>"}) + "\n")
+    store_path = tmp_path / "s.sqlite"
+    with open_store(store_path) as holder:
+        run_id, _ = holder.create_or_resume_run("r")
+        with holder.lock_run(run_id):
+            code = main(["scan", "--input", str(src), "--run", "r", "--store", str(store_path)])
+            assert code == 2
+            assert "being scanned by another process" in capsys.readouterr().err
+    assert main(["scan", "--input", str(src), "--run", "r", "--store", str(store_path)]) == 0

@@ -394,3 +394,19 @@ def test_forget_unfetched_makes_only_unfetched_inputs_pending(store_url: str) ->
         assert [v.url for v in store.verdicts(run_id)] == [a]
         assert store.run_stats(run_id)["pending"] == 2
         assert store.forget_unfetched(run_id) == 2  # still unfetched until scanned again
+
+
+def test_a_run_is_scanned_by_one_process_at_a_time(store_url: str) -> None:
+    with open_store(store_url) as first, open_store(store_url) as second:
+        run_id, _ = first.create_or_resume_run("r")
+        with first.lock_run(run_id):
+            with (
+                pytest.raises(StoreError, match="being scanned by another process"),
+                second.lock_run(run_id),
+            ):
+                pass
+            other, _ = second.create_or_resume_run("other")
+            with second.lock_run(other):  # other runs are free
+                pass
+        with second.lock_run(run_id):  # released when the holder is done
+            pass

@@ -37,6 +37,9 @@ class Processor:
         self.settings = settings or Settings()
         self.fetcher = fetcher or self._crawl
         self.batch_size = batch_size
+        # Fetched pages are scored as they arrive (the crawl, not scoring, is the slow part), so
+        # the progress bar moves per page and a killed scan loses only the pages in flight.
+        self.fetched_batch = 1
 
     def _crawl(self, urls: list[str]) -> Iterable[Snapshot]:
         from detector.crawl import fetch_many
@@ -82,7 +85,7 @@ class Processor:
             for key in to_fetch.pop(fetched.url, []):
                 snap = _merge(fetched, json.loads(originals[key]))
                 ready.append((key, snap))
-            if len(ready) >= self.batch_size:
+            if len(ready) >= self.fetched_batch:
                 yield from self._score(ready)
                 ready = []
         for url, keys in to_fetch.items():  # a fetcher that dropped a URL: record, never lose it

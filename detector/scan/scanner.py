@@ -130,6 +130,23 @@ class Scanner(Processor):
             }
         )
         run_id, resumed = store.create_or_resume_run(run_name, str(input_path), settings_json)
+        with store.lock_run(run_id):  # a second process on the same run stops here
+            return self._run_locked(
+                store, run_id, resumed, input_path, run_name, progress, dask, workers, start
+            )
+
+    def _run_locked(
+        self,
+        store: Store,
+        run_id: int,
+        resumed: bool,
+        input_path: str | Path,
+        run_name: str,
+        progress: bool,
+        dask: str | None,
+        workers: int,
+        start: float,
+    ) -> Summary:
         read = 0
         # The store keeps inputs with their URLs redacted (detector/redact.py); this run still
         # fetches and scores what it was given, held in memory only.

@@ -10,6 +10,7 @@ after a crash an input has its snapshot, verdict and status, or none of them, so
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol
@@ -93,6 +94,8 @@ class Store(Protocol):
     def keyed_verdicts(self, run_id: int) -> Iterator[tuple[str, Verdict]]: ...
 
     def forget_unfetched(self, run_id: int) -> int: ...
+
+    def lock_run(self, run_id: int) -> AbstractContextManager[None]: ...
 
     def withdraw_label(self, label_id: int, analyst: str | None = None) -> bool: ...
 

@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 from detector.errors import StoreError
 from detector.store.schema import Dialect, open_schema
-from detector.store.sql import SqlStore
+from detector.store.sql import SqlStore, run_busy
 
 if TYPE_CHECKING:
     import psycopg
@@ -44,6 +45,7 @@ _KEYS = {
     "rdap_cache": ("host",),
 }
 # Anchored (\A): matched at the start of our own SQL only, linear on any text.
+_LOCK_CLASS = 0x5CA4  # advisory-lock namespace of scan runs
 _INSERT_OR = re.compile(r"\AINSERT OR (IGNORE|REPLACE) INTO (\w+) \(([^)]*)\)")
 _INSERT_ID = re.compile(r"\AINSERT INTO (\w+) ")
 _DDL_TYPES = (
@@ -192,6 +194,18 @@ class PostgresStore(SqlStore):
         store = cls(conn, shown)
         store.driver_errors = (psycopg.Error,)
         return store
+
+    @contextmanager
+    def lock_run(self, run_id: int) -> Iterator[None]:
+        """Hold the run for this connection (a session advisory lock; the server drops it when
+        the connection ends, so a killed scan never leaves the run locked)."""
+        (got,) = self._query("SELECT pg_try_advisory_lock(?, ?)", (_LOCK_CLASS, int(run_id)))[0]
+        if not got:
+            raise StoreError(run_busy(run_id, self.path), self.path)
+        try:
+            yield
+        finally:
+            self._query("SELECT pg_advisory_unlock(?, ?)", (_LOCK_CLASS, int(run_id)))
 
 
 def _check_and_migrate(conn: PgConnection, shown: str) -> None:

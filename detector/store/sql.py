@@ -25,7 +25,7 @@ import json
 import threading
 import zlib
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from itertools import islice
 from types import TracebackType
 from typing import Any
@@ -143,6 +143,9 @@ class SqlStore(_labels.LabelsMixin, _reports.ReportsMixin):
                 "UPDATE runs SET status = 'finished', finished_at = ? WHERE id = ?",
                 (now_iso(zulu=False), run_id),
             )
+
+    def lock_run(self, run_id: int) -> AbstractContextManager[None]:
+        raise NotImplementedError  # each backend holds runs its own way
 
     def forget_unfetched(self, run_id: int) -> int:
         """Make the run's inputs whose page could not be fetched pending again (their URL-only
@@ -427,3 +430,10 @@ def _stage_of(error: str) -> str:
     # Error codes are "<stage>.<reason>: detail" (fetch.timeout, snapshot.invalid, extract.failed).
     head = error.split(":", 1)[0].strip()
     return head.split(".", 1)[0] if "." in head and " " not in head else "score"
+
+
+def run_busy(run_id: int, where: str) -> str:
+    return (
+        f"run {run_id} in {where} is being scanned by another process; wait for it to finish "
+        "(or stop it), then run the same command again to resume"
+    )

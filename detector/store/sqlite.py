@@ -9,10 +9,18 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no run lock
+    fcntl = None  # type: ignore[assignment]
+
+from detector.errors import StoreError
 from detector.store.connect import connect, explain
 from detector.store.schema import SQLITE
-from detector.store.sql import SqlStore
+from detector.store.sql import SqlStore, run_busy
 
 
 class SQLiteStore(SqlStore):
@@ -30,3 +38,24 @@ class SQLiteStore(SqlStore):
     def explain(self, exc: Exception) -> str:
         assert isinstance(exc, sqlite3.Error)
         return explain(self.path, exc)
+
+    @contextmanager
+    def lock_run(self, run_id: int) -> Iterator[None]:
+        """Hold the run for this process: a second scan of the same run gets ``StoreError``.
+
+        An exclusive ``flock`` on ``PATH.run-ID.lock`` beside the store; the kernel drops it when
+        the process ends, however it ends, so a killed scan never leaves the run locked.
+        """
+        if self.path == ":memory:" or fcntl is None:
+            yield
+            return
+        lock_path = f"{self.path}.run-{run_id}.lock"
+        with open(lock_path, "a+") as fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                raise StoreError(run_busy(run_id, self.path), self.path) from exc
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
