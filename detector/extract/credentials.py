@@ -16,8 +16,9 @@ from functools import cache, lru_cache
 from typing import Any
 
 from detector.core.lexicons import load_lexicon
+from detector.core.platforms import is_official_host
 from detector.core.urls import host_parts
-from detector.extract.base import Context, Signals, is_official_host
+from detector.extract.base import Context, Signals
 from detector.extract.literals import MIN_CHARS as MIN_INDEXED
 from detector.extract.literals import literal_index, required_literals
 from detector.extract.parse import Form, Input
