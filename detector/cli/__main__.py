@@ -4,4 +4,5 @@ import sys
 
 from detector.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # importing this module (as tools that walk the package do) runs nothing
+    sys.exit(main())
