@@ -20,6 +20,7 @@ $(STAMP): pyproject.toml constraints.txt
 lint: venv
 	$(BIN)/ruff check detector tests bench data
 	$(BIN)/ruff format --check detector tests bench data
+	$(BIN)/lint-imports --no-cache  # the layering contracts in pyproject.toml (docs/architecture.md)
 
 typecheck: venv
 	$(BIN)/mypy

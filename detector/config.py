@@ -1,4 +1,9 @@
-"""Every default in one place.
+"""Runtime settings: every default a user or a deployment may change, in one place.
+
+Not here, on purpose: the extractor's and the model's tuning constants (text caps, weights,
+literal-gate widths, thresholds such as ``credentials.MAX_TEXT``). They live beside the code
+they tune, as module constants, because changing one changes features: it comes with a retrain
+and a new model, never with an environment variable.
 
 ``Settings`` is a frozen dataclass; ``Settings.from_env()`` reads ``DETECTOR_<FIELD>`` variables
 (upper-case field name). Nothing here does I/O at import time.

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import socket
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = ROOT.parent / "shared" / "data"
@@ -31,6 +33,24 @@ def shipped():
     from detector.detector import Detector
 
     return Detector.load()
+
+
+@pytest.fixture(scope="session")
+def http_server() -> Iterator[HTTPServer]:
+    """One local HTTP server (127.0.0.1, a free port, threaded) for the whole session."""
+    srv = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    srv.start()
+    yield srv
+    srv.clear()
+    srv.stop()
+
+
+@pytest.fixture
+def http(http_server: HTTPServer) -> Iterator[HTTPServer]:
+    """The local server with no handlers and an empty request log, for one test."""
+    http_server.clear()
+    yield http_server
+    http_server.clear()
 
 
 def fake_dns(monkeypatch: pytest.MonkeyPatch, table: dict[str, list[str]]) -> list[str]:

@@ -25,14 +25,6 @@ from detector.crawl.render import Renderer  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def http() -> Iterator[HTTPServer]:
-    srv = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    srv.start()
-    yield srv
-    srv.stop()
-
-
-@pytest.fixture(scope="module")
 def renderer() -> Iterator[Renderer]:
     from detector.errors import FetchError
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,14 +14,6 @@ from detector.crawl import CrawlSession, WarcArchive, fetch, fetch_many
 
 warcio = pytest.importorskip("warcio")
 from warcio.archiveiterator import ArchiveIterator  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def http() -> Iterator[HTTPServer]:
-    srv = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    srv.start()
-    yield srv
-    srv.stop()
 
 
 def read_back(path: Path) -> list[tuple[str, str, bytes, dict[str, str]]]:

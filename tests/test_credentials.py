@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from detector.extract import credentials
+from detector.extract import credentials, gates
 from detector.extract.base import Context
 from detector.extract.parse import decode_markup, parse_html
 from detector.records import Snapshot
@@ -536,11 +536,11 @@ def test_legitimate_homepages_are_not_branded_logins():
 
 
 def test_gate_is_derived_from_the_pattern():
-    g = credentials.gated(["verify (?:that )?you are human", r"i'?m not a robot"])
+    g = gates.gated(["verify (?:that )?you are human", r"i'?m not a robot"])
     assert g.gate == ("m not a robot", "you are human")  # the longest literal of each entry
     assert g.search("please verify that you are human") is not None
     assert g.search("nothing to see") is None
-    assert credentials.gated([r"[a-z]{5}\d"]).gate is None  # no literal: runs ungated
+    assert gates.gated([r"[a-z]{5}\d"]).gate is None  # no literal: runs ungated
 
 
 def _lexicon_patterns() -> list[credentials.GatedPattern]:

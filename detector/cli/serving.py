@@ -13,19 +13,14 @@ from detector.errors import ModelLoadError
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Run the HTTP endpoint under uvicorn (settings from DETECTOR_* and the flags)."""
-    from detector.serve.app import NATIVE_THREAD_VARS
+    from detector.serve import launch
 
     if args.new_key:
-        from detector.serve.keys import hashed_line, new_key
-
-        key = new_key()
-        print(f"key:       {key}\nkeys file: {hashed_line(args.new_key, key)}")
+        print(launch.new_key_text(args.new_key))
         return EXIT_OK
     if args.workers < 1:
         raise UsageError("--workers must be at least 1")
-    # Before NumPy loads in any worker: one BLAS/OpenMP thread each (workers inherit this).
-    for var in NATIVE_THREAD_VARS:
-        os.environ.setdefault(var, "1")
+    launch.one_native_thread()
     flags = {
         "model_path": args.model,
         "serve_store": args.store,
@@ -35,31 +30,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if value is not None:
             os.environ[f"DETECTOR_{name.upper()}"] = str(value)
     from detector.config import Settings
-    from detector.serve.keys import KeyRing
 
-    settings = Settings.from_env()
-    if not KeyRing.from_settings(settings):
-        raise UsageError(
-            "no API keys: set DETECTOR_API_KEYS=name:key or DETECTOR_API_KEYS_FILE "
-            "(detector serve --new-key NAME makes one)"
-        )
+    launch.require_keys(Settings.from_env())
     if args.workers > 1:
         _check_model_in_child()
-    os.environ["DETECTOR_SERVE_LOG_LEVEL"] = args.log_level
-    import uvicorn
-
-    uvicorn.run(
-        "detector.serve.app:app_from_env",
-        factory=True,
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
-        log_level=args.log_level,
-        access_log=False,  # the app logs one line per request, with hashes instead of URLs
-        server_header=False,
-        timeout_keep_alive=30,
-        forwarded_allow_ips=args.forwarded_allow_ips,
-    )
+    launch.run(args.host, args.port, args.workers, args.log_level, args.forwarded_allow_ips)
     return EXIT_OK
 
 

@@ -1,4 +1,5 @@
-"""Shared platforms: free hosting, tunnels and URL shorteners, matched one way everywhere.
+"""Shared platforms: free hosting, tunnels and URL shorteners, and TikTok's own hosts, each
+matched one way everywhere.
 
 The lists live in ``lexicons/url.json``. Extraction records a page on such a platform as context,
 intel does not look up the platform's registration age (it says nothing about the tenant's page),
@@ -45,3 +46,14 @@ def tenant_site(host: str, *kinds: str) -> str:
     if not platform or host == platform:
         return platform
     return host[: -len(platform) - 1].rsplit(".", 1)[-1] + "." + platform
+
+
+def official_domains() -> frozenset[str]:
+    """TikTok's own registered domains (lexicons/indicators.json)."""
+    return frozenset(load_lexicon("indicators")["tiktok_official_domains"])
+
+
+def is_official_host(host: str) -> bool:
+    """True for TikTok's own hosts (tiktok.com and its service domains, any subdomain)."""
+    host = host.lower().rstrip(".")
+    return any(host == d or host.endswith("." + d) for d in official_domains())

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from detector.config import Settings
 from detector.core.clock import now_iso
 from detector.crawl.guard import check_url
-from detector.crawl.session import CrawlSession, FetchResult, safe_url
+from detector.crawl.session import SAFE_HEADERS, CrawlSession, FetchResult, safe_url
 from detector.errors import FetchError
 from detector.extract.parse import decode_markup
 from detector.records import Snapshot
@@ -27,18 +27,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Response headers worth keeping in a snapshot; cookies and anything credential-like are not.
-SAFE_HEADERS = (
-    "content-type",
-    "content-length",
-    "content-encoding",
-    "content-language",
-    "server",
-    "location",
-    "date",
-    "last-modified",
-    "x-robots-tag",
-)
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _HTML_SNIFF = (b"<!doctype html", b"<html", b"<head", b"<body", b"<script", b"<meta", b"<title")
 _WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")

@@ -20,9 +20,8 @@ from urllib.parse import urlsplit
 
 from detector.config import Settings
 from detector.core.clock import now_iso, user_agent
-from detector.crawl.fetch import SAFE_HEADERS
 from detector.crawl.guard import check_url
-from detector.crawl.session import CrawlSession, FetchResult, safe_url
+from detector.crawl.session import SAFE_HEADERS, CrawlSession, FetchResult, safe_url
 from detector.errors import FetchError
 from detector.records import Snapshot
 

@@ -32,6 +32,18 @@ from detector.redact import strip_userinfo
 log = logging.getLogger(__name__)
 
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
+# Response headers worth keeping in a snapshot; cookies and anything credential-like are not.
+SAFE_HEADERS = (
+    "content-type",
+    "content-length",
+    "content-encoding",
+    "content-language",
+    "server",
+    "location",
+    "date",
+    "last-modified",
+    "x-robots-tag",
+)
 _CHUNK = 64 * 1024
 _local = threading.local()
 

@@ -140,9 +140,8 @@ def blockable_host(url: str) -> str | None:
     Shared platforms (a free-hosting apex such as sites.google.com, URL shorteners, TikTok itself)
     and IP addresses are left out: blocking them would block every innocent tenant.
     """
-    from detector.core.platforms import listed
+    from detector.core.platforms import is_official_host, listed
     from detector.core.urls import host_parts
-    from detector.extract.base import is_official_host
 
     parts = host_parts(url)
     if not parts.host or parts.is_ip or not parts.registered_domain:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from detector.config import Settings
-from detector.core.lexicons import load_lexicon
+from detector.core.platforms import is_official_host
 from detector.core.urls import HostParts, host_parts
 from detector.extract.parse import ParsedPage
 from detector.records import DomainIntel, Snapshot
@@ -75,13 +75,3 @@ class Context:
         if self.snapshot.text and self.page.has_markup:
             parts.append(self.snapshot.text)
         return "\n".join(p for p in parts if p).lower()
-
-
-def official_domains() -> frozenset[str]:
-    return frozenset(load_lexicon("indicators")["tiktok_official_domains"])
-
-
-def is_official_host(host: str) -> bool:
-    """True for TikTok's own hosts (tiktok.com and its service domains, any subdomain)."""
-    host = host.lower().rstrip(".")
-    return any(host == d or host.endswith("." + d) for d in official_domains())

@@ -15,8 +15,9 @@ from functools import cache
 from typing import Any
 
 from detector.core.lexicons import load_lexicon
+from detector.core.platforms import is_official_host
 from detector.core.urls import host_parts
-from detector.extract.base import Context, Signals, is_official_host
+from detector.extract.base import Context, Signals
 from detector.records import Listing
 
 DESCRIPTIONS: dict[str, str] = {

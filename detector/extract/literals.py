@@ -1,7 +1,8 @@
 """Native multi-literal passes (hyperscan) behind the lexicon gates and script scans.
 
-Every lexicon pattern runs behind a literal gate (``GatedPattern``): it is tried only where one
-of its literals occurs. Checked one literal at a time with ``str.__contains__``, a long text
+Lexicon patterns run behind literal gates and are tried only where one of their literals occurs:
+``GatedPattern`` (gates.py) for credentials and lockers, the claims compiler's own ``Gated``
+alternations (claims.py), and ``LiteralStarts`` with ``matches_at`` for oauth. Checked one literal at a time with ``str.__contains__``, a long text
 (visible text, inline scripts) is scanned once per literal, about 400 times per page across the
 signal families, and those misses were most of the extraction time on real pages. Likewise a
 regex that opens with a look-behind, an optional character or IGNORECASE is tried by Python's

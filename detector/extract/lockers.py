@@ -5,7 +5,7 @@ and in the heads of inline scripts (where kits keep their progress messages); ne
 (hosts, paths, script globals and attributes of known CPA locker networks) in script sources,
 inline script heads, iframes, links, control names and raw attributes. A genuine reCAPTCHA / hCaptcha
 / Turnstile widget is recorded separately: it argues the human check is real. Every word and
-marker is in lexicons/lockers.json; patterns run behind the literal gates of ``GatedPattern``.
+marker is in lexicons/lockers.json; patterns run behind the literal gates of ``GatedPattern`` (gates.py).
 
 Real lockers load their CPA network from a separate same-site file, so the page itself rarely
 names it: the shape of the generator funnel (username, amount, fake processing, verification)
@@ -21,7 +21,7 @@ from typing import Any
 
 from detector.core.lexicons import load_lexicon
 from detector.extract.base import Context, Signals
-from detector.extract.credentials import GatedPattern, gated
+from detector.extract.gates import GatedPattern, gated
 
 MAX_TEXT = 30_000  # visible text scanned for wording; offer walls are short pages
 SCRIPT_HEAD = 4_000  # locker snippets and kit message arrays are short inline scripts...

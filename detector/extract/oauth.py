@@ -18,8 +18,9 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 from detector.core.lexicons import load_lexicon
+from detector.core.platforms import is_official_host
 from detector.core.urls import host_parts
-from detector.extract.base import Context, Signals, is_official_host
+from detector.extract.base import Context, Signals
 from detector.extract.literals import MIN_CHARS, AsciiMarkers, LiteralStarts, matches_at
 
 _URL_IN_SCRIPT = re.compile(r"""https?://[^\s'"`<>()\\{}]{4,2000}""", re.I)

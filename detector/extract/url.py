@@ -10,9 +10,9 @@ import unicodedata
 from functools import cache
 
 from detector.core.lexicons import load_lexicon
-from detector.core.platforms import platform_of
+from detector.core.platforms import is_official_host, platform_of
 from detector.core.urls import HostParts, host_parts
-from detector.extract.base import Context, Signals, is_official_host
+from detector.extract.base import Context, Signals
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
