@@ -131,12 +131,15 @@ def test_parquet_reads_back_same_rows(tmp_path: Path) -> None:
     path = tmp_path / "v.parquet"
     assert write("parquet", vs, path) == len(vs)
     table = pq.read_table(path)
-    assert table.column_names == [*csv_export.COLUMNS, "reasons_json"]
+    assert table.column_names == list(csv_export.COLUMNS)
+    assert str(table.schema.field("claims").type.value_type) == "string"
+    assert str(table.schema.field("http_status").type) == "int64"
     rows = table.to_pylist()
     for verdict, row in zip(vs, rows, strict=True):
         assert row["url"] == verdict.url and row["label"] == verdict.label
         assert row["score"] == (None if verdict.score is None else round(verdict.score, 6))
-        assert json.loads(row["reasons_json"]) == [r.to_dict() for r in verdict.reasons]
+        assert row["reasons"] == [r.to_dict() for r in verdict.reasons]  # list of structs
+        assert row["claims"] == verdict.claims
     assert rows[3]["id"] == "=HYPERLINK(1)"  # Parquet is not a spreadsheet: values verbatim
     empty = tmp_path / "e.parquet"
     write("parquet", [], empty)
@@ -281,3 +284,19 @@ def test_real_write_limit_in_subprocess(tmp_path: Path) -> None:
     assert out.stdout.startswith("ExportError cannot write export"), out.stdout + out.stderr
     assert str(target) in out.stdout
     assert list(tmp_path.iterdir()) == []
+
+
+def test_exports_follow_the_users_umask(tmp_path: Path) -> None:
+    import os
+
+    old = os.umask(0o022)
+    try:
+        for fmt in ("jsonl", "csv"):
+            path = tmp_path / f"v.{fmt}"
+            write(fmt, _verdicts(), path)
+            assert path.stat().st_mode & 0o777 == 0o644, fmt  # not the temp file's 0600
+        os.umask(0o077)
+        write("csv", _verdicts(), tmp_path / "private.csv")
+        assert (tmp_path / "private.csv").stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(old)

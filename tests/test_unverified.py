@@ -65,6 +65,10 @@ def test_unfetched_pages_are_unverified_in_every_output(
     assert flat[f"{base}/hidden/lure"]["basis"] == "url"
     assert flat[f"{base}/hidden/lure"]["fetch_error"].startswith("fetch.robots")
     assert flat[f"{base}/hidden/lure"]["label"] == hidden["label"]
+    opened = flat[f"{base}/open"]  # where and when it was read, and by which model
+    assert (opened["run"], opened["http_status"]) == ("r", "200")
+    assert opened["scanned_at"].startswith("20") and opened["model"] == shown["model"]
+    assert shown["scanned_at"] == opened["scanned_at"] and shown["run"] == "r"
     import pyarrow.parquet as pq
 
     table = pq.read_table(out / "v.parquet").to_pylist()

@@ -53,7 +53,7 @@ def _check_output(path: str | None) -> None:
 def _export(store: Store, run: dict[str, Any], output: str, fmt: str) -> int:
     from detector import export
 
-    verdicts = with_analyst_labels(store, store.verdicts(run["id"]))
+    verdicts = export_view(store, run)
     if fmt == "jsonl" and output == "-":
         n = 0
         for v in verdicts:
@@ -124,7 +124,7 @@ def _scan(args: argparse.Namespace, source: Path) -> int:
                 from detector.export.report import model_info, write_report
 
                 write_report(
-                    with_analyst_labels(store, store.verdicts(run["id"])),
+                    export_view(store, run),
                     args.report,
                     f"Scan {run_name}",
                     store.run_stats(run["id"]),
@@ -150,7 +150,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         run = run_of(store, args.run)
         output = args.output or f"{run['name']}-report.html"
         _check_output(output)
-        verdicts = list(with_analyst_labels(store, store.verdicts(run["id"])))
+        verdicts = list(export_view(store, run))
         path = write_report(
             verdicts,
             output,
@@ -239,6 +239,28 @@ def with_analyst_labels(store: Store, verdicts: Iterable[Verdict]) -> Iterator[V
         if row is not None:
             verdict.extra["analyst_label"] = row["label"]
         yield verdict
+
+
+def export_view(store: Store, run: dict[str, Any]) -> Iterator[Verdict]:
+    """A run's verdicts as exports and the report show them: the run, when each page was
+    scanned (``scanned_at``, ISO 8601 UTC), the final URL and HTTP status, redirects, and the
+    analyst's label beside the model's."""
+    meta = store.fetch_meta(int(run["id"]))
+    keyed = store.keyed_verdicts(int(run["id"]))
+
+    def joined() -> Iterator[Verdict]:
+        for key, verdict in keyed:
+            got = meta.get(key) or {}
+            verdict.extra["run"] = run["name"]
+            verdict.extra["scanned_at"] = got.get("fetched_at") or run.get("created_at")
+            for name, field in (("final_url", "final_url"), ("http_status", "status")):
+                if got.get(field) is not None:
+                    verdict.extra.setdefault(name, got[field])
+            if got.get("redirects"):
+                verdict.extra.setdefault("redirects", got["redirects"])
+            yield verdict
+
+    return with_analyst_labels(store, joined())
 
 
 def cmd_reports(args: argparse.Namespace) -> int:

@@ -4,7 +4,9 @@ Columns (``COLUMNS``): id, url, kind, score, label, basis (``page``, or ``url`` 
 could not be fetched and the score rests on the URL alone; such a row is never ``benign``),
 claims (";"-joined), reasons (the top reason codes, ";"-joined, strongest first), model, error
 (why the row has no score), fetch_error (why the page could not be fetched), analyst_label
-(the current analyst judgement of the URL, when there is one). Text cells that a spreadsheet would run as a
+(the current analyst judgement of the URL, when there is one), run, scanned_at (ISO 8601 UTC:
+when the page was fetched), final_url, http_status, domain_age_days and registrar (when domain
+intelligence was looked up). Text cells that a spreadsheet would run as a
 formula (starting with = + - @ or a control character) get a leading apostrophe, so opening an
 export of hostile URLs and page text cannot execute anything.
 """
@@ -32,6 +34,12 @@ COLUMNS = (
     "error",
     "fetch_error",
     "analyst_label",
+    "run",
+    "scanned_at",
+    "final_url",
+    "http_status",
+    "domain_age_days",
+    "registrar",
 )
 TOP_REASONS = 5
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -52,7 +60,22 @@ def flat_row(verdict: Verdict) -> dict[str, Any]:
         "error": verdict.error,
         "fetch_error": _text_or_none(verdict.extra.get("fetch_error")),
         "analyst_label": _text_or_none(verdict.extra.get("analyst_label")),
+        "run": _text_or_none(verdict.extra.get("run")),
+        "scanned_at": _text_or_none(verdict.extra.get("scanned_at")),
+        "final_url": _text_or_none(verdict.extra.get("final_url")),
+        "http_status": _int_or_none(verdict.extra.get("http_status")),
+        "domain_age_days": _number_or_none(verdict.extra.get("domain_age_days")),
+        "registrar": _text_or_none(verdict.extra.get("registrar")),
     }
+
+
+def _int_or_none(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _number_or_none(value: Any) -> float | None:
+    ok = isinstance(value, int | float) and not isinstance(value, bool)
+    return float(value) if ok else None
 
 
 def _text_or_none(value: Any) -> str | None:

@@ -1,12 +1,13 @@
-"""Parquet export via pyarrow: the CSV columns plus ``reasons_json`` (the full reasons list).
+"""Parquet export via pyarrow: the CSV columns with their natural types.
 
 The schema is fixed (``schema()``), so an empty export still has every column, and types survive a
-round trip: ``score`` is a nullable float64, everything else a nullable string.
+round trip: ``score`` and ``domain_age_days`` are float64, ``http_status`` int64, ``claims`` a
+list of strings and ``reasons`` a list of structs (code, message, evidence, weight: every reason,
+strongest first), everything else a nullable string.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable
 from typing import Any
@@ -15,13 +16,30 @@ from detector.export import temp_path
 from detector.export.csv_export import COLUMNS, flat_row
 from detector.records import Verdict
 
-PARQUET_COLUMNS = (*COLUMNS, "reasons_json")
+PARQUET_COLUMNS = COLUMNS
+_FLOATS = ("score", "domain_age_days")
 
 
 def schema() -> Any:
     import pyarrow as pa
 
-    return pa.schema([(c, pa.float64() if c == "score" else pa.string()) for c in PARQUET_COLUMNS])
+    reason = pa.struct(
+        [("code", pa.string()), ("message", pa.string()), ("evidence", pa.string()),
+         ("weight", pa.float64())]
+    )  # fmt: skip
+
+    def kind(column: str) -> Any:
+        if column in _FLOATS:
+            return pa.float64()
+        if column == "http_status":
+            return pa.int64()
+        if column == "claims":
+            return pa.list_(pa.string())
+        if column == "reasons":
+            return pa.list_(reason)
+        return pa.string()
+
+    return pa.schema([(c, kind(c)) for c in PARQUET_COLUMNS])
 
 
 def write_parquet(verdicts: Iterable[Verdict], path: str | os.PathLike[str]) -> int:
@@ -32,7 +50,8 @@ def write_parquet(verdicts: Iterable[Verdict], path: str | os.PathLike[str]) -> 
     columns: dict[str, list[Any]] = {c: [] for c in PARQUET_COLUMNS}
     for verdict in verdicts:
         row = flat_row(verdict)
-        row["reasons_json"] = json.dumps([r.to_dict() for r in verdict.reasons], ensure_ascii=False)
+        row["claims"] = list(verdict.claims)
+        row["reasons"] = [r.to_dict() for r in verdict.reasons]
         for c in PARQUET_COLUMNS:
             columns[c].append(row[c])
     table = pa.table(columns, schema=schema())

@@ -35,8 +35,8 @@ BINS = 10
 _EVIDENCE_MAX = 300
 _LABELS = ("scam", "suspicious", "benign", "unverified", "error")
 # Verdict extras shown in a row's detail view when the scan recorded them.
-_DETAILS = ("final_url", "status", "redirects", "fetch_error", "domain_age_days", "registrar",
-            "publisher", "fetched_at", "analyst_label")  # fmt: skip
+_DETAILS = ("final_url", "http_status", "redirects", "fetch_error", "domain_age_days",
+            "registrar", "publisher", "scanned_at", "analyst_label", "given_url")  # fmt: skip
 
 
 def write_report(

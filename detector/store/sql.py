@@ -315,6 +315,25 @@ class SqlStore(_labels.LabelsMixin, _reports.ReportsMixin):
         rows = self._query("SELECT body FROM snapshot_bodies WHERE sha256 = ?", (sha256,))
         return zlib.decompress(rows[0][0]).decode("utf-8") if rows else None
 
+    def fetch_meta(self, run_id: int) -> dict[str, dict[str, Any]]:
+        """Input key -> how its page was fetched (``fetched_at``, ``final_url``, ``status``,
+        ``redirects``, ``error``), bodies left out: what exports put beside each verdict."""
+        out: dict[str, dict[str, Any]] = {}
+        for r in self._query(
+            "SELECT input_key, final_url, status, fetched_at, error, meta_json FROM snapshots "
+            "WHERE run_id = ?",
+            (run_id,),
+        ):
+            meta = json.loads(r["meta_json"] or "{}")
+            out[r["input_key"]] = {
+                "fetched_at": r["fetched_at"],
+                "final_url": r["final_url"],
+                "status": r["status"],
+                "redirects": meta.get("redirects") or [],
+                "error": r["error"],
+            }
+        return out
+
     def snapshot(self, run_id: int, key: str) -> Snapshot | None:
         """Rebuild the stored snapshot of one input (body included), or None."""
         rows = self._query(
