@@ -104,7 +104,7 @@ class Detector:
             yield from self._score_batch(batch)
 
     def _prepare(
-        self, item: Snapshot | Mapping[str, Any]
+        self, item: Snapshot | Mapping[str, Any], looked_up: dict[int, DomainIntel] | None = None
     ) -> tuple[Snapshot | None, Extraction | Verdict]:
         try:
             snap = Snapshot.coerce(item)
@@ -126,7 +126,12 @@ class Detector:
             )
         try:
             intel = self.intel(snap.effective_url) if self.intel and snap.effective_url else None
-            ex = extract(snap, intel, self.settings)
+            if intel is not None and looked_up is not None:
+                looked_up[id(snap)] = intel
+            # The model reads domain age only if it was trained with known ages; otherwise the
+            # age is shown to the analyst (verdict extras) and the model sees "unknown", as in
+            # training (a feature constant in training has no learned meaning).
+            ex = extract(snap, intel if self.age_trained else None, self.settings)
         except DetectorError as exc:
             return snap, Verdict.failed(
                 snap, f"{getattr(exc, 'code', 'extract.failed')}: {exc}", self.model_name
@@ -140,8 +145,14 @@ class Detector:
             )
         return snap, ex
 
+    @property
+    def age_trained(self) -> bool:
+        """Whether the model saw known domain ages in training (sidecar ``domain_age_trained``)."""
+        return bool(self.artifact.sidecar.get("domain_age_trained"))
+
     def _score_batch(self, batch: list[Snapshot | Mapping[str, Any]]) -> list[Verdict]:
-        prepared = [self._prepare(item) for item in batch]
+        looked_up: dict[int, DomainIntel] = {}  # per batch: a Detector is shared by threads
+        prepared = [self._prepare(item, looked_up) for item in batch]
         rows: list[dict[str, Any]] = []
         docs: list[str] = []
         row_doc: list[int] = []  # which document each feature row belongs to
@@ -181,7 +192,7 @@ class Detector:
             except (ValueError, FloatingPointError, OverflowError) as exc:
                 out.append(Verdict.failed(snap, f"model.failed: {_reason(exc)}", self.model_name))
                 continue
-            verdict = self._verdict(snap, ex, mine, keys)
+            verdict = self._verdict(snap, ex, mine, keys, looked_up.get(id(snap)))
             self._add_wording(verdict, ex, shift)
             out.append(verdict)
         return out
@@ -212,7 +223,12 @@ class Detector:
             verdict.reasons = self.explainer.merge(verdict.reasons, reason, verdict.label or "")
 
     def _verdict(
-        self, snap: Snapshot, ex: Extraction, scores: np.ndarray, keys: list[str]
+        self,
+        snap: Snapshot,
+        ex: Extraction,
+        scores: np.ndarray,
+        keys: list[str],
+        intel: DomainIntel | None = None,
     ) -> Verdict:
         score = float(scores[0])
         label = self.artifact.thresholds.label(score)
@@ -223,6 +239,9 @@ class Detector:
         extra: dict[str, Any] = {}
         if snap.error:
             extra["fetch_error"] = snap.error
+        if intel is not None and intel.age_days is not None:
+            extra["domain_age_days"] = round(intel.age_days, 1)
+            extra["registered_domain"] = intel.registered_domain
         given = snap.extra.get("given_url")
         if isinstance(given, str) and given != snap.url:
             extra["given_url"] = given  # the indicator as pasted (defanged or scheme-less)

@@ -17,6 +17,8 @@ SHARED_DATA = ROOT.parent / "shared" / "data"
 for _var in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY", "all_proxy"):
     os.environ.pop(_var, None)
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
+# No RDAP look-ups unless a test asks for them (tests/test_scan_intel.py serves its own RDAP).
+os.environ["DETECTOR_OFFLINE"] = "1"
 
 
 def shared_path(*parts: str) -> Path:

@@ -144,6 +144,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sc.add_argument("--batch-size", type=int, default=64, help="snapshots scored together")
     sc.add_argument(
+        "--no-intel",
+        action="store_true",
+        help="no domain-age (RDAP) look-ups; DETECTOR_OFFLINE=1 does the same everywhere",
+    )
+    sc.add_argument(
         "--retry-failed",
         action="store_true",
         help="fetch again the inputs of this run whose page could not be fetched (their "

@@ -96,6 +96,10 @@ def _scan(args: argparse.Namespace, source: Path) -> int:
         if args.retry_failed and (found := store.find_run(run_name)) is not None:
             again = store.forget_unfetched(int(found["id"]))
             print(f"{again} inputs not fetched before will be fetched again", file=sys.stderr)
+        if not args.no_intel and args.workers == 1 and not args.dask:
+            from detector.scan.intel import store_intel
+
+            det.intel = store_intel(settings, store)
         scanner = Scanner(det, store, settings, batch_size=args.batch_size)
         try:
             summary = scanner.run(
