@@ -17,6 +17,7 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -189,13 +190,28 @@ def _cmd_train(args: argparse.Namespace) -> int:
     shared = None if args.no_shared else Path(args.shared) if args.shared else default_shared_dir()
     if shared is not None and not shared.is_dir():
         raise UsageError(f"--shared {shared} is not a directory")
+    from detector.model.pipeline import CANDIDATES
+    from detector.model.train import TrainConfig
+
+    if args.estimator is not None and args.estimator not in CANDIDATES:
+        raise UsageError(f"--estimator must be one of {', '.join(sorted(CANDIDATES))}")
+    cfg = TrainConfig()
+    if args.estimator is not None:
+        cfg = replace(cfg, signals=args.estimator)
+    if args.jobs is not None:
+        if args.jobs < 1:
+            raise UsageError("--jobs must be at least 1")
+        cfg = replace(cfg, jobs=args.jobs)
+    cache: Path | bool = False if args.no_cache else Path(args.cache) if args.cache else True
     side = build(
         data,
         args.out,
         name=args.name,
+        cfg=cfg,
         shared=shared,
         progress=lambda m: print(m, file=sys.stderr),
         extra=extra,
+        cache=cache,
     )
     cv = side["metrics"][f"{side['judge']}_grouped_cv"]["overall"]
     print(
@@ -706,6 +722,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="fold analyst labels from --store into the training data (with provenance)",
     )
     t.add_argument("--store", default=DEFAULT_STORE, help="store holding the analyst labels")
+    t.add_argument(
+        "--estimator",
+        default=None,
+        help="signals model to train (logistic or gradient_boosting; default: the shipped one)",
+    )
+    t.add_argument(
+        "--jobs", type=int, default=None, help="cross-validation folds fitted in parallel"
+    )
+    t.add_argument(
+        "--cache",
+        default=None,
+        help="feature cache folder (default: $DETECTOR_CACHE_DIR or ~/.cache/detector)",
+    )
+    t.add_argument("--no-cache", action="store_true", help="extract every page afresh")
     t.set_defaults(func=_cmd_train)
 
     e = sub.add_parser("evaluate", help="report a model's metrics, on real data when present")

@@ -28,6 +28,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import MaxAbsScaler
 from sklearn.utils import murmurhash3_32
+from threadpoolctl import threadpool_limits
 
 from detector.model.metrics import logit
 
@@ -126,6 +127,30 @@ TEXT_MODELS: dict[str, Callable[[], Pipeline]] = {"words": word_model, "chars": 
 FeatureDicts = list[dict[str, Any]]
 
 
+def hash_docs(name: str, docs: Sequence[str]) -> Any:
+    """The hashed n-gram counts the text model ``name`` starts from (stateless, so they can be
+    computed once for every document and sliced per training split)."""
+    return TEXT_MODELS[name]().named_steps["hash"].transform(list(docs)).tocsr()
+
+
+def fit_text(
+    name: str,
+    docs: Sequence[str],
+    y: np.ndarray,
+    sample_weight: np.ndarray | None = None,
+    counts: Any = None,
+) -> Pipeline:
+    """Fit text model ``name``; ``counts`` (its ``hash_docs`` of ``docs``) skips the hashing.
+
+    The hashing step is stateless, so fitting the remaining steps on precomputed counts gives
+    the same fitted pipeline as ``Pipeline.fit`` on the documents."""
+    model = TEXT_MODELS[name]()
+    X = counts if counts is not None else hash_docs(name, docs)
+    tfidf = model.named_steps["tfidf"].fit(X)
+    model.named_steps["clf"].fit(tfidf.transform(X), y, sample_weight=sample_weight)
+    return model
+
+
 def hash_column(gram: str, n_features: int) -> int:
     """The column ``HashingVectorizer`` (signed murmur3, seed 0) gives one n-gram."""
     return abs(int(murmurhash3_32(gram, seed=0))) % n_features
@@ -152,9 +177,23 @@ class Blend:
         text_weight: float,
         signals: Callable[[], Pipeline] = logistic,
         text_models: Sequence[str] = ("words",),
+        sample_weight: np.ndarray | None = None,
+        hashed: Mapping[str, Any] | None = None,
+        signals_weight: np.ndarray | None = None,
     ) -> Blend:
-        text = {name: TEXT_MODELS[name]().fit(list(docs), y) for name in text_models}
-        return cls(signals=signals().fit(rows, y), text=text, text_weight=text_weight)
+        """Fit both parts: the text models with ``sample_weight``, the signals model with
+        ``signals_weight``. ``hashed`` may hold each text model's hashed counts of ``docs``
+        (``hash_docs``), computed once for many fits; the result is the same model.
+
+        Numeric libraries run on one thread here, so a fit gives bit-identical models on any
+        machine and in any worker process (multi-threaded BLAS sums in another order)."""
+        with threadpool_limits(limits=1):
+            text = {
+                name: fit_text(name, docs, y, sample_weight, (hashed or {}).get(name))
+                for name in text_models
+            }
+            sig = signals().fit(rows, y, clf__sample_weight=signals_weight)
+        return cls(signals=sig, text=text, text_weight=text_weight)
 
     def signals_log_odds(self, rows: FeatureDicts) -> np.ndarray:
         return _log_odds(self.signals, rows)
