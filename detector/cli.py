@@ -193,8 +193,10 @@ def _cmd_train(args: argparse.Namespace) -> int:
     from detector.model.pipeline import CANDIDATES
     from detector.model.train import TrainConfig
 
-    if args.estimator is not None and args.estimator not in CANDIDATES:
-        raise UsageError(f"--estimator must be one of {', '.join(sorted(CANDIDATES))}")
+    if args.estimator is not None and not set(args.estimator.split("+")) <= set(CANDIDATES):
+        raise UsageError(
+            f"--estimator must be one of {', '.join(sorted(CANDIDATES))}, or several joined by +"
+        )
     cfg = TrainConfig()
     if args.estimator is not None:
         cfg = replace(cfg, signals=args.estimator)
@@ -725,7 +727,8 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument(
         "--estimator",
         default=None,
-        help="signals model to train (logistic or gradient_boosting; default: the shipped one)",
+        help="signals model to train: logistic, gradient_boosting, or both joined by + (their "
+        "mean log-odds; the shipped default)",
     )
     t.add_argument(
         "--jobs", type=int, default=None, help="cross-validation folds fitted in parallel"

@@ -1,9 +1,10 @@
 """A disk cache of extracted features, so retraining does not re-parse every page.
 
 Entries are keyed by the snapshot's content hash; the cache file is named by the extractor's
-identity: the feature schema hash plus a digest of the extractor's own source and lexicon files
-(a fix inside a signal family changes the digest even when no feature name changes). A stale
-entry can therefore never be read: a changed extractor or a changed snapshot misses.
+identity: the feature schema hash plus a digest of the source and lexicon files extraction reads
+and the versions of the parsers it uses (a fix inside a signal family changes the digest even
+when no feature name changes). A stale entry can therefore never be read: a changed extractor
+or a changed snapshot misses.
 
 The file is plain JSON (feature dicts and documents), written atomically, never pickle. It lives
 outside the repository: ``$DETECTOR_CACHE_DIR`` or ``~/.cache/detector``. A file that cannot be
@@ -15,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -34,15 +36,25 @@ def default_dir() -> Path:
     return Path(env) if env else Path.home() / ".cache" / "detector"
 
 
+# What extraction reads besides detector/extract/: these modules and the parser's version.
+_ALSO_READ = ("records.py", "config.py", "errors.py", "intel/domain.py")
+
+
 @lru_cache(maxsize=1)
 def extractor_id() -> str:
-    """Schema hash + digest of every source and lexicon file of the extractor."""
+    """Schema hash + digest of every source and lexicon file extraction reads, plus the Python
+    and parser versions (a parser upgrade may parse a page differently)."""
+    from importlib.metadata import version
+
     from detector.extract.features import schema_hash
 
     root = Path(__file__).resolve().parents[1]
     h = hashlib.sha256(schema_hash().encode())
+    for lib in ("selectolax", "tldextract"):
+        h.update(f"{lib} {version(lib)}".encode())
+    h.update(repr(sys.version_info[:3]).encode())
     files = sorted((root / "extract").rglob("*.py")) + sorted((root / "extract").rglob("*.json"))
-    for path in [*files, root / "records.py"]:
+    for path in [*files, *(root / name for name in _ALSO_READ)]:
         h.update(path.relative_to(root).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:24]

@@ -6,6 +6,20 @@ import json
 from pathlib import Path
 from typing import Any
 
+_SIGNALS_MODELS = {
+    "logistic": "logistic regression",
+    "gradient_boosting": "histogram gradient-boosted trees",
+}
+
+
+def _signals_models(estimator: str) -> str:
+    """``blend(logistic+gradient_boosting+words)`` -> the signals models in plain words."""
+    parts = [p for p in estimator.removeprefix("blend(").rstrip(")").split("+") if p]
+    named = [_SIGNALS_MODELS[p] for p in parts if p in _SIGNALS_MODELS]
+    if len(named) > 1:
+        return " and ".join(named) + ", their log-odds averaged"
+    return named[0] if named else "a classifier"
+
 
 def _fmt(v: Any) -> str:
     if isinstance(v, float):
@@ -98,9 +112,10 @@ def render(side: dict[str, Any]) -> str:
         "prints them as one table.",
         "",
         "## What it is",
-        f"- **{side['estimator']}**: a signals model (named features -> logistic regression) and "
-        "a wording model (TF-IDF of the page's text, form fields and script sources -> logistic "
-        f"regression), blended on the log-odds scale with wording weight {side.get('text_weight')}, "
+        f"- **{side['estimator']}**: a signals model (named features -> "
+        f"{_signals_models(side['estimator'])})"
+        " and a wording model (TF-IDF of the page's text, form fields and script sources -> "
+        "logistic regression; real pages weigh more than generated ones in its fit), blended on the log-odds scale with wording weight {side.get('text_weight')}, "
         "then a Platt mapping. The page's own URL is not in the wording model; URL signals "
         "are trained with URL dropout so that a page without its URL is judged on content.",
         f"- Why: {side.get('selection_note', '')}.",
