@@ -13,6 +13,11 @@ sets under ../shared/data (``detector.model.real``). Model choices are made on t
    plus form and link counts, logistic regression) is scored on the same splits.
 4. The blend is fitted on everything.
 
+The folds are independent fits and run in parallel processes (``TrainConfig.jobs``); features
+come from the feature cache when the same extractor saw the same snapshot before
+(``detector.model.cache``), so retraining the shipped configuration costs its fits, not its
+parsing. Real examples weigh ``real_weight`` in the wording model's fit.
+
 Content first: every training example that has a URL is also used once without it (URL
 dropout), so URL evidence adds to what the content says instead of standing in for it, and a
 page stored without its URL is judged like the same page with one. Likewise every listing is
