@@ -115,7 +115,8 @@ def render(side: dict[str, Any]) -> str:
         f"- **{side['estimator']}**: a signals model (named features -> "
         f"{_signals_models(side['estimator'])})"
         " and a wording model (TF-IDF of the page's text, form fields and script sources -> "
-        "logistic regression; real pages weigh more than generated ones in its fit), blended on the log-odds scale with wording weight {side.get('text_weight')}, "
+        "logistic regression; real pages weigh more than generated ones in its fit), blended "
+        f"on the log-odds scale with wording weight {side.get('text_weight')}, "
         "then a Platt mapping. The page's own URL is not in the wording model; URL signals "
         "are trained with URL dropout so that a page without its URL is judged on content.",
         f"- Why: {side.get('selection_note', '')}.",
