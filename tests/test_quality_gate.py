@@ -17,10 +17,15 @@ from detector.model.real import available
 from tests.conftest import ROOT, SHARED_DATA
 
 # Grouped (by family) CV over the real sets, markup only.
-REAL_FLOORS = {"roc_auc": 0.94, "pr_auc": 0.93, "tpr_at_2pct_fpr": 0.65, "recall_flagged": 0.8}
+REAL_FLOORS = {"roc_auc": 0.96, "pr_auc": 0.96, "tpr_at_2pct_fpr": 0.79, "recall_flagged": 0.88}
 REAL_CEILINGS = {"fpr_scam": 0.02, "fpr_flagged": 0.1}
 # Each real set on its own, inside the same CV.
-PER_SET_FLOORS = {"real-pages": {"roc_auc": 0.9}, "html-samples": {"roc_auc": 0.95}}
+PER_SET_FLOORS = {"real-pages": {"roc_auc": 0.93}, "html-samples": {"roc_auc": 0.98}}
+# Leave one source out: trained without a real set, tested on it (threshold-free figures).
+LOSO_FLOORS = {
+    "html-samples": {"roc_auc": 0.88, "tpr_at_2pct_fpr": 0.7},
+    "real-pages": {"roc_auc": 0.88, "tpr_at_2pct_fpr": 0.55},
+}
 URL_FLOORS = {"roc_auc": 0.8, "recall_flagged": 0.5}
 URL_CEILINGS = {"fpr_flagged": 0.05}
 
@@ -41,7 +46,10 @@ def retrained(tmp_path_factory):
     return build(ROOT / "data", out, shared=SHARED_DATA, evaluation=False)
 
 
-# Retraining (5 grouped folds + the final fit) takes about 2-4 minutes on 2 idle cores.
+# Retraining the shipped configuration (extraction, read from the feature cache when warm,
+# then 5 grouped folds in 2 processes and the final fit; no candidate search, no evaluation
+# table) takes well under a minute on 2 idle cores (`python bench/train.py`) and a few minutes
+# when other CPU-heavy jobs share them: the timeout leaves more than 10x that.
 @pytest.mark.timeout(1800)
 def test_training_reproduces_the_shipped_model(retrained):
     shipped = shipped_sidecar()
@@ -80,6 +88,15 @@ def test_ahead_of_the_baseline_on_the_same_splits():
     ours, base = comparison["blend"], comparison["baseline_tfidf_forms"]
     assert ours["roc_auc"] > base["roc_auc"]
     assert ours["tpr_at_2pct_fpr"] >= base["tpr_at_2pct_fpr"]
+
+
+def test_leave_one_source_out_floors_and_baseline():
+    loso = shipped_sidecar()["evaluation"]["leave_one_source_out"]
+    for name, floors in LOSO_FLOORS.items():
+        ours, base = loso[name]["blend"], loso[name]["baseline_tfidf_forms"]
+        for key, floor in floors.items():
+            assert ours[key] >= floor, f"without {name}: {key} {ours[key]} < {floor}"
+            assert ours[key] > base[key], f"without {name}: {key} not ahead of the baseline"
 
 
 def test_url_only_floors(shipped):

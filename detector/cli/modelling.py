@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from detector.cli.common import EXIT_OK, UsageError, store_at
@@ -29,13 +30,30 @@ def cmd_train(args: argparse.Namespace) -> int:
     shared = None if args.no_shared else Path(args.shared) if args.shared else default_shared_dir()
     if shared is not None and not shared.is_dir():
         raise UsageError(f"--shared {shared} is not a directory")
+    from detector.model.pipeline import CANDIDATES
+    from detector.model.train import TrainConfig
+
+    if args.estimator is not None and not set(args.estimator.split("+")) <= set(CANDIDATES):
+        raise UsageError(
+            f"--estimator must be one of {', '.join(sorted(CANDIDATES))}, or several joined by +"
+        )
+    cfg = TrainConfig()
+    if args.estimator is not None:
+        cfg = replace(cfg, signals=args.estimator)
+    if args.jobs is not None:
+        if args.jobs < 1:
+            raise UsageError("--jobs must be at least 1")
+        cfg = replace(cfg, jobs=args.jobs)
+    cache: Path | bool = False if args.no_cache else Path(args.cache) if args.cache else True
     side = build(
         data,
         args.out,
         name=args.name,
+        cfg=cfg,
         shared=shared,
         progress=lambda m: print(m, file=sys.stderr),
         extra=extra,
+        cache=cache,
     )
     cv = side["metrics"][f"{side['judge']}_grouped_cv"]["overall"]
     print(

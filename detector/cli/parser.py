@@ -280,6 +280,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="fold analyst labels from --store into the training data (with provenance)",
     )
     t.add_argument("--store", default=DEFAULT_STORE, help="store holding the analyst labels")
+    t.add_argument(
+        "--estimator",
+        default=None,
+        help="signals model to train: logistic, gradient_boosting, or both joined by + (their "
+        "mean log-odds; the shipped default)",
+    )
+    t.add_argument(
+        "--jobs", type=int, default=None, help="cross-validation folds fitted in parallel"
+    )
+    t.add_argument(
+        "--cache",
+        default=None,
+        help="feature cache folder (default: $DETECTOR_CACHE_DIR or ~/.cache/detector)",
+    )
+    t.add_argument("--no-cache", action="store_true", help="extract every page afresh")
     t.set_defaults(func=cmd_train)
 
     e = sub.add_parser("evaluate", help="report a model's metrics, on real data when present")

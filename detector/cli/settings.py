@@ -27,6 +27,7 @@ OTHER_VARIABLES = {
     "(the same as model_path)",
     "DETECTOR_SERVE_LOG_LEVEL": "log level of the endpoint's workers (set by detector serve "
     "--log-level)",
+    "DETECTOR_CACHE_DIR": "feature cache of detector train (default ~/.cache/detector)",
     "DETECTOR_SHARED_DATA": "folder holding the real sets (real-pages/, html-samples/) for the "
     "research API and notebooks (default ../shared/data beside the checkout)",
 }

@@ -13,6 +13,7 @@ from typing import Any
 from detector.core.lexicons import lexicons_digest
 from detector.extract.features import schema_hash
 from detector.model import artifact, card
+from detector.model.cache import FeatureCache
 from detector.model.data import Example, data_hash, load_corpus
 from detector.model.real import available, load_real, real_hash
 from detector.model.train import TrainConfig, TrainResult, featurize, train
@@ -27,12 +28,15 @@ def build(
     progress: Callable[[str], None] | None = None,
     extra: list[Example] | None = None,
     evaluation: bool = True,
+    cache: Path | bool = True,
 ) -> dict[str, Any]:
     """Train on ``data_dir`` and the real sets under ``shared`` (plus ``extra`` examples, e.g.
     analyst labels), save to ``out_dir``, evaluate, write the card.
 
     ``shared`` is the ../shared/data folder; None (or a folder without the real sets) trains on
-    data/ alone, and the sidecar says so.
+    data/ alone, and the sidecar says so. ``cache``: extracted features are read from and added
+    to the feature cache (``detector.model.cache``) in its default folder (True), in the given
+    folder, or not cached at all (False); the model is the same either way.
     """
     from detector.detector import Detector
     from detector.model import evaluate
@@ -44,8 +48,17 @@ def build(
         say(f"no real sets under {shared}: training and judging on data/ alone")
     examples = load_corpus(data_dir) + list(extra or []) + load_real(shared)
     started = time.perf_counter()
-    data = featurize(examples, cfg.url_dropout)
-    say(f"extracted features for {len(examples)} examples in {time.perf_counter() - started:.1f}s")
+    store = None
+    if isinstance(cache, Path):
+        store = FeatureCache(cache)
+    elif cache:
+        store = FeatureCache()
+    data = featurize(examples, cfg.url_dropout, cache=store)
+    cached = f" ({store.hits} from the cache at {store.path})" if store and store.hits else ""
+    say(
+        f"extracted features for {len(examples)} examples in "
+        f"{time.perf_counter() - started:.1f}s{cached}"
+    )
     result = train(examples, cfg, progress, data=data)
     digest = data_hash(data_dir)
     shared_digest = real_hash(shared)

@@ -6,6 +6,22 @@ import json
 from pathlib import Path
 from typing import Any
 
+_SIGNALS_MODELS = {
+    "logistic": "logistic regression",
+    "gradient_boosting": "histogram gradient-boosted trees",
+}
+
+
+def _signals_models(estimator: str) -> str:
+    """``blend(logistic+gradient_boosting+words)`` -> the signals models in plain words."""
+    parts = [p for p in estimator.removeprefix("blend(").rstrip(")").split("+") if p]
+    # Text model names are not signals models; any other name (an estimator trained through the
+    # research API, e.g. RandomForestClassifier) is shown as it is.
+    named = [_SIGNALS_MODELS.get(p, p) for p in parts if p not in ("words", "chars")]
+    if len(named) > 1:
+        return " and ".join(named) + ", their log-odds averaged"
+    return named[0] if named else "a classifier"
+
 
 def _fmt(v: Any) -> str:
     if isinstance(v, float):
@@ -88,15 +104,6 @@ def _weak_spots(per_subtype: dict[str, dict[str, Any]]) -> list[str]:
     return [line for _rate, line in sorted(out, reverse=True)]
 
 
-_SIGNALS = {"logistic": "logistic regression", "gradient_boosting": "histogram gradient boosting"}
-
-
-def _signals(side: dict[str, Any]) -> str:
-    """The signals classifier named in ``blend(<signals>+<text models>)``."""
-    name = str(side.get("estimator", "")).removeprefix("blend(").split("+", 1)[0].rstrip(")")
-    return _SIGNALS.get(name, name or "logistic regression")
-
-
 def render(side: dict[str, Any]) -> str:
     judge = side.get("judge", "real")
     cv = side["metrics"][f"{judge}_grouped_cv"]
@@ -112,9 +119,11 @@ def render(side: dict[str, Any]) -> str:
         "prints them as one table.",
         "",
         "## What it is",
-        f"- **{side['estimator']}**: a signals model (named features -> {_signals(side)}) and "
-        "a wording model (TF-IDF of the page's text, form fields and script sources -> logistic "
-        f"regression), blended on the log-odds scale with wording weight {side.get('text_weight')}, "
+        f"- **{side['estimator']}**: a signals model (named features -> "
+        f"{_signals_models(side['estimator'])})"
+        " and a wording model (TF-IDF of the page's text, form fields and script sources -> "
+        "logistic regression; real pages weigh more than generated ones in its fit), blended "
+        f"on the log-odds scale with wording weight {side.get('text_weight')}, "
         "then a Platt mapping. The page's own URL is not in the wording model; URL signals "
         "are trained with URL dropout so that a page without its URL is judged on content.",
         f"- Why: {side.get('selection_note', '')}.",

@@ -172,35 +172,42 @@ def table(data: Any, cfg: Any, weight: float, say: Any = None) -> dict[str, Any]
     Threshold-free figures (ROC-AUC, PR-AUC, recall at 2% FPR): thresholds are chosen on the
     real grouped CV (see the sidecar's ``metrics``).
     """
-    from detector.model.train import _splits
+    from functools import partial
+
+    from detector.model.train import _parallel, _splits
 
     say = say or (lambda _m: None)
     sets = data.sets
     corpus = np.flatnonzero(sets == "corpus")
     real_sets = sorted(s for s in set(sets.tolist()) if s != "corpus")
     out: dict[str, Any] = {"leave_one_source_out": {}, "corpus_grouped_cv": {}}
+    for name in cfg.text_models:
+        data.hashed(name)  # once, before the parallel fits share it
+    data.raw_counts()
+    # Every fit below is independent: they run in cfg.jobs processes, results in this order.
+    calls, held_names = [], []
     if len(real_sets) > 1:
         for held in real_sets:
             train = np.flatnonzero(sets != held)
-            say(f"evaluation: train without {held}, test on it")
-            out["leave_one_source_out"][held] = _held_out(
-                data, train, {held: np.flatnonzero(sets == held)}, cfg, weight
-            )[held]
+            tests = {held: np.flatnonzero(sets == held)}
+            calls.append(partial(_held_out, data, train, tests, cfg, weight))
+            held_names.append(held)
     y, groups = data.y, data.groups
     real = np.flatnonzero(sets != "corpus")
-    folds = []
-    for k, (tr, te) in enumerate(_splits(y[corpus], groups[corpus], cfg.splits), 1):
-        say(f"evaluation: corpus fold {k}")
+    for tr, te in _splits(y[corpus], groups[corpus], cfg.splits):
         test = corpus[te]
         stripped = np.array([data.stripped.get(int(i), int(i)) for i in test])
-        res = _held_out(
-            data,
-            np.concatenate([corpus[tr], real]),
-            {"with_url": test, "markup_only": stripped},
-            cfg,
-            weight,
-        )
-        folds.append(res)
+        train = np.concatenate([corpus[tr], real])
+        tests = {"with_url": test, "markup_only": stripped}
+        calls.append(partial(_held_out, data, train, tests, cfg, weight))
+    say(
+        f"evaluation: {len(held_names)} leave-one-source-out fits and "
+        f"{len(calls) - len(held_names)} corpus folds, {cfg.jobs} at a time"
+    )
+    results = _parallel(cfg.jobs, calls)
+    for held, res in zip(held_names, results, strict=False):
+        out["leave_one_source_out"][held] = res[held]
+    folds = results[len(held_names) :]
     out["corpus_grouped_cv"] = _pool(folds)
     return out
 

@@ -1,7 +1,8 @@
 """The model: a signals model and a wording model, blended on the log-odds scale.
 
 - **signals**: feature dicts (claims, credentials, lockers, OAuth, listing, URL...) ->
-  DictVectorizer -> classifier. Every weight is a named signal, so verdict reasons stay readable.
+  DictVectorizer -> classifier (``CANDIDATES``; the shipped one is histogram gradient boosting).
+  Every input is a named signal, so verdict reasons (occlusion) stay readable.
 - **wording**: the page document (``detector.extract.document``) -> TF-IDF -> logistic
   regression over word 1-2 grams; optionally also character 2-5 grams (``TrainConfig.
   text_models``; five times the training cost for +0.004 ROC-AUC on the real grouped CV, so
@@ -17,7 +18,7 @@ scikit-learn, NumPy and SciPy types are stored; ``Blend`` is rebuilt around it a
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -29,6 +30,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import MaxAbsScaler
 from sklearn.utils import murmurhash3_32
+from threadpoolctl import threadpool_limits
 
 from detector.model.metrics import logit
 
@@ -148,6 +150,30 @@ def signals_with(estimator: Any) -> Callable[[], Pipeline]:
 FeatureDicts = list[dict[str, Any]]
 
 
+def hash_docs(name: str, docs: Sequence[str]) -> Any:
+    """The hashed n-gram counts the text model ``name`` starts from (stateless, so they can be
+    computed once for every document and sliced per training split)."""
+    return TEXT_MODELS[name]().named_steps["hash"].transform(list(docs)).tocsr()
+
+
+def fit_text(
+    name: str,
+    docs: Sequence[str],
+    y: np.ndarray,
+    sample_weight: np.ndarray | None = None,
+    counts: Any = None,
+) -> Pipeline:
+    """Fit text model ``name``; ``counts`` (its ``hash_docs`` of ``docs``) skips the hashing.
+
+    The hashing step is stateless, so fitting the remaining steps on precomputed counts gives
+    the same fitted pipeline as ``Pipeline.fit`` on the documents."""
+    model = TEXT_MODELS[name]()
+    X = counts if counts is not None else hash_docs(name, docs)
+    tfidf = model.named_steps["tfidf"].fit(X)
+    model.named_steps["clf"].fit(tfidf.transform(X), y, sample_weight=sample_weight)
+    return model
+
+
 def hash_column(gram: str, n_features: int) -> int:
     """The column ``HashingVectorizer`` (signed murmur3, seed 0) gives one n-gram."""
     return abs(int(murmurhash3_32(gram, seed=0))) % n_features
@@ -164,6 +190,8 @@ class Blend:
     signals: Pipeline
     text: dict[str, Pipeline]
     text_weight: float
+    # Further signals models: the signals score is the mean log-odds of all of them.
+    more_signals: dict[str, Pipeline] = field(default_factory=dict)
 
     @classmethod
     def fit(
@@ -172,14 +200,34 @@ class Blend:
         docs: Sequence[str],
         y: np.ndarray,
         text_weight: float,
-        signals: Callable[[], Pipeline] = logistic,
+        signals: Callable[[], Pipeline] | Sequence[Callable[[], Pipeline]] = logistic,
         text_models: Sequence[str] = ("words",),
+        sample_weight: np.ndarray | None = None,
+        hashed: Mapping[str, Any] | None = None,
+        signals_weight: np.ndarray | None = None,
     ) -> Blend:
-        text = {name: TEXT_MODELS[name]().fit(list(docs), y) for name in text_models}
-        return cls(signals=signals().fit(rows, y), text=text, text_weight=text_weight)
+        """Fit both parts: the text models with ``sample_weight``, the signals model with
+        ``signals_weight``; several ``signals`` factories make an ensemble whose signals score
+        is their mean log-odds. ``hashed`` may hold each text model's hashed counts of ``docs``
+        (``hash_docs``), computed once for many fits; the result is the same model.
+
+        Numeric libraries run on one thread here, so a fit gives bit-identical models on any
+        machine and in any worker process (multi-threaded BLAS sums in another order)."""
+        with threadpool_limits(limits=1):
+            text = {
+                name: fit_text(name, docs, y, sample_weight, (hashed or {}).get(name))
+                for name in text_models
+            }
+            factories = [signals] if callable(signals) else list(signals)
+            fitted = [f().fit(rows, y, clf__sample_weight=signals_weight) for f in factories]
+        more = {str(k): m for k, m in enumerate(fitted[1:], 1)}
+        return cls(signals=fitted[0], text=text, text_weight=text_weight, more_signals=more)
 
     def signals_log_odds(self, rows: FeatureDicts) -> np.ndarray:
-        return _log_odds(self.signals, rows)
+        if not self.more_signals:
+            return _log_odds(self.signals, rows)
+        models = [self.signals, *self.more_signals.values()]
+        return np.asarray(np.mean([_log_odds(m, rows) for m in models], axis=0))
 
     def text_log_odds(self, docs: Sequence[str]) -> np.ndarray:
         parts = [_log_odds(model, docs) for model in self.text.values()]
@@ -216,6 +264,7 @@ class Blend:
             "signals": self.signals,
             "text": dict(self.text),
             "text_weight": float(self.text_weight),
+            "more_signals": dict(self.more_signals),
         }
 
     @classmethod
@@ -228,7 +277,12 @@ class Blend:
             raise ValueError("model state lacks its signals or text models")
         if not all(hasattr(m, "predict_proba") for m in text.values()):
             raise ValueError("a text model in the state is not a classifier")
+        more = state.get("more_signals", {})
+        if not isinstance(more, Mapping) or not all(
+            hasattr(m, "predict_proba") for m in more.values()
+        ):
+            raise ValueError("a further signals model in the state is not a classifier")
         weight = float(state.get("text_weight", 0.0))
         if not 0.0 <= weight <= 1.0:
             raise ValueError(f"text weight {weight} is outside [0, 1]")
-        return cls(signals=signals, text=dict(text), text_weight=weight)
+        return cls(signals=signals, text=dict(text), text_weight=weight, more_signals=dict(more))
