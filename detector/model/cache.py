@@ -36,8 +36,9 @@ def default_dir() -> Path:
     return Path(env) if env else Path.home() / ".cache" / "detector"
 
 
-# What extraction reads besides detector/extract/: these modules and the parser's version.
-_ALSO_READ = ("records.py", "config.py", "errors.py", "intel/domain.py")
+# What extraction reads besides detector/extract/ and the bottom layer detector/core/ (URLs,
+# platforms, lexicons): these modules and the parser's version.
+_ALSO_READ = ("records.py", "config.py", "errors.py")
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +54,12 @@ def extractor_id() -> str:
     for lib in ("selectolax", "tldextract"):
         h.update(f"{lib} {version(lib)}".encode())
     h.update(repr(sys.version_info[:3]).encode())
-    files = sorted((root / "extract").rglob("*.py")) + sorted((root / "extract").rglob("*.json"))
+    files = [
+        path
+        for part in ("extract", "core")
+        for pattern in ("*.py", "*.json")
+        for path in sorted((root / part).rglob(pattern))
+    ]
     for path in [*files, *(root / name for name in _ALSO_READ)]:
         h.update(path.relative_to(root).as_posix().encode())
         h.update(path.read_bytes())
