@@ -219,7 +219,9 @@ class Blend:
                 for name in text_models
             }
             factories = [signals] if callable(signals) else list(signals)
-            fitted = [f().fit(rows, y, clf__sample_weight=signals_weight) for f in factories]
+            # Weights only when there are any: not every classifier takes sample_weight.
+            weights = {} if signals_weight is None else {"clf__sample_weight": signals_weight}
+            fitted = [f().fit(rows, y, **weights) for f in factories]
         more = {str(k): m for k, m in enumerate(fitted[1:], 1)}
         return cls(signals=fitted[0], text=text, text_weight=text_weight, more_signals=more)
 
