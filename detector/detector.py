@@ -242,6 +242,10 @@ class Detector:
         if intel is not None and intel.age_days is not None:
             extra["domain_age_days"] = round(intel.age_days, 1)
             extra["registered_domain"] = intel.registered_domain
+        trail = snap.extra.get("discovery")
+        if isinstance(trail, dict):  # found by following a lure link from another page
+            extra["discovered_from"] = trail.get("parent_url")
+            extra["discovery_depth"] = trail.get("depth")
         given = snap.extra.get("given_url")
         if isinstance(given, str) and given != snap.url:
             extra["given_url"] = given  # the indicator as pasted (defanged or scheme-less)

@@ -144,6 +144,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sc.add_argument("--batch-size", type=int, default=64, help="snapshots scored together")
     sc.add_argument(
+        "--discover",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also scan the lure links of scanned pages, up to N hops (each tagged with the page "
+        "it came from; at most DETECTOR_DISCOVERY_MAX_LINKS per page)",
+    )
+    sc.add_argument(
         "--no-intel",
         action="store_true",
         help="no domain-age (RDAP) look-ups; DETECTOR_OFFLINE=1 does the same everywhere",

@@ -103,7 +103,12 @@ def _scan(args: argparse.Namespace, source: Path) -> int:
         scanner = Scanner(det, store, settings, batch_size=args.batch_size)
         try:
             summary = scanner.run(
-                source, run_name, progress=not args.quiet, dask=args.dask, workers=args.workers
+                source,
+                run_name,
+                progress=not args.quiet,
+                dask=args.dask,
+                workers=args.workers,
+                discover=args.discover,
             )
         except KeyboardInterrupt:
             found = store.find_run(run_name)

@@ -120,7 +120,8 @@ def _resolved(c: Candidate, base: str) -> Candidate:
         return Candidate("", c.via, c.text)
 
 
-def _follow(c: Candidate) -> bool:
+def follows(c: Candidate) -> bool:
+    """Whether a candidate is worth fetching: a redirect-like target, or a lure-like anchor."""
     if c.via == "anchor" and not looks_like_lure(c.url, c.text):
         return False
     return normalise_url(c.url) is not None and not _skipped_type(c.url)
@@ -171,7 +172,7 @@ def discover(
             continue
         for c in candidates(parent, s):
             key = normalise_url(c.url)
-            if budget <= 0 or key is None or key in seen or not _follow(c):
+            if budget <= 0 or key is None or key in seen or not follows(c):
                 continue
             seen.add(key)
             budget -= 1

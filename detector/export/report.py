@@ -36,7 +36,7 @@ _EVIDENCE_MAX = 300
 _LABELS = ("scam", "suspicious", "benign", "unverified", "error")
 # Verdict extras shown in a row's detail view when the scan recorded them.
 _DETAILS = ("final_url", "http_status", "redirects", "fetch_error", "domain_age_days",
-            "registrar", "publisher", "scanned_at", "analyst_label", "given_url")  # fmt: skip
+            "registrar", "publisher", "scanned_at", "analyst_label", "given_url", "discovered_from")  # fmt: skip
 
 
 def write_report(

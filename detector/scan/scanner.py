@@ -21,6 +21,7 @@ from typing import Any
 from detector.config import Settings
 from detector.records import Snapshot, Verdict
 from detector.redact import redact_text
+from detector.scan.discover import Frontier
 from detector.scan.executors import process_in_pool, process_on_dask
 from detector.scan.inputs import Rejected, read_inputs
 from detector.scan.pipeline import Fetcher, Processor, wants_fetch
@@ -38,6 +39,7 @@ class Summary:
     skipped_done: int = 0
     duplicates: int = 0
     unfetched: int = 0  # crawled this time but not fetched: scored from the URL alone
+    discovered: int = 0  # lure links of scanned pages added to the run (--discover)
     seconds: float = 0.0
     labels: dict[str, int] = field(default_factory=dict)
 
@@ -49,6 +51,7 @@ class Summary:
             f"{self.failed} failed, "
             f"{f'{self.unfetched} not fetched (scored from the URL alone), ' if self.unfetched else ''}"
             f"{self.skipped_done} already done, {self.inputs} inputs"
+            f"{f', {self.discovered} found by following lure links' if self.discovered else ''}"
             f"{f' ({self.duplicates} duplicate rows skipped)' if self.duplicates else ''} "
             f"in {self.seconds:.1f}s [{labels}]"
             + (
@@ -111,6 +114,7 @@ class Scanner(Processor):
         progress: bool = True,
         dask: str | None = None,
         workers: int = 1,
+        discover: int = 0,
     ) -> Summary:
         """Scan ``input_path`` into run ``run_name`` (created, or resumed when it exists).
 
@@ -132,7 +136,16 @@ class Scanner(Processor):
         run_id, resumed = store.create_or_resume_run(run_name, str(input_path), settings_json)
         with store.lock_run(run_id):  # a second process on the same run stops here
             return self._run_locked(
-                store, run_id, resumed, input_path, run_name, progress, dask, workers, start
+                store,
+                run_id,
+                resumed,
+                input_path,
+                run_name,
+                progress,
+                dask,
+                workers,
+                start,
+                discover,
             )
 
     def _run_locked(
@@ -146,6 +159,7 @@ class Scanner(Processor):
         dask: str | None,
         workers: int,
         start: float,
+        discover: int = 0,
     ) -> Summary:
         read = 0
         # The store keeps inputs with their URLs redacted (detector/redact.py); this run still
@@ -180,12 +194,19 @@ class Scanner(Processor):
         to_crawl = {key for key, raw in pending if wants_fetch(raw)}
         bar = Progress(len(pending) + len(rejected)) if progress else Progress(0)
 
+        frontier = Frontier(self.settings, set()) if discover > 0 else None
+
         def keep(key: str, snap: Snapshot, verdict: Verdict) -> None:
             store.record(run_id, key, snap, verdict)
             summary.unfetched += bool(snap.error) and not verdict.error and key in to_crawl
             summary.scored += verdict.error is None
             summary.failed += verdict.error is not None
             bar.step()
+            if frontier is not None:
+                trail = snap.extra.get("discovery")
+                depth = int(trail.get("depth", 0)) if isinstance(trail, dict) else 0
+                if depth < discover:
+                    frontier.collect(snap, depth)
 
         try:
             for result in rejected:
@@ -203,6 +224,14 @@ class Scanner(Processor):
                 close = getattr(results, "close", None)
                 if close is not None:
                     close()
+            while frontier is not None and (found := frontier.take()):
+                summary.discovered += store.add_inputs(run_id, found)
+                wanted = {k for k, _ in found}
+                more = [(k, raw) for k, raw in store.pending(run_id) if k in wanted]
+                to_crawl.update(k for k, _ in more)
+                bar.total += len(more)
+                for result in self.process(more):  # in this process: the store's one writer
+                    keep(*result)
         finally:
             bar.close()
         store.finish_run(run_id)
