@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from detector.core.urls import normalise_url, refang
+from detector.crawl.sources import store_url
 from detector.errors import InvalidSnapshot
 from detector.records import Snapshot
 
@@ -144,7 +145,7 @@ def read_inputs(path: str | Path) -> Iterator[tuple[str, str] | Rejected]:
 def _url_item(text: str) -> dict[str, Any]:
     """A pasted indicator as a snapshot request: defanged and scheme-less forms made fetchable,
     the text as given kept beside it (``given_url``), so the verdict says what was read."""
-    url, _ = refang(text)
+    url = store_url(text) or refang(text)[0]
     return {"url": url, "given_url": text} if url != text else {"url": url}
 
 

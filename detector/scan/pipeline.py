@@ -42,9 +42,18 @@ class Processor:
         self.fetched_batch = 1
 
     def _crawl(self, urls: list[str]) -> Iterable[Snapshot]:
+        """Pages through the crawler; store listing URLs (Chrome Web Store, Google Play, App
+        Store) through their adapter, so they are scored as the listings they are."""
         from detector.crawl import fetch_many
+        from detector.crawl.sources import adapter_for, snapshot_from_source
 
-        return fetch_many(urls, self.settings)
+        listings = [u for u in urls if adapter_for(u)]
+        pages = [u for u in urls if not adapter_for(u)]
+        yield from fetch_many(pages, self.settings)
+        for url in listings:
+            snap = snapshot_from_source(url, settings=self.settings)
+            snap.url = url  # the key the scan waits on, whatever the store redirected to
+            yield snap
 
     def rejected(self, key: str, problem: str) -> tuple[str, Snapshot, Verdict]:
         """The failed result of an input that could not be read."""

@@ -201,6 +201,25 @@ def adapter_for(url: str) -> str | None:
     return None
 
 
+_EXTENSION_ID = re.compile(r"^[a-p]{32}$")
+_PACKAGE = re.compile(r"^[a-zA-Z][a-zA-Z0-9_]*(?:\.[a-zA-Z0-9_]+){1,20}$")
+
+
+def store_url(text: str) -> str | None:
+    """The store listing URL an analyst means by a bare id: a Chrome extension id (32 letters
+    a-p) or an Android package name (``com.zhiliaoapp.musically``: dotted, ending in a label
+    that is no public suffix, so ``example.com`` stays a host). None for anything else."""
+    value = text.strip()
+    if _EXTENSION_ID.match(value):
+        return f"https://chromewebstore.google.com/detail/{value}"
+    if _PACKAGE.match(value) and len(value) <= 150:
+        from detector.core.urls import host_parts
+
+        if not host_parts(f"http://{value}/").suffix:
+            return f"https://play.google.com/store/apps/details?id={value}"
+    return None
+
+
 def _parser(name: str) -> tuple[str, Parser]:
     if name == "chrome_store":
         from detector.crawl.sources import chrome_store
