@@ -242,6 +242,8 @@ class Detector:
         if intel is not None and intel.age_days is not None:
             extra["domain_age_days"] = round(intel.age_days, 1)
             extra["registered_domain"] = intel.registered_domain
+            if intel.registrar:
+                extra["registrar"] = intel.registrar
         trail = snap.extra.get("discovery")
         if isinstance(trail, dict):  # found by following a lure link from another page
             extra["discovered_from"] = trail.get("parent_url")

@@ -59,6 +59,7 @@ class DomainIntel:
     age_days: float | None = None
     registered_at: str | None = None
     source: str = "unknown"  # "rdap", "cache", "fixture", "free_hosting" or "unknown"
+    registrar: str | None = None  # the registrar's name from RDAP, when it gave one
 
 
 @dataclass

@@ -28,7 +28,15 @@ def test_scan_looks_up_domain_age_once_and_shows_it(
         {"services": [[["xyz"], [f"http://127.0.0.1:{port}/rdap/"]]]}
     )
     httpserver.expect_request("/rdap/domain/new-lure.xyz").respond_with_json(
-        {"events": [{"eventAction": "registration", "eventDate": registered}]}
+        {
+            "events": [{"eventAction": "registration", "eventDate": registered}],
+            "entities": [
+                {
+                    "roles": ["registrar"],
+                    "vcardArray": ["vcard", [["fn", {}, "text", "Cheap Names"]]],
+                }
+            ],
+        }
     )
     monkeypatch.setenv("DETECTOR_ALLOW_LOOPBACK", "1")
     monkeypatch.setenv("DETECTOR_OFFLINE", "0")
@@ -48,6 +56,7 @@ def test_scan_looks_up_domain_age_once_and_shows_it(
     first = scan("a")
     assert 2.5 < float(first["domain_age_days"]) < 3.5  # type: ignore[arg-type]
     assert first["registered_domain"] == "new-lure.xyz"
+    assert first["registrar"] == "Cheap Names"
     again = scan("b")  # a second run: the store's cache answers
     assert again["domain_age_days"] == first["domain_age_days"]
     asked = [r for r, _ in httpserver.log if r.path.startswith("/rdap/domain/")]
@@ -64,3 +73,4 @@ def test_scan_looks_up_domain_age_once_and_shows_it(
     with out.open(newline="") as fh:
         (row,) = list(csv.DictReader(fh))
     assert 2.5 < float(row["domain_age_days"]) < 3.5
+    assert row["registrar"] == "Cheap Names"

@@ -103,6 +103,20 @@ def registration_date(answer: Any) -> str | None:
     return min(valid, key=lambda p: p[1])[0] if valid else None
 
 
+def registrar_name(answer: Any) -> str | None:
+    """The name (vCard ``fn``) of the entity with role ``registrar`` in an RDAP answer."""
+    entities = answer.get("entities") if isinstance(answer, dict) else None
+    for entity in entities if isinstance(entities, list) else []:
+        if not isinstance(entity, dict) or "registrar" not in (entity.get("roles") or []):
+            continue
+        vcard = entity.get("vcardArray")
+        cards = vcard[1] if isinstance(vcard, list) and len(vcard) > 1 else []
+        for item in cards if isinstance(cards, list) else []:
+            if isinstance(item, list) and len(item) > 3 and item[0] == "fn":
+                return str(item[3])[:200] or None
+    return None
+
+
 def _parse_time(value: str) -> float | None:
     try:
         stamp = datetime.fromisoformat(value.strip())
@@ -182,27 +196,30 @@ class DomainAgeLookup:
             return DomainIntel(host, domain)
         cached = self.cache.get(_DOMAIN_NS, domain)
         if isinstance(cached, dict):
-            return self._intel(host, domain, cached.get("registered_at"))
+            return self._intel(host, domain, cached.get("registered_at"), cached.get("registrar"))
         try:
-            registered = self._query(domain)
+            registered, registrar = self._query(domain)
         except _Negative as exc:
             entry = {"registered_at": None, "reason": str(exc)[:200]}
             self.cache.set(_DOMAIN_NS, domain, entry, self.settings.rdap_negative_ttl_days * _DAY)
             return DomainIntel(host, domain)
         except _Transient:
             return DomainIntel(host, domain)
-        entry = {"registered_at": registered}
+        entry = {"registered_at": registered, "registrar": registrar}
         self.cache.set(_DOMAIN_NS, domain, entry, self.settings.rdap_ttl_days * _DAY)
-        return self._intel(host, domain, registered)
+        return self._intel(host, domain, registered, registrar)
 
-    def _intel(self, host: str, domain: str, registered_at: Any) -> DomainIntel:
+    def _intel(
+        self, host: str, domain: str, registered_at: Any, registrar: Any = None
+    ) -> DomainIntel:
         ts = _parse_time(registered_at) if isinstance(registered_at, str) else None
         age = (self._clock() - ts) / _DAY if ts is not None else None
         if age is None or age < -1.0:  # a date in the future is bad data, not a new domain
             return DomainIntel(host, domain)
-        return DomainIntel(host, domain, round(max(age, 0.0), 3), registered_at, "rdap")
+        who = registrar if isinstance(registrar, str) and registrar else None
+        return DomainIntel(host, domain, round(max(age, 0.0), 3), registered_at, "rdap", who)
 
-    def _query(self, domain: str) -> str:
+    def _query(self, domain: str) -> tuple[str, str | None]:
         bases = self._servers(domain)
         if not bases:
             raise _Negative("no RDAP server for this TLD")
@@ -210,7 +227,7 @@ class DomainAgeLookup:
         registered = registration_date(answer)
         if registered is None:
             raise _Negative("no registration event")
-        return registered
+        return registered, registrar_name(answer)
 
     def _servers(self, domain: str) -> list[str]:
         table = self._bootstrap_table()
