@@ -53,6 +53,9 @@ def test_script_built_text_appears(http: HTTPServer, renderer: Renderer) -> None
     )
     snap = renderer.render(http.url_for("/js"))
     assert snap.error is None and snap.extra["rendered"] is True
+    import base64
+
+    assert base64.b64decode(snap.extra["screenshot"])[:3] == b"\xff\xd8\xff"  # a JPEG is kept
     assert '<div id="out">see who viewed</div>' in (snap.html or "")
     hopped = renderer.render(http.url_for("/hop"))
     assert hopped.error is None and "see who viewed" in (hopped.html or "")

@@ -192,3 +192,15 @@ def test_zero_verdicts(tmp_path: Path) -> None:
     assert all(_count(tree, f"count-{k}") == 0 for k in ("scam", "suspicious", "benign", "error"))
     assert json.loads(tree.css_first("script#report-data").text()) == []
     assert "report-data" in render_report([], "empty")
+
+
+def test_screenshots_are_embedded_only_when_they_are_jpeg_base64(tmp_path: Path) -> None:
+    vs = _verdicts()
+    vs[0].extra["screenshot"] = "/9j/4AAQSkZJRgABAQ=="
+    vs[1].extra["screenshot"] = '/9j/"><img src=x onerror=alert(1)>'
+    vs[2].extra["screenshot"] = "iVBORw0KGgo="  # not a JPEG
+    _, tree = _page(tmp_path, vs)
+    node = tree.css_first("script#report-data")
+    assert node is not None
+    rows = json.loads(node.text())
+    assert [r["screenshot"] for r in rows[:3]] == ["/9j/4AAQSkZJRgABAQ==", None, None]

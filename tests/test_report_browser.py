@@ -45,6 +45,12 @@ def test_report_renders_sorts_filters_and_stays_inert(
     snaps: list[Any] = [Snapshot.from_dict(r) for r in rows]
     snaps.append({"id": "hostile", "url": HOSTILE, "html": f"<h1>{HOSTILE}</h1>"})
     verdicts = list(shipped.score_many(snaps))
+    page.set_content("<h1 style='font-size:60px'>rendered lure</h1>")
+    import base64
+
+    shot = base64.b64encode(page.screenshot(type="jpeg", quality=40)).decode()
+    for v in verdicts:
+        v.extra["screenshot"] = shot  # as a --render scan keeps it
     report = write_report(
         verdicts,
         tmp_path / "report.html",
@@ -83,6 +89,9 @@ def test_report_renders_sorts_filters_and_stays_inert(
     detail = page.locator("#verdicts tbody tr.detail")
     assert detail.count() == 1
     assert "toward scam" in detail.inner_text() and "based on" in detail.inner_text()
+    picture = detail.locator("img.shot")
+    assert picture.count() == 1
+    assert page.evaluate("document.querySelector('img.shot').naturalWidth") > 100  # CSP let it in
     _no_overlap(page)
     out = ROOT / "test-artifacts"
     out.mkdir(exist_ok=True)

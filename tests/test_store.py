@@ -410,3 +410,17 @@ def test_a_run_is_scanned_by_one_process_at_a_time(store_url: str) -> None:
                 pass
         with second.lock_run(run_id):  # released when the holder is done
             pass
+
+
+def test_fetch_meta_keeps_the_rendered_screenshot(store_url: str) -> None:
+    with open_store(store_url) as store:
+        run_id, _ = store.create_or_resume_run("r")
+        ((key, _),) = _inputs(1)
+        store.add_inputs(run_id, [(key, json.dumps({"url": key}))])
+        snap = _snap(key)
+        snap.final_url, snap.fetched_at = key + "end", "2026-12-02T10:00:00Z"
+        snap.extra["screenshot"] = "/9j/4AAQ"
+        store.record(run_id, key, snap, _verdict(key))
+        meta = store.fetch_meta(run_id)[key]
+        assert meta["screenshot"] == "/9j/4AAQ" and meta["status"] == 200
+        assert (meta["final_url"], meta["fetched_at"]) == (key + "end", "2026-12-02T10:00:00Z")

@@ -133,7 +133,7 @@ def _scan(args: argparse.Namespace, source: Path) -> int:
                 from detector.export.report import model_info, write_report
 
                 write_report(
-                    export_view(store, run),
+                    export_view(store, run, screenshots=True),
                     args.report,
                     f"Scan {run_name}",
                     store.run_stats(run["id"]),
@@ -159,7 +159,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         run = run_of(store, args.run)
         output = args.output or f"{run['name']}-report.html"
         _check_output(output)
-        verdicts = list(export_view(store, run))
+        verdicts = list(export_view(store, run, screenshots=True))
         path = write_report(
             verdicts,
             output,
@@ -250,7 +250,7 @@ def with_analyst_labels(store: Store, verdicts: Iterable[Verdict]) -> Iterator[V
         yield verdict
 
 
-def export_view(store: Store, run: dict[str, Any]) -> Iterator[Verdict]:
+def export_view(store: Store, run: dict[str, Any], screenshots: bool = False) -> Iterator[Verdict]:
     """A run's verdicts as exports and the report show them: the run, when each page was
     scanned (``scanned_at``, ISO 8601 UTC), the final URL and HTTP status, redirects, and the
     analyst's label beside the model's."""
@@ -267,6 +267,8 @@ def export_view(store: Store, run: dict[str, Any]) -> Iterator[Verdict]:
                     verdict.extra.setdefault(name, got[field])
             if got.get("redirects"):
                 verdict.extra.setdefault("redirects", got["redirects"])
+            if screenshots and got.get("screenshot"):  # the report only: exports stay lean
+                verdict.extra["screenshot"] = got["screenshot"]
             yield verdict
 
     return with_analyst_labels(store, joined())

@@ -135,6 +135,8 @@ def _render_into(snap: Snapshot, settings: Settings) -> None:
     if rendered.error is None and rendered.html:
         snap.html = rendered.html
         snap.extra["rendered"] = True
+        if rendered.extra.get("screenshot"):
+            snap.extra["screenshot"] = rendered.extra["screenshot"]
     else:
         snap.extra["render_error"] = rendered.error
 

@@ -10,6 +10,7 @@ are answered locally, so nothing escapes the interception. Playwright is importe
 
 from __future__ import annotations
 
+import base64
 import logging
 import os
 import time
@@ -41,6 +42,9 @@ CHROMIUM_FLAGS = (
     "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
 )
 MAX_REQUESTS = 300  # sub-requests answered per page; the rest are aborted
+# The viewport as a JPEG, kept with the snapshot (store) and shown in the report's detail view,
+# as a scan service keeps a picture of what it saw (about 20-80 kB a page).
+SCREENSHOT_QUALITY = 40
 _HOP_HEADERS = frozenset(
     {"content-encoding", "transfer-encoding", "content-length", "connection", "location"}
 )
@@ -154,6 +158,9 @@ class Renderer:
                 page.wait_for_load_state("networkidle", timeout=min(2000.0, self._ms(deadline)))
             snap.html = page.content()
             snap.final_url = page.url
+            with suppress(Error, TimeoutError):  # a page that cannot be pictured is still read
+                shot = page.screenshot(type="jpeg", quality=SCREENSHOT_QUALITY, timeout=5000)
+                snap.extra["screenshot"] = base64.b64encode(shot).decode("ascii")
             snap.headers = {k: first.headers[k] for k in SAFE_HEADERS if k in first.headers}
         except TimeoutError:
             snap.error = "render.timeout"

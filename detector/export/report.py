@@ -161,7 +161,19 @@ def _row(v: Verdict) -> dict[str, Any]:
         ],
         "error": v.error,
         "details": {k: v.extra[k] for k in _DETAILS if v.extra.get(k) not in (None, "", [])},
+        "screenshot": _jpeg(v.extra.get("screenshot")),
     }
+
+
+_BASE64 = re.compile(r"[A-Za-z0-9+/]+={0,2}")
+_SHOT_MAX = 400_000  # base64 characters of one screenshot embedded in the report
+
+
+def _jpeg(value: Any) -> str | None:
+    """A rendered page's screenshot, if it is base64 of a JPEG of sane size (else left out)."""
+    if not isinstance(value, str) or len(value) > _SHOT_MAX or not value.startswith("/9j/"):
+        return None
+    return value if _BASE64.fullmatch(value) else None
 
 
 def _summary_html(

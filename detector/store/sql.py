@@ -331,6 +331,7 @@ class SqlStore(_labels.LabelsMixin, _reports.ReportsMixin):
                 "status": r["status"],
                 "redirects": meta.get("redirects") or [],
                 "error": r["error"],
+                "screenshot": meta.get("screenshot"),  # base64 JPEG when the page was rendered
             }
         return out
 
