@@ -362,3 +362,35 @@ def test_second_scan_of_a_running_run_stops_with_a_clear_message(
             assert code == 2
             assert "being scanned by another process" in capsys.readouterr().err
     assert main(["scan", "--input", str(src), "--run", "r", "--store", str(store_path)]) == 0
+
+
+def test_sigkill_loses_at_most_the_pages_in_flight(tmp_path: Path, httpserver: HTTPServer) -> None:
+    """Fetched pages are recorded as they arrive: a SIGKILL loses only the pages in flight."""
+    from werkzeug import Request, Response
+
+    def slow(request: Request) -> Response:
+        time.sleep(0.05)
+        return Response("<p>a shop page</p>", content_type="text/html")
+
+    httpserver.expect_request("/robots.txt").respond_with_data("User-agent: *\nAllow: /\n")
+    total = 60
+    for i in range(total):
+        httpserver.expect_request(f"/p/{i}").respond_with_handler(slow)
+    src = tmp_path / "urls.txt"
+    src.write_text("".join(f"http://127.0.0.1:{httpserver.port}/p/{i}\n" for i in range(total)))
+    store = tmp_path / "s.sqlite"
+    cmd = [sys.executable, "-m", "detector.cli", "scan", "--input", str(src), "--store", str(store),
+           "--run", "r", "--quiet", "--per-host-delay", "0", "--global-concurrency", "2",
+           "--per-host-concurrency", "2"]  # fmt: skip
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "DETECTOR_ALLOW_LOOPBACK": "1"}
+    proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, cwd=tmp_path)
+    _wait_for_progress(store, proc, 10)
+    proc.kill()
+    proc.communicate(timeout=60)
+    served = {r.path for r, _ in httpserver.log if r.path.startswith("/p/")}
+    recorded = len(_verdict_rows(store))
+    assert 10 <= recorded < total
+    assert len(served) - recorded <= 4  # the crawler keeps at most 2 x concurrency in its window
+    done = subprocess.run(cmd, env=env, capture_output=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr.decode()
+    assert len(_verdict_rows(store)) == total
