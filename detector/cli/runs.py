@@ -111,11 +111,15 @@ def _scan(args: argparse.Namespace, source: Path) -> int:
                 discover=args.discover,
             )
         except KeyboardInterrupt:
-            found = store.find_run(run_name)
-            done = store.run_stats(found["id"]) if found else {"done": 0, "failed": 0}
+            try:
+                found = store.find_run(run_name)
+                done = store.run_stats(found["id"]) if found else {"done": 0, "failed": 0}
+                recorded = f"{done['done'] + done['failed']} inputs are"
+            except Exception:  # a connection cut mid-query by the interrupt: say what we can
+                recorded = "the inputs scanned so far are"
             print(
-                f"detector: interrupted; {done['done'] + done['failed']} inputs are recorded in "
-                f"{store.path}. Run the same command again to resume run {run_name!r}.",
+                f"detector: interrupted; {recorded} recorded in {store.path}. "
+                f"Run the same command again to resume run {run_name!r}.",
                 file=sys.stderr,
             )
             return 130

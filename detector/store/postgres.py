@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
@@ -205,7 +205,10 @@ class PostgresStore(SqlStore):
         try:
             yield
         finally:
-            self._query("SELECT pg_advisory_unlock(?, ?)", (_LOCK_CLASS, int(run_id)))
+            # After a Ctrl-C mid-query the connection may refuse more work; the lock then ends
+            # with the session, and the interrupt (not this) is what the caller must see.
+            with suppress(Exception):
+                self._query("SELECT pg_advisory_unlock(?, ?)", (_LOCK_CLASS, int(run_id)))
 
 
 def _check_and_migrate(conn: PgConnection, shown: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 try:
     import fcntl
@@ -58,4 +58,5 @@ class SQLiteStore(SqlStore):
             try:
                 yield
             finally:
-                fcntl.flock(fh, fcntl.LOCK_UN)
+                with suppress(OSError):  # closing the file releases it in any case
+                    fcntl.flock(fh, fcntl.LOCK_UN)
