@@ -6,6 +6,7 @@ import os
 import socket
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -101,3 +102,23 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "s.sqlite")
     return request.getfixturevalue("postgres_server").new_database()
+
+
+def wait_until_ready(proc: Any, base: str, log_path: Path, seconds: float = 120) -> None:
+    """Wait for a ``detector serve`` process at ``base`` to answer ``/readyz`` with 200."""
+    import time
+
+    import httpx
+
+    deadline = time.monotonic() + seconds
+    while True:
+        if proc.poll() is not None:
+            pytest.fail(f"server exited: {log_path.read_text()[-2000:]}")
+        try:
+            if httpx.get(base + "/readyz", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline:
+            pytest.fail(f"server did not become ready in {seconds:.0f} s")
+        time.sleep(0.3)

@@ -29,7 +29,7 @@ import httpx
 import pytest
 
 from detector.config import Settings
-from tests.conftest import ROOT
+from tests.conftest import ROOT, wait_until_ready
 
 CHROMIUM = Settings().chromium_path
 if not os.path.exists(CHROMIUM):
@@ -208,18 +208,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         f"--load-extension={EXT}",
     ]
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"server exited: {(tmp / 'server.log').read_text()[-2000:]}")
-            try:
-                if httpx.get(base + "/readyz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("server did not become ready in 120 s")
-            time.sleep(0.3)
+        wait_until_ready(proc, base, tmp / "server.log")
         with sync_api.sync_playwright() as pw:
             context = pw.chromium.launch_persistent_context(
                 str(tmp / "profile"),

@@ -19,7 +19,7 @@ pytest.importorskip("uvicorn")
 import httpx
 
 from detector.serve.lookup import canonical_host, canonical_url, sha256_hex
-from tests.conftest import ROOT
+from tests.conftest import ROOT, wait_until_ready
 
 KEY = "proc-key-0123456789abcdef"
 BURST = "burst-key-0123456789abcdef"
@@ -78,19 +78,8 @@ def server(shipped: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[d
     with log_path.open("w") as log:
         proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 120
         try:
-            while True:
-                if proc.poll() is not None:
-                    pytest.fail(f"server exited: {log_path.read_text()[-2000:]}")
-                try:
-                    if httpx.get(base + "/readyz", timeout=2).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                if time.monotonic() > deadline:
-                    pytest.fail("server did not become ready in 120 s")
-                time.sleep(0.3)
+            wait_until_ready(proc, base, log_path)
             yield {"base": base, "port": port, "log": log_path, "proc": proc}
         finally:
             proc.terminate()

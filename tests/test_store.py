@@ -421,6 +421,7 @@ def test_fetch_meta_keeps_the_rendered_screenshot(store_url: str) -> None:
         snap.final_url, snap.fetched_at = key + "end", "2026-12-02T10:00:00Z"
         snap.extra["screenshot"] = "/9j/4AAQ"
         store.record(run_id, key, snap, _verdict(key))
-        meta = store.fetch_meta(run_id)[key]
+        assert store.fetch_meta(run_id)[key]["screenshot"] is None  # exports do not carry it
+        meta = store.fetch_meta(run_id, screenshots=True)[key]
         assert meta["screenshot"] == "/9j/4AAQ" and meta["status"] == 200
         assert (meta["final_url"], meta["fetched_at"]) == (key + "end", "2026-12-02T10:00:00Z")

@@ -258,7 +258,7 @@ def export_view(store: Store, run: dict[str, Any], screenshots: bool = False) ->
     """A run's verdicts as exports and the report show them: the run, when each page was
     scanned (``scanned_at``, ISO 8601 UTC), the final URL and HTTP status, redirects, and the
     analyst's label beside the model's."""
-    meta = store.fetch_meta(int(run["id"]))
+    meta = store.fetch_meta(int(run["id"]), screenshots)
     keyed = store.keyed_verdicts(int(run["id"]))
 
     def joined() -> Iterator[Verdict]:
@@ -271,7 +271,7 @@ def export_view(store: Store, run: dict[str, Any], screenshots: bool = False) ->
                     verdict.extra.setdefault(name, got[field])
             if got.get("redirects"):
                 verdict.extra.setdefault("redirects", got["redirects"])
-            if screenshots and got.get("screenshot"):  # the report only: exports stay lean
+            if got.get("screenshot"):  # asked for by the report only: exports stay lean
                 verdict.extra["screenshot"] = got["screenshot"]
             yield verdict
 

@@ -128,6 +128,19 @@ class Headers:
             )
 
 
+class _TrackedSend:
+    """``send`` that remembers whether the response has started (then no error can be sent)."""
+
+    def __init__(self, send: Send) -> None:
+        self.send = send
+        self.started = False
+
+    async def __call__(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            self.started = True
+        await self.send(message)
+
+
 class Contain:
     """Innermost: an unexpected exception becomes a 500 JSON answer and a log line naming only
     its type, so no exception text (which may quote a URL or a page) reaches the server's log."""
@@ -139,22 +152,15 @@ class Contain:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        started = False
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
+        tracked = _TrackedSend(send)
         try:
-            await self.app(scope, receive, tracking_send)
+            await self.app(scope, receive, tracked)
         except HTTPException:
             raise
         except Exception as exc:
             log.error("unexpected %s on %s", type(exc).__name__, scope.get("path"))
             log.debug("traceback", exc_info=exc)
-            if not started:
+            if not tracked.started:
                 await send_error(send, 500, "internal", "internal error; the server is still up")
 
 
@@ -185,7 +191,6 @@ class BodyLimit:
                 await self._refuse(send)
                 return
         seen = 0
-        started = False
 
         async def counting_receive() -> Message:
             nonlocal seen
@@ -196,16 +201,11 @@ class BodyLimit:
                     raise TooLarge(self.limit)
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
+        tracked = _TrackedSend(send)
         try:
-            await self.app(scope, counting_receive, tracking_send)
+            await self.app(scope, counting_receive, tracked)
         except TooLarge:
-            if not started:
+            if not tracked.started:
                 await self._refuse(send)
 
     async def _refuse(self, send: Send) -> None:

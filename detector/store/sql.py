@@ -315,9 +315,10 @@ class SqlStore(_labels.LabelsMixin, _reports.ReportsMixin):
         rows = self._query("SELECT body FROM snapshot_bodies WHERE sha256 = ?", (sha256,))
         return zlib.decompress(rows[0][0]).decode("utf-8") if rows else None
 
-    def fetch_meta(self, run_id: int) -> dict[str, dict[str, Any]]:
+    def fetch_meta(self, run_id: int, screenshots: bool = False) -> dict[str, dict[str, Any]]:
         """Input key -> how its page was fetched (``fetched_at``, ``final_url``, ``status``,
-        ``redirects``, ``error``), bodies left out: what exports put beside each verdict."""
+        ``redirects``, ``error``, and with ``screenshots`` the rendered page's JPEG), bodies
+        left out: what exports and the report put beside each verdict."""
         out: dict[str, dict[str, Any]] = {}
         for r in self._query(
             "SELECT input_key, final_url, status, fetched_at, error, meta_json FROM snapshots "
@@ -331,7 +332,7 @@ class SqlStore(_labels.LabelsMixin, _reports.ReportsMixin):
                 "status": r["status"],
                 "redirects": meta.get("redirects") or [],
                 "error": r["error"],
-                "screenshot": meta.get("screenshot"),  # base64 JPEG when the page was rendered
+                "screenshot": meta.get("screenshot") if screenshots else None,
             }
         return out
 
