@@ -54,10 +54,12 @@ def main() -> int:
         old = base / "before-src"
         _export(args.before, old)
         cache = ["--cache", str(base / "cache")]
-        before = _run(old, base / "before", args.shared, env, [])
+        # A fresh cache folder for "before" too, so a revision that caches starts cold.
+        before_env = {**env, "DETECTOR_CACHE_DIR": str(base / "before-cache")}
+        before = _run(old, base / "before", args.shared, before_env, [])
         cold = _run(ROOT, base / "cold", args.shared, env, cache)
         warm = _run(ROOT, base / "warm", args.shared, env, cache)
-    print(f"before ({args.before}): {before:7.1f} s")
+    print(f"before ({args.before}), cold: {before:7.1f} s")
     print(f"after, cold cache:     {cold:7.1f} s  ({before / cold:.1f}x faster)")
     print(f"after, warm cache:     {warm:7.1f} s  ({before / warm:.1f}x faster)")
     print(f"cores: {os.cpu_count()}; load average at the end: {os.getloadavg()[0]:.1f}")

@@ -21,6 +21,7 @@ from detector.errors import DetectorError
 from detector.extract.features import Extraction, extract, schema_hash
 from detector.model.artifact import Artifact, load
 from detector.model.explain import Explainer
+from detector.model.threads import one_thread
 from detector.records import DomainIntel, Snapshot, Verdict
 
 # Fetch errors that leave nothing to score, not even a URL worth reading.
@@ -170,7 +171,7 @@ class Detector:
         scores: np.ndarray | None = None
         shifts: np.ndarray | None = None
         # One row the model refuses must not take the batch down: each is then scored alone.
-        with contextlib.suppress(ValueError, FloatingPointError, OverflowError):
+        with contextlib.suppress(ValueError, FloatingPointError, OverflowError), one_thread():
             scores, shifts = self._proba(rows, docs, row_doc)
         out = []
         n_doc = -1
@@ -185,9 +186,10 @@ class Detector:
                 if scores is not None and shifts is not None:
                     mine, shift = scores[span], float(shifts[n_doc])
                 else:
-                    alone, alone_shift = self._proba(
-                        rows[span], [docs[n_doc]], [0] * len(rows[span])
-                    )
+                    with one_thread():
+                        alone, alone_shift = self._proba(
+                            rows[span], [docs[n_doc]], [0] * len(rows[span])
+                        )
                     mine, shift = alone, float(alone_shift[0])
             except (ValueError, FloatingPointError, OverflowError) as exc:
                 out.append(Verdict.failed(snap, f"model.failed: {_reason(exc)}", self.model_name))

@@ -12,6 +12,7 @@ import pytest
 
 from detector.cli import main
 from detector.model import cache as cache_mod
+from detector.model import train as train_mod
 from detector.model.cache import FeatureCache, snapshot_key
 from detector.model.data import load_corpus
 from detector.model.train import TrainConfig, featurize, out_of_fold
@@ -95,3 +96,17 @@ def test_train_refuses_an_unknown_estimator(tmp_path: Path, capsys):
     assert code != 0
     assert "--estimator" in capsys.readouterr().err
     assert not (tmp_path / "m").exists()
+
+
+def test_extraction_in_processes_gives_the_same_rows_in_order(picked, tmp_path, monkeypatch):
+    monkeypatch.setattr(train_mod, "_PARALLEL_EXTRACT_MIN", 2)
+    serial = featurize(picked)
+    store = FeatureCache(tmp_path)
+    parallel = featurize(picked, cache=store, jobs=2)
+    assert store.misses > 2 and store.hits >= 0
+    assert parallel.rows == serial.rows
+    assert parallel.docs == serial.docs
+    # A second pass reads everything from the cache and computes nothing.
+    again = FeatureCache(tmp_path)
+    featurize(picked, cache=again, jobs=2)
+    assert again.misses == 0 and again.hits == len(parallel.rows)

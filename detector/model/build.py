@@ -16,9 +16,11 @@ from detector.model import artifact, card
 from detector.model.cache import FeatureCache
 from detector.model.data import Example, data_hash, load_corpus
 from detector.model.real import available, load_real, real_hash
+from detector.model.threads import single_threaded
 from detector.model.train import TrainConfig, TrainResult, featurize, train
 
 
+@single_threaded
 def build(
     data_dir: str | Path,
     out_dir: str | Path,
@@ -53,7 +55,7 @@ def build(
         store = FeatureCache(cache)
     elif cache:
         store = FeatureCache()
-    data = featurize(examples, cfg.url_dropout, cache=store)
+    data = featurize(examples, cfg.url_dropout, cache=store, jobs=cfg.jobs)
     cached = f" ({store.hits} from the cache at {store.path})" if store and store.hits else ""
     say(
         f"extracted features for {len(examples)} examples in "

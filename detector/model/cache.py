@@ -102,22 +102,22 @@ class FeatureCache:
                 self.entries[key] = (value[0], value[1])
 
     def get_many(
-        self, snaps: Sequence[Snapshot], compute: Callable[[Snapshot], Entry]
+        self, snaps: Sequence[Snapshot], compute: Callable[[list[Snapshot]], list[Entry]]
     ) -> list[Entry]:
-        """Each snapshot's entry, computing (and remembering) the missing ones."""
-        out = []
-        for snap in snaps:
-            key = snapshot_key(snap)
-            entry = self.entries.get(key)
-            if entry is None:
-                self.misses += 1
-                entry = compute(snap)
-                self.entries[key] = entry
-                self._dirty = True
-            else:
-                self.hits += 1
-            out.append(entry)
-        return out
+        """Each snapshot's entry; the missing ones are computed in one call of ``compute``
+        (a list of snapshots -> their entries, in order) and remembered."""
+        keys = [snapshot_key(snap) for snap in snaps]
+        missing: dict[str, Snapshot] = {}
+        for key, snap in zip(keys, snaps, strict=True):
+            if key not in self.entries:
+                missing.setdefault(key, snap)
+        self.misses += len(missing)
+        self.hits += len(keys) - len(missing)  # a repeat of a missing page is read, not redone
+        if missing:
+            computed = compute(list(missing.values()))
+            self.entries.update(zip(missing, computed, strict=True))
+            self._dirty = True
+        return [self.entries[key] for key in keys]
 
     def save(self) -> None:
         """Write the file atomically (only when something was added); errors are not fatal."""

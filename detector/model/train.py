@@ -59,6 +59,7 @@ from detector.model.metrics import (
 )
 from detector.model.pipeline import CANDIDATES, SEED, Blend, FeatureDicts, hash_docs, signals_with
 from detector.model.real import set_of
+from detector.model.threads import single_threaded
 from detector.records import Snapshot
 
 # The baseline's structural features: how many forms, fields, links and scripts a page has.
@@ -199,22 +200,49 @@ def _extract(snap: Snapshot) -> tuple[dict[str, Any], str]:
     return dict(ex.features), ex.document
 
 
+# Below this many pages to extract, starting worker processes costs more than it saves.
+_PARALLEL_EXTRACT_MIN = 200
+
+
+def extract_all(snaps: Sequence[Snapshot], jobs: int = 1) -> list[tuple[dict[str, Any], str]]:
+    """``_extract`` of every snapshot, in order; in ``jobs`` processes when there are many.
+
+    Extraction is a pure function of the snapshot, so the result is the same either way."""
+    if jobs <= 1 or len(snaps) < _PARALLEL_EXTRACT_MIN:
+        return [_extract(s) for s in snaps]
+    from joblib import Parallel, delayed
+
+    # Contiguous chunks, a few per process: few round trips, and a slow chunk is shared out.
+    size = max(1, -(-len(snaps) // (jobs * 4)))
+    chunks = [snaps[i : i + size] for i in range(0, len(snaps), size)]
+    done = Parallel(n_jobs=jobs)(delayed(_extract_chunk)(c) for c in chunks)
+    return [entry for chunk in done for entry in chunk]
+
+
+def _extract_chunk(snaps: Sequence[Snapshot]) -> list[tuple[dict[str, Any], str]]:
+    return [_extract(s) for s in snaps]
+
+
 def featurize(
-    examples: Sequence[Example], url_dropout: bool = True, cache: FeatureCache | None = None
+    examples: Sequence[Example],
+    url_dropout: bool = True,
+    cache: FeatureCache | None = None,
+    jobs: int = 1,
 ) -> Featurized:
     """Extract every example once, plus training-only copies: each example with a URL without
     it (URL dropout) and each listing as plain text (callers send manifests both ways).
 
-    With a ``cache``, snapshots extracted before by the same extractor are read from it."""
+    With a ``cache``, snapshots extracted before by the same extractor are read from it; the
+    rest are extracted in ``jobs`` processes."""
     items = list(examples)
     copies = [i for i, e in enumerate(items) if url_dropout and e.snapshot.url]
     texts = [i for i, e in enumerate(items) if url_dropout and e.snapshot.listing is not None]
     all_items = items + [without_url(items[i]) for i in copies] + [as_text(items[i]) for i in texts]
     snaps = [e.snapshot for e in all_items]
     if cache is None:
-        entries = [_extract(s) for s in snaps]
+        entries = extract_all(snaps, jobs)
     else:
-        entries = cache.get_many(snaps, _extract)
+        entries = cache.get_many(snaps, lambda missing: extract_all(missing, jobs))
         cache.save()
     rows = [features for features, _doc in entries]
     docs = [doc for _features, doc in entries]
@@ -440,6 +468,7 @@ def _report(scores: np.ndarray, y: np.ndarray, th: Thresholds) -> dict[str, floa
     return rep
 
 
+@single_threaded
 def train(
     examples: Sequence[Example],
     cfg: TrainConfig | None = None,

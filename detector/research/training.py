@@ -166,7 +166,7 @@ def train(
     )
     say = progress or (lambda _m: None)
     start = time.perf_counter()
-    data = featurize(examples, cfg.url_dropout)
+    data = featurize(examples, cfg.url_dropout, jobs=cfg.jobs)
     if extra is not None:
         _add_features(data, extra)
     say(f"extracted features for {len(examples)} examples in {time.perf_counter() - start:.1f}s")
