@@ -124,7 +124,23 @@ def _fetch(url: str, session: CrawlSession, kind: str, archive: WarcArchive | No
             archive.write(result)
     if settings.render_js and snap.html is not None and snap.error is None:
         _render_into(snap, settings)
+    if settings.fetch_scripts and kind == "page" and snap.html and snap.error is None:
+        _scripts_into(snap, session, archive)
     return snap
+
+
+def _scripts_into(snap: Snapshot, session: CrawlSession, archive: WarcArchive | None) -> None:
+    """Add the page's same-site scripts (after rendering: scripts the page inserted count too).
+
+    Whatever goes wrong here, the page keeps its snapshot and is scored without them.
+    """
+    from detector.crawl.scripts import fetch_scripts
+
+    try:
+        snap.scripts = fetch_scripts(snap, session, archive)
+    except Exception as exc:
+        log.error("scripts of %s not fetched: %s", safe_url(snap.url), type(exc).__name__)
+        log.debug("traceback", exc_info=True)
 
 
 def _render_into(snap: Snapshot, settings: Settings) -> None:
