@@ -8,6 +8,7 @@ the server's request log which scripts were asked for.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import time
 from pathlib import Path
@@ -266,3 +267,57 @@ def test_features_without_scripts_are_unchanged_and_json_has_no_field(
     changed = {k for k in with_files.features if with_files.features[k] != without.features[k]}
     assert changed <= {"locker.cpa_markers", "locker.cpa_network", "cross.claim_with_locker"}
     assert "scripts" not in json.loads(bare.to_json())
+
+
+def test_kept_scripts_are_archived_with_the_page(
+    http: HTTPServer, names: None, tmp_path: Path
+) -> None:
+    pytest.importorskip("warcio")
+    from warcio.archiveiterator import ArchiveIterator
+
+    from detector.crawl import CrawlSession, WarcArchive
+
+    url = serve_lure(http, ["/js/a.js", "/js/big.js"])
+    target = tmp_path / "crawl.warc.gz"
+    with WarcArchive(target) as archive, CrawlSession(settings()) as sess:
+        snap = fetch(url, session=sess, archive=archive)
+    assert [s.error for s in snap.scripts] == [None, "fetch.too_large"]
+    with target.open("rb") as fh:
+        responses = {
+            rec.rec_headers.get_header("WARC-Target-URI"): rec.content_stream().read()
+            for rec in ArchiveIterator(fh)
+            if rec.rec_type == "response"
+        }
+    assert set(responses) == {url, f"http://{SITE}:{http.port}/js/a.js"}  # not the skipped one
+    assert responses[f"http://{SITE}:{http.port}/js/a.js"] == LOCKER_JS.encode()
+
+
+def test_with_rendering_the_scripts_come_from_the_rendered_page(
+    http: HTTPServer, names: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A script the page inserts while it runs is in the rendered DOM: it is fetched too."""
+    render_module = importlib.import_module("detector.crawl.render")
+
+    url = serve_lure(http, [])
+    rendered = page(["/js/a.js"])
+
+    def fake_render(target: str, s: Settings) -> Snapshot:
+        assert target == url
+        return Snapshot(url=target, html=rendered)
+
+    monkeypatch.setattr(render_module, "render", fake_render)
+    snap = fetch(url, settings(render_js=True))
+    assert snap.extra.get("rendered") is True and snap.html == rendered
+    assert [s.text for s in snap.scripts] == [LOCKER_JS]
+
+
+def test_no_secret_of_a_script_url_reaches_the_log(
+    http: HTTPServer, names: None, caplog: pytest.LogCaptureFixture
+) -> None:
+    url = serve_lure(http, ["/js/big.js?token=s3cret-value", "/js/gone.js?api_key=k3y-value"])
+    with caplog.at_level("DEBUG"):
+        snap = fetch(url, settings())
+    assert [s.error for s in snap.scripts] == ["fetch.too_large", "fetch.http_500"]
+    ours = "\n".join(r.getMessage() for r in caplog.records if r.name.startswith("detector"))
+    assert "/js/big.js" in ours  # the crawler's own lines name the script...
+    assert "s3cret-value" not in ours and "k3y-value" not in ours  # ...never its query
