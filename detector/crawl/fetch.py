@@ -3,6 +3,7 @@
 Never raises for network trouble and never returns None: every failure is a snapshot whose
 ``error`` is a stable code (``fetch.timeout``, ``fetch.blocked_address``, ``fetch.http_404``...).
 Only HTML is decoded into ``html``; other text types land in ``text`` with ``fetch.not_html``.
+A fetched page (kind ``page``) also gets its same-site ``<script src>`` files in ``scripts``.
 """
 
 from __future__ import annotations
@@ -167,7 +168,9 @@ def fetch(
     """Fetch one URL politely and safely; failures come back as ``Snapshot.error`` codes.
 
     ``redirects`` lists the URLs that answered with a redirect, in order; ``final_url`` is the
-    one that answered last. With ``archive`` the final response is also written as WARC.
+    one that answered last. With ``archive`` the final response is also written as WARC (and
+    the kept same-site scripts). A page's same-site scripts land in ``scripts``
+    (crawl/scripts.py) unless ``fetch_scripts`` is off.
     """
     own = session is None
     sess = session or CrawlSession(settings)
