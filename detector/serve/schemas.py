@@ -59,7 +59,7 @@ class ListingIn(_Strict):
 class ScriptIn(_Strict):
     """A same-site script file of the page (``Snapshot.scripts``; all fields optional)."""
 
-    url: Url | None = None
+    url: Annotated[str, Field(max_length=2000), AfterValidator(_utf8)] | None = None
     sha256: Annotated[str, Field(max_length=64), AfterValidator(_utf8)] | None = None
     text: Markup | None = None
     size: int | None = Field(default=None, ge=0)
