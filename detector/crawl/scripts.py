@@ -53,9 +53,9 @@ def same_site(url: str, page_url: str) -> bool:
     return a.host == b.host  # IP addresses and names without a public suffix
 
 
-def script_urls(html: str, page_url: str, settings_max_html: int, max_depth: int) -> list[str]:
+def script_urls(html: str, page_url: str, max_html_bytes: int, max_depth: int) -> list[str]:
     """Absolute URLs of the page's same-site ``<script src>`` files, in page order, distinct."""
-    raw = html.encode("utf-8", "replace")[:settings_max_html]
+    raw = html.encode("utf-8", "replace")[:max_html_bytes]
     raw, _ = limit_depth(raw, max_depth)
     tree = LexborHTMLParser(raw)
     base = page_url
