@@ -58,6 +58,13 @@ class Settings:
     # sinkholed or staged copies of sites, and for the offline demo.
     connect_to: str = ""
     connect_to_only: bool = False  # refuse every host connect_to does not list (sealed replays)
+    # Same-site external scripts fetched with each page (where content lockers keep their CPA
+    # network code); through the same guard, robots.txt and politeness as the page. Cross-site
+    # scripts are never fetched.
+    fetch_scripts: bool = True
+    max_scripts: int = 4  # same-site scripts fetched per page, in page order
+    max_script_bytes: int = 256_000  # a larger script is skipped (error fetch.too_large)
+    script_timeout: float = 5.0  # wall-clock cap per script fetch, in seconds
     render_js: bool = False  # render pages in headless Chromium before extraction
     chromium_path: str = "/usr/bin/chromium"  # browser used for rendering
     discovery_depth: int = 1  # lure links followed this many hops from a scanned page

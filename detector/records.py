@@ -134,8 +134,68 @@ class Listing:
 
 
 @dataclass
+class ScriptFile:
+    """One same-site external script the crawler fetched with the page (all fields optional).
+
+    ``sha256`` is the digest of the bytes as served; ``text`` the decoded script (bounded by the
+    crawler's ``max_script_bytes``); a script that could not be used keeps its ``error`` code
+    (``fetch.timeout``, ``fetch.too_large``...) and no text.
+    """
+
+    url: str = ""
+    sha256: str | None = None
+    text: str | None = None
+    size: int | None = None  # bytes as served
+    error: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    _KNOWN = frozenset({"url", "sha256", "text", "size", "error"})
+
+    @classmethod
+    def from_dict(cls, data: Any) -> ScriptFile:
+        if not isinstance(data, Mapping):
+            raise InvalidSnapshot("expected an object", "scripts")
+        p = "scripts."
+        size = data.get("size")
+        if size is not None and (isinstance(size, bool) or not isinstance(size, int)):
+            raise InvalidSnapshot("expected an integer", p + "size")
+        return cls(
+            url=_opt_str(data, "url", p) or "",
+            sha256=_opt_str(data, "sha256", p),
+            text=_opt_str(data, "text", p),
+            size=size,
+            error=_opt_str(data, "error", p),
+            extra=_extra(data, cls._KNOWN),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "url": self.url,
+            "sha256": self.sha256,
+            "text": self.text,
+            "size": self.size,
+            "error": self.error,
+        }
+        out.update(self.extra)
+        return out
+
+
+def _scripts(data: Mapping[str, Any]) -> list[ScriptFile]:
+    value = data.get("scripts")
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise InvalidSnapshot("expected a list of objects", "scripts")
+    return [ScriptFile.from_dict(v) for v in value]
+
+
+@dataclass
 class Snapshot:
-    """What the crawler saw (or what a caller sends): the input to extraction."""
+    """What the crawler saw (or what a caller sends): the input to extraction.
+
+    ``scripts`` holds the same-site external scripts fetched with the page (crawl/scripts.py);
+    it is written out only when non-empty, so a snapshot without it serialises as before.
+    """
 
     url: str = ""
     kind: str = "page"
@@ -150,6 +210,7 @@ class Snapshot:
     id: str | int | None = None
     error: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    scripts: list[ScriptFile] = field(default_factory=list)
 
     _KNOWN = frozenset(
         {
@@ -165,6 +226,7 @@ class Snapshot:
             "listing",
             "id",
             "error",
+            "scripts",
         }
     )
 
@@ -173,6 +235,8 @@ class Snapshot:
             raise InvalidSnapshot(f"unknown kind {self.kind!r}; expected one of {KINDS}", "kind")
         if isinstance(self.listing, Mapping):
             self.listing = Listing.from_dict(self.listing)
+        if any(isinstance(s, Mapping) for s in self.scripts):
+            self.scripts = _scripts({"scripts": list(self.scripts)})
 
     @classmethod
     def from_dict(cls, data: Any) -> Snapshot:
@@ -211,6 +275,7 @@ class Snapshot:
             id=ident,
             error=_opt_str(data, "error"),
             extra=_extra(data, cls._KNOWN),
+            scripts=_scripts(data),
         )
 
     @classmethod
@@ -243,6 +308,8 @@ class Snapshot:
             "id": self.id,
             "error": self.error,
         }
+        if self.scripts:
+            out["scripts"] = [s.to_dict() for s in self.scripts]
         out.update(self.extra)
         return out
 

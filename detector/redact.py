@@ -148,7 +148,8 @@ def redact_verdict(verdict: Any) -> Any:
 
 
 def redact_snapshot(snapshot: Any) -> Any:
-    """A copy of a ``Snapshot`` fit to write: URLs and fetch details redacted (markup kept)."""
+    """A copy of a ``Snapshot`` fit to write: URLs and fetch details redacted (markup and
+    script texts kept)."""
     from dataclasses import replace
 
     return replace(
@@ -160,4 +161,7 @@ def redact_snapshot(snapshot: Any) -> Any:
         listing=snapshot.listing,
         extra=redact(snapshot.extra),
         error=redact_text(snapshot.error) if snapshot.error else snapshot.error,
+        scripts=[  # same-site script files: their URLs and extras (script text kept as fetched)
+            replace(s, url=redact_url(s.url), extra=redact(s.extra)) for s in snapshot.scripts
+        ],
     )

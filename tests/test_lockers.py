@@ -413,3 +413,60 @@ def test_an_offer_behind_the_funnel_is_a_claim_with_locker():
 )
 def test_more_locker_wording(key, text):
     assert f(f"<p>{text}</p>")[key] >= 1
+
+
+# --- same-site script files fetched with the page (Snapshot.scripts) ----------------------------
+
+SCRIPT_PAGE = (
+    "<h1>Who viewed your TikTok</h1><p>Verify you are human.</p><script src='/js/a.js'></script>"
+)
+
+
+def run_files(html: str, scripts: list[dict]) -> tuple[dict, dict]:
+    snap = Snapshot.from_dict({"url": URL, "html": html, "scripts": scripts})
+    sig = lockers.extract(Context(snapshot=snap, page=parse_html(html)))
+    return sig.features, sig.evidence
+
+
+def test_markers_in_a_same_site_script_file_count_and_name_the_file():
+    code = "var l = new CPBContentLocker({id: 7});"
+    feats, ev = run_files(SCRIPT_PAGE, [{"url": URL + "js/a.js?v=3&token=s3cret", "text": code}])
+    # cpbcontentlocker is CPABuild's marker and contains the generic "contentlocker"
+    assert feats["locker.cpa_markers"] == 2 and feats["locker.cpa_network"] == "CPABuild"
+    assert ev["locker.cpa_markers"] == (
+        "CPABuild: cpbcontentlocker in same-site script https://tiktok-viewers-free.xyz/js/a.js"
+    )
+    assert f(SCRIPT_PAGE)["locker.cpa_markers"] == 0  # the page alone names no network
+
+
+def test_script_files_without_text_or_markers_change_nothing():
+    base = f(SCRIPT_PAGE)
+    assert run_files(SCRIPT_PAGE, [])[0] == base
+    assert run_files(SCRIPT_PAGE, [{"url": URL + "js/a.js", "error": "fetch.timeout"}])[0] == base
+    assert run_files(SCRIPT_PAGE, [{"url": URL + "js/a.js", "text": "jQuery.fn.x = 1;"}])[0] == base
+
+
+def test_file_markers_escaped_deduped_and_page_markers_first():
+    page = SCRIPT_PAGE + '<script src="https://pagelocked.org/cp/js/a.js"></script>'
+    escaped = "var h = '\\x70\\x61\\x67\\x65\\x6c\\x6f\\x63\\x6b\\x65\\x64.org/cp/js/';"
+    files = [
+        {"url": URL + "js/a.js", "text": escaped},  # the page already names this marker
+        {"url": URL + "js/b.js", "text": "if (window.cpagripComplete) go();"},
+    ]
+    feats, ev = run_files(page, files)
+    assert feats["locker.cpa_markers"] == 2
+    assert ev["locker.cpa_markers"] == "OGAds: pagelocked.org/cp/js/"  # from the page itself
+    feats, ev = run_files(SCRIPT_PAGE, files[:1])
+    assert feats["locker.cpa_markers"] == 1 and "in same-site script" in ev["locker.cpa_markers"]
+
+
+def test_script_file_search_is_bounded():
+    late = "var a=1;" * (lockers.MAX_SCRIPT_FILE // 8) + "cpagripComplete();"
+    assert (
+        run_files(SCRIPT_PAGE, [{"url": URL + "js/a.js", "text": late}])[0]["locker.cpa_markers"]
+        == 0
+    )
+    many = [{"url": f"{URL}js/{i}.js", "text": "x"} for i in range(lockers.MAX_SCRIPT_FILES)]
+    tail = {"url": URL + "js/z.js", "text": "cpagripComplete();"}
+    assert run_files(SCRIPT_PAGE, [*many, tail])[0]["locker.cpa_markers"] == 0
+    assert run_files(SCRIPT_PAGE, [*many[1:], tail])[0]["locker.cpa_markers"] == 1

@@ -20,6 +20,7 @@ def test_exported_members_are_pinned():
         "Listing",
         "ModelLoadError",
         "Reason",
+        "ScriptFile",
         "Settings",
         "Snapshot",
         "SnapshotFeatures",

@@ -3,7 +3,7 @@ import json
 import pytest
 
 from detector.errors import DetectorError, InvalidSnapshot
-from detector.records import Listing, Reason, Snapshot, Verdict
+from detector.records import Listing, Reason, ScriptFile, Snapshot, Verdict
 
 
 def test_snapshot_round_trip_keeps_unknown_fields():
@@ -44,6 +44,11 @@ def test_missing_optional_fields_are_fine():
         ({"listing": {"permissions": [1]}}, "listing.permissions"),
         ({"listing": {"rating": "good"}}, "listing.rating"),
         ({"listing": {"manifest": "x"}}, "listing.manifest"),
+        ({"scripts": {"url": "x"}}, "scripts"),
+        ({"scripts": ["x"]}, "scripts"),
+        ({"scripts": [{"url": 1}]}, "scripts.url"),
+        ({"scripts": [{"text": ["x"]}]}, "scripts.text"),
+        ({"scripts": [{"size": "9"}]}, "scripts.size"),
     ],
 )
 def test_wrong_types_name_the_field(data, field):
@@ -96,3 +101,42 @@ def test_verdict_shape_and_failed_rows():
 def test_listing_to_dict_round_trip():
     lst = Listing.from_dict({"name": "A", "installs": "1,000+", "extra_field": 1})
     assert Listing.from_dict(lst.to_dict()) == lst
+
+
+def test_scripts_field_round_trips_and_is_absent_when_empty():
+    """Snapshot.scripts (same-site script files) is optional: a snapshot without it writes the
+    same JSON as before the field existed; with it, every entry (and unknown keys) comes back."""
+    plain = {"url": "https://x.example/", "html": "<p>x</p>", "campaign": "c"}
+    snap = Snapshot.from_dict(plain)
+    assert snap.scripts == [] and "scripts" not in snap.to_dict()
+    assert list(json.loads(snap.to_json())) == [
+        *("url", "kind", "html", "text", "final_url", "redirects", "status", "headers"),
+        *("fetched_at", "listing", "id", "error", "campaign"),
+    ]
+    data = {
+        **plain,
+        "scripts": [
+            {
+                "url": "https://x.example/js/a.js",
+                "sha256": "ab" * 32,
+                "text": "var _JF;",
+                "size": 8,
+                "error": None,
+                "etag": "v1",
+            },
+            {"url": "https://x.example/js/big.js", "error": "fetch.too_large"},
+        ],
+    }
+    snap = Snapshot.from_dict(data)
+    assert snap.scripts[0] == ScriptFile(
+        url="https://x.example/js/a.js",
+        sha256="ab" * 32,
+        text="var _JF;",
+        size=8,
+        extra={"etag": "v1"},
+    )
+    assert snap.scripts[1].text is None and snap.scripts[1].error == "fetch.too_large"
+    out = json.loads(snap.to_json())
+    assert out["scripts"][0]["etag"] == "v1" and out["campaign"] == "c"
+    assert Snapshot.from_dict(out) == snap
+    assert Snapshot(scripts=[{"url": "u", "text": "t"}]).scripts == [ScriptFile(url="u", text="t")]

@@ -616,3 +616,54 @@ def test_lookup_index_picks_up_new_store_verdicts(
                 break
             time.sleep(0.05)
     assert sorted(m["kind"] for m in found) == ["host", "url"]
+
+
+def test_a_snapshot_may_carry_its_same_site_scripts(client: Any) -> None:
+    """``scripts`` is accepted (strictly typed), feeds the locker signals and the cache key."""
+    page = (
+        "<html><head><title>See who viewed your TikTok profile</title>"
+        "<script src='/js/a.js'></script></head><body><h1>See who viewed your TikTok profile</h1>"
+        "<p>Enter your username. Verify you are human to see the results.</p></body></html>"
+    )
+    body: dict[str, Any] = {"url": "https://www.lure-page.com/", "html": page}
+    plain = client.post("/v1/score", json=body, headers=H).json()
+    script = {"url": "https://www.lure-page.com/js/a.js", "text": "new CPBContentLocker({});"}
+    scored = client.post("/v1/score", json=body | {"scripts": [script]}, headers=H).json()
+    codes = {r["code"]: r["evidence"] for r in scored["reasons"]}
+    assert "in same-site script https://www.lure-page.com/js/a.js" in codes["locker.cpa_markers"]
+    assert "locker.cpa_markers" not in {r["code"] for r in plain["reasons"]}
+    bad = client.post("/v1/score", json=body | {"scripts": [{"text": 3}]}, headers=H)
+    assert bad.status_code == 422
+    too_many = client.post("/v1/score", json=body | {"scripts": [script] * 9}, headers=H)
+    assert too_many.status_code == 422
+
+
+def test_a_bare_url_is_fetched_with_its_same_site_scripts(
+    shipped: Any, tmp_path: Path, http: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from werkzeug import Response
+
+    fake_dns(monkeypatch, {"www.lure-page.com": ["127.0.0.1"]})
+    page = (
+        "<html><head><title>See who viewed your TikTok profile</title>"
+        "<script src='/js/a.js'></script></head><body><h1>See who viewed your TikTok profile</h1>"
+        "<p>Enter your username. Verify you are human to see the results.</p></body></html>"
+    )
+    http.expect_request("/p").respond_with_response(
+        Response(page, headers={"Content-Type": "text/html"})
+    )
+    http.expect_request("/js/a.js").respond_with_response(
+        Response("new CPBContentLocker({});", headers={"Content-Type": "text/javascript"})
+    )
+    url = f"http://www.lure-page.com:{http.port}/p"
+    reasons = {}
+    for on in (True, False):
+        s = _settings(tmp_path, allow_loopback=True, obey_robots=False, fetch_scripts=on)
+        with TestClient(create_app(s, detector=shipped)) as c:
+            v = c.post("/v1/score", json={"url": url}, headers=H).json()
+        assert v["basis"] == "page"
+        reasons[on] = {r["code"]: r["evidence"] for r in v["reasons"]}
+    script = f"in same-site script http://www.lure-page.com:{http.port}/js/a.js"
+    assert script in reasons[True]["locker.cpa_markers"]
+    assert "locker.cpa_markers" not in reasons[False]
+    assert [req.path for req, _ in http.log] == ["/p", "/js/a.js", "/p"]

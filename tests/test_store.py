@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from detector.errors import DetectorError
-from detector.records import Reason, Snapshot, Verdict
+from detector.records import Reason, ScriptFile, Snapshot, Verdict
 from detector.store import InvalidLabel, StoreError, open_store
 from detector.store import schema as store_schema
 from detector.store.sqlite import SQLiteStore
@@ -425,3 +425,43 @@ def test_fetch_meta_keeps_the_rendered_screenshot(store_url: str) -> None:
         meta = store.fetch_meta(run_id, screenshots=True)[key]
         assert meta["screenshot"] == "/9j/4AAQ" and meta["status"] == 200
         assert (meta["final_url"], meta["fetched_at"]) == (key + "end", "2026-12-02T10:00:00Z")
+
+
+def test_snapshot_scripts_round_trip_through_the_store(store_url: str) -> None:
+    """Same-site script files are stored with the snapshot: texts content-addressed in
+    snapshot_bodies (a kit's app.js shared by pages is stored once), the rest in meta_json,
+    their URLs redacted; the rebuilt snapshot has the same scripts."""
+    with open_store(store_url) as store:
+        run_id, _ = store.create_or_resume_run("r")
+        store.add_inputs(run_id, _inputs(3))
+        (k1, _), (k2, _), (k3, _) = list(store.pending(run_id))
+        app = "var s='https://pagelocked.org/cp/js/x.js'; // é 👀"
+        scripts = [
+            ScriptFile(
+                url="https://lure0.example/js/a.js?token=s3cret",
+                sha256="ab" * 32,
+                text=app,
+                size=len(app.encode()),
+            ),
+            ScriptFile(url="https://lure0.example/js/slow.js", error="fetch.timeout"),
+        ]
+        store.record(run_id, k1, Snapshot(url=k1, html="<p>1</p>", scripts=scripts), _verdict(k1))
+        store.record(
+            run_id, k2, Snapshot(url=k2, html="<p>2</p>", scripts=scripts[:1]), _verdict(k2)
+        )
+        store.record(run_id, k3, _snap(k3), _verdict(k3))
+        (bodies,) = store._db.execute("SELECT COUNT(*) FROM snapshot_bodies").fetchone()
+        assert bodies == 4  # three pages and one script text
+        back = store.snapshot(run_id, k1)
+        assert back is not None and len(back.scripts) == 2
+        assert back.scripts[0].text == app and back.scripts[0].sha256 == "ab" * 32
+        assert back.scripts[0].url == "https://lure0.example/js/a.js?token=REDACTED"
+        assert back.scripts[0].size == len(app.encode()) and back.scripts[0].extra == {}
+        assert back.scripts[1] == scripts[1]
+        assert store.snapshot(run_id, k2).scripts[0].text == app
+        (meta,) = store._db.execute(
+            "SELECT meta_json FROM snapshots WHERE input_key = ?", (k1,)
+        ).fetchone()
+        assert "pagelocked" not in meta and "s3cret" not in meta
+        plain = store.snapshot(run_id, k3)
+        assert plain is not None and plain.scripts == [] and "scripts" not in plain.to_dict()

@@ -3,6 +3,7 @@
 Never raises for network trouble and never returns None: every failure is a snapshot whose
 ``error`` is a stable code (``fetch.timeout``, ``fetch.blocked_address``, ``fetch.http_404``...).
 Only HTML is decoded into ``html``; other text types land in ``text`` with ``fetch.not_html``.
+A fetched page (kind ``page``) also gets its same-site ``<script src>`` files in ``scripts``.
 """
 
 from __future__ import annotations
@@ -124,7 +125,23 @@ def _fetch(url: str, session: CrawlSession, kind: str, archive: WarcArchive | No
             archive.write(result)
     if settings.render_js and snap.html is not None and snap.error is None:
         _render_into(snap, settings)
+    if settings.fetch_scripts and kind == "page" and snap.html and snap.error is None:
+        _scripts_into(snap, session, archive)
     return snap
+
+
+def _scripts_into(snap: Snapshot, session: CrawlSession, archive: WarcArchive | None) -> None:
+    """Add the page's same-site scripts (after rendering: scripts the page inserted count too).
+
+    Whatever goes wrong here, the page keeps its snapshot and is scored without them.
+    """
+    from detector.crawl.scripts import fetch_scripts
+
+    try:
+        snap.scripts = fetch_scripts(snap, session, archive)
+    except Exception as exc:
+        log.error("scripts of %s not fetched: %s", safe_url(snap.url), type(exc).__name__)
+        log.debug("traceback", exc_info=True)
 
 
 def _render_into(snap: Snapshot, settings: Settings) -> None:
@@ -151,7 +168,9 @@ def fetch(
     """Fetch one URL politely and safely; failures come back as ``Snapshot.error`` codes.
 
     ``redirects`` lists the URLs that answered with a redirect, in order; ``final_url`` is the
-    one that answered last. With ``archive`` the final response is also written as WARC.
+    one that answered last. With ``archive`` the final response is also written as WARC (and
+    the kept same-site scripts). A page's same-site scripts land in ``scripts``
+    (crawl/scripts.py) unless ``fetch_scripts`` is off.
     """
     own = session is None
     sess = session or CrawlSession(settings)

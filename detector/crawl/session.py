@@ -227,10 +227,19 @@ class CrawlSession:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def get(self, url: str, max_bytes: int | None = None, follow: bool = True) -> FetchResult:
-        """GET ``url`` following redirects hop by hop; errors come back in ``error``."""
+    def get(
+        self,
+        url: str,
+        max_bytes: int | None = None,
+        follow: bool = True,
+        timeout: float | None = None,
+    ) -> FetchResult:
+        """GET ``url`` following redirects hop by hop; errors come back in ``error``.
+
+        ``timeout`` replaces ``total_timeout`` as the wall-clock budget of this fetch.
+        """
         cap = self.settings.max_body_bytes if max_bytes is None else max_bytes
-        budget = Budget(self.settings.total_timeout)
+        budget = Budget(self.settings.total_timeout if timeout is None else timeout)
         result = FetchResult(url=url)
         current, seen = url, {url}
         for _ in range(self.settings.max_redirects + 1):

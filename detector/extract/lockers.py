@@ -10,7 +10,9 @@ marker is in lexicons/lockers.json; patterns run behind the literal gates of ``G
 Real lockers load their CPA network from a separate same-site file, so the page itself rarely
 names it: the shape of the generator funnel (username, amount, fake processing, verification)
 is counted from wording and controls instead (``funnel_steps``). Kit scripts that hide their
-messages as ``\\x..`` escapes are decoded first.
+messages as ``\\x..`` escapes are decoded first. When the crawler fetched the page's same-site
+script files (``Snapshot.scripts``), network markers are searched in them too, and the evidence
+names the file; a snapshot without script files gets exactly the features it always got.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ MAX_TEXT = 30_000  # visible text scanned for wording; offer walls are short pag
 SCRIPT_HEAD = 4_000  # locker snippets and kit message arrays are short inline scripts...
 MAX_SCRIPT_HEADS = 60_000  # ...so the head of each, to this total, is searched, not bundles
 MAX_HTML = 1_000_000  # raw markup searched for attribute markers (data-sitekey, ...)
+MAX_SCRIPT_FILES = 8  # same-site script files (Snapshot.scripts) searched for network markers...
+MAX_SCRIPT_FILE = 300_000  # ...and the characters of each searched
 _CAP = 5
 _WORDING = ("complete_offer", "survey", "unlock")
 _SENTENCE_END = re.compile(r"[.!?…]")
@@ -250,7 +254,32 @@ def _cpa_hits(ctx: Context, scripts: str) -> list[tuple[str, str]]:
     html = (ctx.snapshot.html or "")[:MAX_HTML]
     for name, markers in _lex()["attribute_markers"].items():
         hits += [(name, a) for a in markers if a in html and (name, a) not in hits]
+    if ctx.snapshot.scripts:
+        hits += _script_file_hits(ctx, set(hits))
     return hits
+
+
+def _script_file_hits(ctx: Context, seen: set[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(network, marker) pairs found only in the fetched same-site script files; the marker
+    text names the file it came from."""
+    hits: list[tuple[str, str]] = []
+    for script in ctx.snapshot.scripts[:MAX_SCRIPT_FILES]:
+        if not script.text:
+            continue
+        body = unescape(script.text[:MAX_SCRIPT_FILE].lower())
+        where = _file_name(script.url)
+        for name, pattern in _networks():
+            for marker in dict.fromkeys(m.group(0) for m in pattern.findall(body, 20)):
+                if (name, marker) not in seen:
+                    seen.add((name, marker))
+                    hits.append((name, f"{marker} in same-site script {where}"))
+    return hits
+
+
+def _file_name(url: str) -> str:
+    """A script's URL for evidence: no query or fragment (they may carry tokens), capped."""
+    bare = url.split("#", 1)[0].split("?", 1)[0]
+    return bare if len(bare) <= 100 else "…" + bare[-99:]
 
 
 def _generator(ctx: Context) -> str:

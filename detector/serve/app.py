@@ -113,6 +113,8 @@ class Service:
             per_host_delay=0.0,
             per_host_concurrency=4,
             render_js=False,
+            # same-site scripts of a fetched page: at most a quarter of the page's budget each
+            script_timeout=min(settings.script_timeout, settings.serve_fetch_timeout / 4),
         )
 
     # -- life cycle ------------------------------------------------------------------------------

@@ -58,4 +58,7 @@ def page_key(model: str, canonical_url: str, snapshot: dict[str, Any]) -> str:
     listing = snapshot.get("listing")
     if listing is not None:
         h.update(json.dumps(listing, sort_keys=True, default=str).encode())
+    scripts = snapshot.get("scripts")
+    if scripts:  # same-site script files change the features: part of the key when present
+        h.update(b"scripts=" + json.dumps(scripts, sort_keys=True, default=str).encode())
     return f"{model}|page|{canonical_url}|{h.hexdigest()}"

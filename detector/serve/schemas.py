@@ -56,6 +56,16 @@ class ListingIn(_Strict):
     manifest: dict[str, Any] | None = None
 
 
+class ScriptIn(_Strict):
+    """A same-site script file of the page (``Snapshot.scripts``; all fields optional)."""
+
+    url: Annotated[str, Field(max_length=2000), AfterValidator(_utf8)] | None = None
+    sha256: Annotated[str, Field(max_length=64), AfterValidator(_utf8)] | None = None
+    text: Markup | None = None
+    size: int | None = Field(default=None, ge=0)
+    error: Annotated[str, Field(max_length=200), AfterValidator(_utf8)] | None = None
+
+
 class ScoreRequest(_Strict):
     """A snapshot as the extension captures it, or ``{"url": ...}`` alone to have it fetched."""
 
@@ -69,6 +79,9 @@ class ScoreRequest(_Strict):
     headers: dict[str, Text] | None = Field(default=None, max_length=100)
     fetched_at: Text | None = Field(default=None, max_length=64)
     listing: ListingIn | None = None
+    scripts: list[ScriptIn] | None = Field(
+        default=None, max_length=8, description="same-site script files loaded by the page"
+    )
     id: Annotated[str, Field(max_length=256), AfterValidator(_utf8)] | int | None = None
 
     @model_validator(mode="after")

@@ -217,12 +217,15 @@ class SqlStore(_labels.LabelsMixin, _reports.ReportsMixin):
         meta = snapshot.to_dict()
         for k in ("html", "text", "url", "final_url", "status", "headers", "fetched_at", "error"):
             meta.pop(k, None)
+        bodies = [(digest, body)] if body is not None and digest is not None else []
+        if "scripts" in meta:
+            meta["scripts"] = _script_meta(meta["scripts"], bodies)
         vjson = verdict.to_json()
         with self._tx() as db:
-            if body is not None:
+            for sha, blob in bodies:
                 db.execute(
                     "INSERT OR IGNORE INTO snapshot_bodies (sha256, body, size) VALUES (?, ?, ?)",
-                    (digest, zlib.compress(body, 6), len(body)),
+                    (sha, zlib.compress(blob, 6), len(blob)),
                 )
             db.execute(
                 "INSERT OR REPLACE INTO snapshots (run_id, input_key, url, final_url, status, "
@@ -354,6 +357,9 @@ class SqlStore(_labels.LabelsMixin, _reports.ReportsMixin):
         }
         if r["body_sha256"]:
             data[r["body_kind"] or "html"] = self.snapshot_body(r["body_sha256"])
+        for script in data.get("scripts") or []:
+            if isinstance(script, dict) and script.get(_SCRIPT_BODY):
+                script["text"] = self.snapshot_body(script.pop(_SCRIPT_BODY))
         return Snapshot.from_dict(data)
 
     def _schema_hash(self) -> str:
@@ -437,6 +443,26 @@ class SqlStore(_labels.LabelsMixin, _reports.ReportsMixin):
 
 def _packed(features: dict[str, Any]) -> bytes:
     return zlib.compress(json.dumps(features, sort_keys=True, default=str).encode(), 6)
+
+
+# In ``meta_json``, a same-site script's text is replaced by the digest of its row in
+# ``snapshot_bodies`` (content-addressed: a kit's app.js shared by many pages is stored once).
+_SCRIPT_BODY = "text_body_sha256"
+
+
+def _script_meta(scripts: list[dict[str, Any]], bodies: list[tuple[str, bytes]]) -> list[Any]:
+    """``Snapshot.scripts`` as kept in ``meta_json``; each script text is added to ``bodies``."""
+    out: list[Any] = []
+    for script in scripts:
+        entry = dict(script)
+        text = entry.pop("text", None)
+        if isinstance(text, str):
+            blob = text.encode("utf-8", "surrogatepass")
+            sha = hashlib.sha256(blob).hexdigest()
+            bodies.append((sha, blob))
+            entry[_SCRIPT_BODY] = sha
+        out.append(entry)
+    return out
 
 
 def _body_of(snapshot: Snapshot) -> tuple[bytes | None, str | None]:
