@@ -27,10 +27,10 @@ import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
 from itertools import islice
-from types import TracebackType
 from typing import Any
 
 from detector.core.clock import now_iso
+from detector.core.closing import Closing
 from detector.errors import StoreError
 from detector.records import Snapshot, Verdict
 from detector.redact import redact_snapshot, redact_text, redact_verdict
@@ -42,7 +42,7 @@ from detector.store.schema import Dialect, read_version
 _PAGE = 500
 
 
-class SqlStore(_labels.LabelsMixin, _reports.ReportsMixin):
+class SqlStore(Closing, _labels.LabelsMixin, _reports.ReportsMixin):
     """The store's methods over one DB-API connection; a backend subclass opens it."""
 
     dialect: Dialect
@@ -61,17 +61,6 @@ class SqlStore(_labels.LabelsMixin, _reports.ReportsMixin):
     def close(self) -> None:
         with self._lock:
             self._db.close()
-
-    def __enter__(self) -> SqlStore:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     @contextmanager
     def _tx(self) -> Iterator[Connection]:
