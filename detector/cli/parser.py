@@ -79,7 +79,7 @@ _MODEL_HELP = "model directory (default: shipped model)"
 def _pipe(parser: argparse.ArgumentParser, reads: str, writes: str) -> None:
     """``--input`` (required; - is stdin) and ``--output`` (- is stdout, the default)."""
     parser.add_argument("--input", required=True, help=f"{reads}, or - for stdin")
-    parser.add_argument("--output", default="-", help=f"{writes}, or - for stdout (default)")
+    parser.add_argument("--output", default="-", help=f"{writes}, or - for stdout")
 
 
 def _logging_flags(parser: argparse.ArgumentParser, top: bool) -> None:
