@@ -12,8 +12,7 @@ Public names are imported on first use, so ``import detector`` stays cheap.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from detector.core.lazy import lazy_attributes
 
 __version__ = "0.1.0"
 
@@ -72,10 +71,7 @@ _HOME = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _HOME:
-        return getattr(importlib.import_module(_HOME[name]), name)
-    raise AttributeError(f"module 'detector' has no attribute {name!r}")
+__getattr__ = lazy_attributes("detector", _HOME)
 
 
 def __dir__() -> list[str]:

@@ -20,14 +20,15 @@ import threading
 from collections.abc import Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 from urllib.parse import urlsplit
+
+from detector.core.closing import Closing
 
 ROBOTS = b"User-agent: *\nAllow: /\n"
 
 
-class LocalSite:
+class LocalSite(Closing):
     """Serve ``pages`` ({(host, path_and_query): html}) on 127.0.0.1 until ``close``."""
 
     def __init__(self, pages: Mapping[tuple[str, str], str | bytes], port: int = 0) -> None:
@@ -84,14 +85,6 @@ class LocalSite:
 
     def __enter__(self) -> LocalSite:
         return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 def split_sample(

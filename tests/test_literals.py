@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from detector.extract import literals
 from detector.extract.claims import compiled
 from detector.extract.features import extract
+from detector.extract.gates import Anchored, PrefixAlternation, PrefixGate
 from detector.extract.literals import LiteralIndex, LiteralStarts
 from detector.extract.parse import _longest_open_run, decode_markup, tag_counts
 from detector.records import Snapshot
@@ -99,7 +100,8 @@ def test_claims_gate_agrees_with_the_regex_gate() -> None:
         "découvrez qui a visité votre profil. İstanbul ведь кто смотрел "
     ) * 60
     assert len(text) >= literals.MIN_CHARS
-    assert lex.starts(text) == [m.start() for m in lex.gate.finditer(text)]
+    found = lex.gate.starts(text)
+    assert found and found == [m.start() for m in lex.gate.pattern.finditer(text)]
 
 
 @settings(max_examples=200, deadline=None)
@@ -130,18 +132,7 @@ def test_features_identical_with_and_without_the_native_passes(
 ) -> None:
     snaps = _sample_snapshots()
     fast = [extract(s) for s in snaps]
-    monkeypatch.setattr(literals.literal_index(), "enabled", False)
-    monkeypatch.setattr(compiled().prefix_starts, "enabled", False)
-    from detector.extract import oauth
-
-    for helper in (
-        oauth._param_names(),
-        oauth._location_words(),
-        oauth._markers("url_markers"),
-        oauth._markers("script_markers"),
-        compiled().offer.index,
-    ):
-        monkeypatch.setattr(helper, "enabled", False)
+    monkeypatch.setattr(literals, "USE_NATIVE", False)  # every native pass answers "not here"
     slow = [extract(s) for s in snaps]
     assert len(snaps) > 100
     for s, a, b in zip(snaps, fast, slow, strict=True):
@@ -163,16 +154,56 @@ def test_script_scans_match_their_regexes(pieces: list[str], repeat: int) -> Non
     from detector.extract import oauth
 
     text = "".join(pieces) * repeat
-    assert [(m.span(), m.groups()) for m in oauth._script_params(text)] == [
-        (m.span(), m.groups()) for m in oauth._SCRIPT_PARAM.finditer(text)
-    ]
-    assert oauth._script_urls_found(text) == [
-        m.group(0) for m in oauth._URL_IN_SCRIPT.finditer(text)
-    ]
-    assert oauth._locations_found(text) == [m.group(1) for m in oauth._LOCATION.finditer(text)]
+    for scan in (oauth._SCRIPT_PARAMS, oauth._SCRIPT_URLS, oauth._LOCATIONS):
+        for native in (True, False):
+            literals.USE_NATIVE = native
+            try:
+                got = [(m.span(), m.groups()) for m in scan.finditer(text)]
+            finally:
+                literals.USE_NATIVE = literals.hyperscan is not None
+            assert got == [(m.span(), m.groups()) for m in scan.pattern.finditer(text)]
     low = text.lower()
     for key in ("script_markers", "url_markers"):
         assert oauth._has_marker(text, key) == any(m in low for m in oauth._lex()[key])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(alphabet=_ALPHABET, max_size=400),
+    anchors=st.lists(st.text(alphabet=_ALPHABET, min_size=1, max_size=3), min_size=1, max_size=4),
+    back=st.lists(st.integers(0, 3), min_size=1, max_size=2),
+)
+def test_anchored_finds_what_its_pattern_finds(
+    text: str, anchors: list[str], back: list[int]
+) -> None:
+    """A pattern whose matches begin ``back`` characters before an anchor: the literal pass,
+    the regex fallback and the bare pattern agree (overlapping matches dropped alike)."""
+    lits = "|".join(map(re.escape, anchors))
+    pattern = re.compile("(?:" + "|".join(f".{{{b}}}(?:{lits})" for b in back) + r")\w*", re.S)
+    scan = Anchored(pattern, anchors, back=back)
+    for t in (text, text * 3):
+        want = [m.span() for m in pattern.finditer(t)]
+        for native in (True, False):
+            literals.USE_NATIVE = native
+            try:
+                assert [m.span() for m in scan.finditer(t)] == want
+            finally:
+                literals.USE_NATIVE = literals.hyperscan is not None
+
+
+def test_prefix_alternation_needs_a_literal_start() -> None:
+    with pytest.raises(ValueError, match="no literal start"):
+        PrefixAlternation.build([("x", [r"\d+ views"])])
+    alt = PrefixAlternation.build([("a", ["who (?:viewed|saw)"]), ("b", ["who saw you", "qui"])])
+    assert alt.prefixes == {"who view", "who saw", "who saw ", "qui"}
+    gate = PrefixGate(alt, word_start=True)
+    text = "somewho saw you; who viewed? quiz"
+    assert gate.starts(text) == [17, 29]
+    assert [(m.lastgroup, m.group()) for m in alt.finditer(text, gate.starts(text))] == [
+        ("a", "who viewed"),
+        ("b", "qui"),
+    ]
+    assert gate.starts_each(["who saw you", "x", "quiet who"]) == [[0], [], [0]]
 
 
 def test_markers_must_be_lower_case_ascii() -> None:
@@ -226,7 +257,7 @@ def test_literals_registered_from_racing_threads_keep_their_names() -> None:
 
 
 def test_alternatives_spans_agree_with_each_pattern_run_alone():
-    from detector.extract.literals import Alternatives, LiteralIndex
+    from detector.extract.gates import Alternatives, LiteralIndex
 
     patterns = [r"\bprivacy policy\b", r"\bcopyright\b", "©", r"\bterms of (?:use|service)\b"]
     text = "See our Privacy Policy. copyright 2026 © Example. Terms of use apply. " * 6

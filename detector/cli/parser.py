@@ -73,6 +73,15 @@ _STORE_HELP = f"an SQLite file or postgresql://... (default {DEFAULT_STORE})"
 LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
 
 
+_MODEL_HELP = "model directory (default: shipped model)"
+
+
+def _pipe(parser: argparse.ArgumentParser, reads: str, writes: str) -> None:
+    """``--input`` (required; - is stdin) and ``--output`` (- is stdout, the default)."""
+    parser.add_argument("--input", required=True, help=f"{reads}, or - for stdin")
+    parser.add_argument("--output", default="-", help=f"{writes}, or - for stdout")
+
+
 def _logging_flags(parser: argparse.ArgumentParser, top: bool) -> None:
     """-v/--verbose and --log-level, before the command or after it (the later one wins)."""
     default: Any = "warning" if top else argparse.SUPPRESS
@@ -137,7 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="export format (default: from --output's suffix)",
     )
     sc.add_argument("--report", default=None, help="also write the HTML report here")
-    sc.add_argument("--model", default=None, help="model directory (default: shipped model)")
+    sc.add_argument("--model", default=None, help=_MODEL_HELP)
     sc.add_argument("--dask", default=None, help="scheduler address, or 'local' for a LocalCluster")
     sc.add_argument(
         "--workers", type=int, default=1, help="local worker processes (inputs split by host)"
@@ -221,7 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on")
     sv.add_argument("--port", type=int, default=8000, help="port to listen on")
     sv.add_argument("--workers", type=int, default=1, help="worker processes (one model each)")
-    sv.add_argument("--model", default=None, help="model directory (default: shipped model)")
+    sv.add_argument("--model", default=None, help=_MODEL_HELP)
     sv.add_argument("--store", default=None, help="store for lookups and reports")
     sv.add_argument(
         "--allow-loopback", action="store_true", help="let bare-URL fetches reach 127.0.0.1"
@@ -247,19 +256,16 @@ def build_parser() -> argparse.ArgumentParser:
     dm.set_defaults(func=cmd_demo)
 
     s = sub.add_parser("score", help="score snapshots offline (JSONL in, verdicts JSONL out)")
-    s.add_argument("--input", required=True, help="snapshots JSONL, or - for stdin")
-    s.add_argument("--output", default="-", help="verdicts JSONL, or - for stdout (default)")
-    s.add_argument("--model", default=None, help="model directory (default: shipped model)")
+    _pipe(s, reads="snapshots JSONL", writes="verdicts JSONL")
+    s.add_argument("--model", default=None, help=_MODEL_HELP)
     s.set_defaults(func=cmd_score)
 
     f = sub.add_parser("features", help="extract features and evidence (JSONL in and out)")
-    f.add_argument("--input", required=True, help="snapshots JSONL, or - for stdin")
-    f.add_argument("--output", default="-", help="features JSONL, or - for stdout")
+    _pipe(f, reads="snapshots JSONL", writes="features JSONL")
     f.set_defaults(func=cmd_features)
 
     c = sub.add_parser("crawl", help="fetch URLs politely into snapshots (JSONL out)")
-    c.add_argument("--input", required=True, help="URL list, one per line, or - for stdin")
-    c.add_argument("--output", default="-", help="snapshots JSONL, or - for stdout (default)")
+    _pipe(c, reads="URL list, one per line", writes="snapshots JSONL")
     c.add_argument("--warc", default=None, help="also archive responses to this WARC file")
     _add_crawl_flags(c)
     c.set_defaults(func=cmd_crawl)
@@ -306,7 +312,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.set_defaults(func=cmd_train)
 
     e = sub.add_parser("evaluate", help="report a model's metrics, on real data when present")
-    e.add_argument("--model", default=None, help="model directory (default: shipped model)")
+    e.add_argument("--model", default=None, help=_MODEL_HELP)
     e.add_argument("--data", default=None, help="a labelled corpus directory to score")
     e.add_argument("--shared", default=None, help="path to shared/data (default: ../shared/data)")
     e.add_argument(

@@ -260,24 +260,23 @@ class GuardedHTTPSConnection(_GuardMixin, HTTPSConnection):
     pass
 
 
-class _GuardedHTTPPool(HTTPConnectionPool):
+class _GuardedPool:
+    """Hands the pool's guard settings to every connection it opens."""
+
+    guard_settings: Settings = Settings()
+
+    def _new_conn(self) -> Any:
+        conn = super()._new_conn()  # type: ignore[misc]
+        conn.guard_settings = self.guard_settings
+        return conn
+
+
+class _GuardedHTTPPool(_GuardedPool, HTTPConnectionPool):
     ConnectionCls = GuardedHTTPConnection
-    guard_settings: Settings = Settings()
-
-    def _new_conn(self) -> Any:
-        conn = super()._new_conn()
-        conn.guard_settings = self.guard_settings  # type: ignore[attr-defined]
-        return conn
 
 
-class _GuardedHTTPSPool(HTTPSConnectionPool):
+class _GuardedHTTPSPool(_GuardedPool, HTTPSConnectionPool):
     ConnectionCls = GuardedHTTPSConnection
-    guard_settings: Settings = Settings()
-
-    def _new_conn(self) -> Any:
-        conn = super()._new_conn()
-        conn.guard_settings = self.guard_settings  # type: ignore[attr-defined]
-        return conn
 
 
 class _GuardedPoolManager(PoolManager):

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from detector.config import Settings
 from detector.core.clock import now_iso, user_agent
+from detector.core.closing import Closing
 from detector.crawl.guard import check_url
 from detector.crawl.session import SAFE_HEADERS, CrawlSession, FetchResult, safe_url
 from detector.errors import FetchError
@@ -59,7 +60,7 @@ class _PageState:
     count: int = 0
 
 
-class Renderer:
+class Renderer(Closing):
     """One browser for many pages: ``with Renderer(settings) as r: r.render(url)``.
 
     Playwright launches Chromium with a fresh temporary profile (``--user-data-dir``) that it
@@ -103,11 +104,8 @@ class Renderer:
             self._pw = None
         self.session.close()
 
-    def __enter__(self) -> Renderer:
+    def __enter__(self) -> Renderer:  # started on the way in
         return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     def render(self, url: str, kind: str = "page") -> Snapshot:
         """Load ``url`` in a fresh context and return the rendered DOM as ``html``."""

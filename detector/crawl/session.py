@@ -23,6 +23,7 @@ import requests
 
 from detector.config import Settings
 from detector.core.clock import user_agent
+from detector.core.closing import Closing
 from detector.crawl.guard import SCHEMES, GuardedAdapter
 from detector.crawl.politeness import HostLimiter
 from detector.crawl.robots import RobotsCache
@@ -195,7 +196,7 @@ def guarded_session(settings: Settings, pool: int = 1) -> requests.Session:
     return http
 
 
-class CrawlSession:
+class CrawlSession(Closing):
     """The crawler's HTTP client; build once from ``Settings`` and share between threads.
 
     ``sleep`` is the callable used between retries (tests inject a recorder); ``limiter`` keeps
@@ -220,12 +221,6 @@ class CrawlSession:
 
     def close(self) -> None:
         self.http.close()
-
-    def __enter__(self) -> CrawlSession:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     def get(
         self,

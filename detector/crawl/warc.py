@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
+from detector.core.closing import Closing
 from detector.crawl.session import FetchResult
 from detector.redact import redact_text, redact_url
 
 _DROP = frozenset({"content-encoding", "transfer-encoding", "content-length"})
 
 
-class WarcArchive:
+class WarcArchive(Closing):
     """Append-only, thread-safe WARC file: ``with WarcArchive(path) as a: fetch(url, archive=a)``."""
 
     def __init__(self, path: str | Path, gzip: bool = True) -> None:
@@ -90,9 +91,3 @@ class WarcArchive:
         with self._lock:
             if not self._fh.closed:
                 self._fh.close()
-
-    def __enter__(self) -> WarcArchive:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()

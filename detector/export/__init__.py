@@ -20,7 +20,7 @@ import importlib
 import os
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -103,6 +103,15 @@ def is_stdout(path: str | os.PathLike[str]) -> bool:
 
 def stdout_text() -> IO[str]:
     return sys.stdout
+
+
+def write_text(path: str | os.PathLike[str], dump: Callable[[IO[str]], int], newline: str) -> int:
+    """``dump`` into stdout for ``"-"``, else into a UTF-8 text file written atomically at
+    ``path`` (``newline`` as ``open`` takes it); returns what ``dump`` returns (rows written)."""
+    if is_stdout(path):
+        return dump(stdout_text())
+    with atomic_output(path, "w", encoding="utf-8", newline=newline) as fh:
+        return dump(fh)
 
 
 def _make_temp(target: Path) -> tuple[int, str]:

@@ -18,7 +18,7 @@ import os
 from collections.abc import Iterable
 from typing import IO, Any
 
-from detector.export import atomic_output, is_stdout, stdout_text
+from detector.export import write_text
 from detector.records import Verdict
 
 COLUMNS = (
@@ -84,10 +84,7 @@ def _text_or_none(value: Any) -> str | None:
 
 def write_csv(verdicts: Iterable[Verdict], path: str | os.PathLike[str]) -> int:
     """Write a header and one row per verdict (UTF-8); ``"-"`` means stdout."""
-    if is_stdout(path):
-        return _dump(verdicts, stdout_text())
-    with atomic_output(path, "w", encoding="utf-8", newline="") as fh:
-        return _dump(verdicts, fh)
+    return write_text(path, lambda fh: _dump(verdicts, fh), newline="")
 
 
 def _dump(verdicts: Iterable[Verdict], fh: IO[str]) -> int:

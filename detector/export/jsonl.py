@@ -6,16 +6,13 @@ import os
 from collections.abc import Iterable
 from typing import IO
 
-from detector.export import atomic_output, is_stdout, stdout_text
+from detector.export import write_text
 from detector.records import Verdict
 
 
 def write_jsonl(verdicts: Iterable[Verdict], path: str | os.PathLike[str]) -> int:
     """Write one JSON object per line (UTF-8, non-ASCII kept); ``"-"`` means stdout."""
-    if is_stdout(path):
-        return _dump(verdicts, stdout_text())
-    with atomic_output(path, "w", encoding="utf-8", newline="\n") as fh:
-        return _dump(verdicts, fh)
+    return write_text(path, lambda fh: _dump(verdicts, fh), newline="\n")
 
 
 def _dump(verdicts: Iterable[Verdict], fh: IO[str]) -> int:

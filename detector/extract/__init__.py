@@ -5,7 +5,7 @@ Names are imported lazily so that importing one signal module does not pull in e
 
 from __future__ import annotations
 
-from typing import Any
+from detector.core.lazy import lazy_attributes
 
 __all__ = [
     "Extraction",
@@ -18,20 +18,14 @@ __all__ = [
 ]
 
 _HOME = {
-    "Extraction": "features",
-    "extract": "features",
-    "extract_features": "features",
-    "schema_hash": "features",
-    "ParsedPage": "parse",
-    "decode_markup": "parse",
-    "parse_html": "parse",
+    "Extraction": "detector.extract.features",
+    "extract": "detector.extract.features",
+    "extract_features": "detector.extract.features",
+    "schema_hash": "detector.extract.features",
+    "ParsedPage": "detector.extract.parse",
+    "decode_markup": "detector.extract.parse",
+    "parse_html": "detector.extract.parse",
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _HOME:
-        import importlib
-
-        module = importlib.import_module(f"detector.extract.{_HOME[name]}")
-        return getattr(module, name)
-    raise AttributeError(f"module 'detector.extract' has no attribute {name!r}")
+__getattr__ = lazy_attributes("detector.extract", _HOME)

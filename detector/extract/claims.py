@@ -20,7 +20,6 @@ wording in quotation marks is reported rather than offered.
 
 from __future__ import annotations
 
-import importlib
 import re
 import unicodedata
 from bisect import bisect_right
@@ -33,7 +32,7 @@ from typing import Any
 
 from detector.core.lexicons import load_lexicon
 from detector.extract.base import Context, Signals
-from detector.extract.literals import MIN_CHARS, Alternatives, LiteralIndex, LiteralStarts
+from detector.extract.gates import Alternatives, LiteralIndex, PrefixAlternation, PrefixGate
 
 CLAIM_TYPES = (
     "who_viewed",
@@ -118,203 +117,27 @@ def fold(text: str) -> str:
     return text
 
 
-def _alt(patterns: list[str]) -> str:
-    return "|".join(f"(?:{fold(p)})" for p in patterns)
-
-
-_PREFIX_LEN = 8  # literal prefixes this long are selective enough to gate on
-_MAX_PREFIXES = 400
-
-
-def _prefixes(items: Sequence[Any], acc: str = "") -> set[str] | None:
-    """Literal strings one of which every match of the parsed pattern begins with.
-
-    None when a match can begin with something unbounded (``\\d``, ``.``, a long class).
-    """
-    c = importlib.import_module("re._constants")
-    for i, (op, av) in enumerate(items):
-        if len(acc) >= _PREFIX_LEN:
-            break
-        rest = list(items[i + 1 :])
-        if op is c.AT or op is c.ASSERT_NOT:
-            continue  # zero width: the match still begins here
-        if op is c.LITERAL:
-            acc += chr(av)
-            continue
-        if op is c.IN and all(o is c.LITERAL for o, _ in av) and len(av) <= 4:
-            return _union((acc + chr(ch), rest) for _, ch in av)
-        if op is c.BRANCH:
-            return _union((acc, list(alt) + rest) for alt in av[1])
-        if op is c.SUBPATTERN:
-            return _prefixes(list(av[3]) + rest, acc)
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
-            low, _, body = av
-            once = _prefixes(list(body), acc)
-            return once if low else _union_sets(once, _prefixes(rest, acc))
-        break
-    return {acc} if len(acc) >= 2 or (acc and not acc.isalnum()) else None
-
-
-def _union(parts: Any) -> set[str] | None:
-    out: set[str] = set()
-    for acc, rest in parts:
-        got = _prefixes(rest, acc)
-        if got is None or len(out) + len(got) > _MAX_PREFIXES:
-            return None
-        out |= got
-    return out
-
-
-def _union_sets(a: set[str] | None, b: set[str] | None) -> set[str] | None:
-    return None if a is None or b is None else a | b
-
-
-def _trie(words: set[str]) -> str:
-    """A regex alternation of literal words, factored by shared prefix (fast to scan with)."""
-    root: dict[str, Any] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [re.escape(k) + emit(v) for k, v in sorted(node.items()) if k]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
-
-
-@dataclass(frozen=True)
-class Gated:
-    """A big alternation tried only where one of its literal prefixes occurs.
-
-    Python's regex engine tries every branch at every position; scanning once for a trie of the
-    branches' literal prefixes is far cheaper. At each position the scan found, only the named
-    groups one of whose prefixes is there are tried, in order: the first that matches is the
-    match the whole alternation would make there.
-    """
-
-    full: re.Pattern[str]
-    prefixes: frozenset[str]
-    parts: tuple[re.Pattern[str], ...] = ()  # one pattern per named group, in order
-    by_prefix: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # -> parts
-    lengths: tuple[int, ...] = ()  # distinct prefix lengths, for the look-ups at a position
-
-    @classmethod
-    def build(cls, groups: list[tuple[str, list[str]]]) -> Gated:
-        """One named group per (name, patterns). Every pattern must begin with a literal."""
-        parser = importlib.import_module("re._parser")
-        groups = [(name, patterns) for name, patterns in groups if patterns]
-        prefixes: set[str] = set()
-        by_prefix: dict[str, list[int]] = {}
-        for index, (_, patterns) in enumerate(groups):
-            for pattern in map(fold, patterns):
-                got = _prefixes(list(parser.parse(pattern)))
-                if got is None:
-                    raise ValueError(f"claims lexicon pattern has no literal start: {pattern!r}")
-                prefixes |= got
-                for prefix in got:
-                    owners = by_prefix.setdefault(prefix, [])
-                    if index not in owners:
-                        owners.append(index)
-        named = [f"(?P<{name}>{_alt(patterns)})" for name, patterns in groups]
-        return cls(
-            full=re.compile("|".join(named)),
-            prefixes=frozenset(prefixes),
-            parts=tuple(re.compile(p) for p in named),
-            by_prefix={k: tuple(sorted(v)) for k, v in by_prefix.items()},
-            lengths=tuple(sorted({len(p) for p in prefixes})),
-        )
-
-    def match(self, text: str, pos: int) -> re.Match[str] | None:
-        """``full.match(text, pos)``, trying only the groups with a prefix at ``pos``."""
-        by_prefix = self.by_prefix
-        owners: set[int] = set()
-        for length in self.lengths:
-            found = by_prefix.get(text[pos : pos + length])
-            if found:
-                owners.update(found)
-        parts = self.parts
-        for index in sorted(owners):
-            m = parts[index].match(text, pos)
-            if m is not None:
-                return m
-        return None
-
-    def finditer(self, text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-        """Non-overlapping matches beginning at the given gate positions, in order."""
-        last = -1
-        for pos in starts:
-            if pos < last:
-                continue
-            m = self.match(text, pos)
-            if m is not None and m.end() > m.start():
-                last = m.end()
-                yield m
-
-
-def _gate(*parts: Gated) -> re.Pattern[str]:
-    prefixes = frozenset().union(*(g.prefixes for g in parts))
-    # A lookahead, so that one hit does not hide another beginning inside it.
-    return re.compile(rf"\b(?={_trie(set(prefixes))})" if prefixes else "(?!)")
-
-
 @dataclass(frozen=True)
 class ClaimsLexicon:
     """lexicons/claims.json compiled into a few alternations (one pass over text each)."""
 
-    topic: Gated  # named groups "<lang>__<claim>"
+    topic: PrefixAlternation  # named groups "<lang>__<claim>"
     offer: Alternatives
     negation: Alternatives
     question: Alternatives
     rhetorical: Alternatives
     followup: Alternatives
     hedge: Alternatives  # explainer and reported-speech cues: the sentence is not an offer
-    cues: Gated  # named groups explainer / spy_report / simulation / urgency
+    cues: PrefixAlternation  # named groups explainer / spy_report / simulation / urgency
     spam: Alternatives
     platforms: Alternatives
     generator: Alternatives
     boilerplate: Alternatives  # legal and site small print: never a negation or explanation
     markers: Mapping[str, tuple[str, ...]]  # common word -> languages it belongs to
-    gate: re.Pattern[str]  # literal prefixes of topic and cue patterns, for one scan of a text
-    joinable: bool = True  # no gate prefix holds a line break (see ``starts_each``)
-    prefix_starts: LiteralStarts = field(default_factory=lambda: LiteralStarts(()))
-
-    def starts(self, text: str) -> list[int]:
-        """Where a topic or cue pattern may begin (one pass over the text)."""
-        found = self.prefix_starts.starts(text)
-        if found is None:
-            return [m.start() for m in self.gate.finditer(text)]
-        match = self.gate.match  # the same gate, tried only where a prefix occurs
-        return [at for at in found if match(text, at)]
-
-    def starts_each(self, texts: Sequence[str]) -> list[list[int]]:
-        """``starts`` of each text, from one scan of them all joined by line breaks.
-
-        The gate is a word boundary and a look-ahead for literal prefixes; a line break is not
-        a word character and is in no prefix, so joining moves no boundary and no hit crosses
-        from one text into the next. Short texts (buttons, headings) mostly have no hit: one
-        scan instead of one regex call each.
-        """
-        if not self.joinable or len(texts) < 2:
-            return [self.starts(t) for t in texts]
-        out: list[list[int]] = [[] for _ in texts]
-        offsets: list[int] = []
-        at = 0
-        for t in texts:
-            offsets.append(at)
-            at += len(t) + 1
-        for pos in self.starts("\n".join(texts)):
-            i = bisect_right(offsets, pos) - 1
-            out[i].append(pos - offsets[i])
-        return out
+    gate: PrefixGate  # where a topic or cue pattern may begin: at a word start, on a prefix
 
     def topics(self, text: str, starts: list[int] | None = None) -> Iterator[re.Match[str]]:
-        return self.topic.finditer(text, self.starts(text) if starts is None else starts)
+        return self.topic.finditer(text, self.gate.starts(text) if starts is None else starts)
 
     def language(self, body: str, topic_langs: Counter[str]) -> str:
         """The language whose words matched most, or 'unknown' when too little matched."""
@@ -335,7 +158,7 @@ class ClaimsLexicon:
         counts: Counter[str] = Counter()
         evidence: dict[str, str] = {}
         small_print: list[tuple[int, int]] | None = None  # legal small print in the text
-        for m in self.cues.finditer(text, self.starts(text) if starts is None else starts):
+        for m in self.cues.finditer(text, self.gate.starts(text) if starts is None else starts):
             name = str(m.lastgroup)
             if name == "explainer" and small_print is None:
                 small_print = self.boilerplate.spans(text)
@@ -406,7 +229,8 @@ def compiled() -> ClaimsLexicon:
     for lang, words in langs.items():
         for word in words["markers"]:
             markers[fold(word)] = (*markers.get(fold(word), ()), lang)
-    topic_gated, cue_gated = Gated.build(topic), Gated.build(cues)
+    topic_gated = PrefixAlternation.build([(name, [fold(p) for p in pats]) for name, pats in topic])
+    cue_gated = PrefixAlternation.build([(name, [fold(p) for p in pats]) for name, pats in cues])
     return ClaimsLexicon(
         topic=topic_gated,
         offer=every("offer"),
@@ -421,9 +245,8 @@ def compiled() -> ClaimsLexicon:
         generator=every("generator_words"),
         boilerplate=every("boilerplate"),
         markers=markers,
-        gate=_gate(topic_gated, cue_gated),
-        joinable=not any("\n" in p for p in topic_gated.prefixes | cue_gated.prefixes),
-        prefix_starts=LiteralStarts(topic_gated.prefixes | cue_gated.prefixes, min_chars=MIN_CHARS),
+        # Topics and cues are matched from the start of a word.
+        gate=PrefixGate(topic_gated, cue_gated, word_start=True),
     )
 
 
@@ -702,7 +525,7 @@ def _strong_units(texts: list[str], lex: ClaimsLexicon, tally: _Tally) -> str:
     """Judge title-like texts unit by unit; return the first one that makes an offer."""
     first = ""
     lows = [fold(text.lower()) for text in texts]
-    for text, low, starts in zip(texts, lows, lex.starts_each(lows), strict=True):
+    for text, low, starts in zip(texts, lows, lex.gate.starts_each(lows), strict=True):
         if not starts or not any(True for _ in lex.topics(low, starts)):
             continue
         parts = [p for p in _STRONG_SPLIT.split(low) if p and p.strip()]
@@ -752,7 +575,7 @@ def extract(ctx: Context) -> Signals:
     title_hit = _strong_units(titles, lex, tally)
     _strong_units(ctx.page.headings[:50], lex, tally)
     cta_hit = _strong_units(ctx.page.ctas[:_MAX_STRONG], lex, tally)
-    starts = lex.starts(body)
+    starts = lex.gate.starts(body)
     for unit, kinds, after in _body_units(body, starts, lex, tally):
         tally.add(unit, kinds, _verdict(unit, after, lex, strong=False), lex)
     for name in CLAIM_TYPES:

@@ -1,17 +1,51 @@
-"""``GatedPattern``: a lexicon regex that runs only where one of its literals occurs.
+"""The gating engine: lexicon patterns that run only where their literals occur.
 
-The matching engine the signal families share (credentials, lockers); the literal index behind
-it, and the other gates (the claims trie, ``LiteralStarts`` for oauth), are in literals.py.
-Every answer is the one the bare regex gives, so features do not depend on the gate.
+Every signal family states what to look for (its patterns, from its lexicon) and builds it with
+one of these; how and where a pattern runs is decided here, on the literal layer of literals.py
+(one native multi-literal pass per text, or per-literal scans without it). Each kind answers
+exactly what its bare regex answers, so features do not depend on the gate:
+
+- ``GatedPattern`` (``gated``): a regex tried only in windows around its required literals
+  (credentials, lockers);
+- ``Anchored``: ``finditer`` of a regex whose every match begins at, or a fixed distance before,
+  one of its anchor literals (oauth's script scans);
+- ``PrefixAlternation`` and ``PrefixGate``: big alternations of named groups, each pattern
+  beginning with a literal, tried only where one of those prefixes begins (claims topics and
+  cues);
+- ``Alternatives``: the truth of a big alternation, trying only the alternatives whose literals
+  the text holds (claims' sentence-level cues);
+- ``AsciiMarkers`` (from literals.py): whether a lower-cased text holds a marker (oauth).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from detector.extract.literals import MIN_CHARS as MIN_INDEXED
-from detector.extract.literals import literal_index, required_literals
+from detector.extract.literals import (
+    AsciiMarkers,
+    LiteralIndex,
+    LiteralStarts,
+    literal_index,
+    literal_prefixes,
+    required_literals,
+    trie,
+)
+
+__all__ = [
+    "Alternatives",
+    "Anchored",
+    "AsciiMarkers",
+    "GatedPattern",
+    "LiteralIndex",
+    "PrefixAlternation",
+    "PrefixGate",
+    "gated",
+    "matches_at",
+]
 
 FINDALL_LIMIT = 5  # matches ``findall`` returns by default
 _MAX_WINDOWS = 400  # literal occurrences searched around before one full pass is cheaper
@@ -121,3 +155,251 @@ def _analyse(entries: list[str]) -> tuple[tuple[str, ...] | None, int | None]:
     # The margin keeps every real match clear of a window's end, where "$" and "\b" would see
     # the end of the text (look-behind sees before the window on its own).
     return gate, widest + _MARGIN if widest <= _MAX_WIDTH else None
+
+
+class Alternatives:
+    """The truth of ``re.compile("|".join(patterns)).search(text)``, trying only the
+    alternatives whose required literals occur in the text.
+
+    Python's engine tries every branch of a big alternation (a lexicon's 160 explainer phrases)
+    at every position of the text. One native scan tells which alternatives could match at all;
+    those few run on their own. ``search`` returns a match of one alternative, or None: use it
+    for its truth, not for its position.
+    """
+
+    def __init__(self, patterns: list[str], index: LiteralIndex) -> None:
+        self.full = re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
+        self.parts = [re.compile(p) for p in patterns]
+        self._always: list[int] = []  # alternatives with no required literal
+        self._by_literal: dict[str, list[int]] = {}
+        for i, pattern in enumerate(patterns):
+            lits = required_literals(pattern, 1)
+            if not lits:
+                self._always.append(i)
+                continue
+            for lit in lits:
+                self._by_literal.setdefault(lit, []).append(i)
+        index.register(self._by_literal)
+        self.index = index
+
+    def search(self, text: str) -> re.Match[str] | None:
+        present = self.index.present(text)
+        if present is None:
+            return self.full.search(text)
+        candidates = set(self._always)
+        by_literal = self._by_literal
+        for lit in present:
+            found = by_literal.get(lit)
+            if found:
+                candidates.update(found)
+        for i in sorted(candidates):
+            m = self.parts[i].search(text)
+            if m is not None:
+                return m
+        return None
+
+    def spans(self, text: str, limit: int = 200) -> list[tuple[int, int]]:
+        """Sorted (start, end) of up to ``limit`` matches of any alternative, each tried on its own.
+
+        Alternatives may overlap one another; only those whose literals occur are run.
+        """
+        present = self.index.present(text)
+        if present is None:
+            candidates = set(range(len(self.parts)))
+        else:
+            candidates = set(self._always)
+            for lit in present:
+                candidates.update(self._by_literal.get(lit, ()))
+        out: list[tuple[int, int]] = []
+        for i in sorted(candidates):
+            for m in self.parts[i].finditer(text):
+                if m.end() > m.start():
+                    out.append((m.start(), m.end()))
+                if len(out) >= limit:
+                    return sorted(out)
+        return sorted(out)
+
+
+class Anchored:
+    """``pattern.finditer(text)`` for a pattern whose every match begins at an anchor literal,
+    or ``back`` characters before one.
+
+    For a pattern Python's engine cannot skip through quickly (a look-behind, an optional first
+    character, IGNORECASE): one literal pass finds the few places a match can begin, and the
+    pattern is tried only there. ``caseless`` anchors are found as ``re.IGNORECASE`` finds them
+    (ASCII only); the caller's pattern must then be IGNORECASE too. Without a native answer
+    (short text, no hyperscan), ``scan_alone`` runs the pattern over the whole text (for one
+    Python skips through quickly); otherwise one regex finds the anchors.
+    """
+
+    def __init__(
+        self,
+        pattern: re.Pattern[str],
+        anchors: Iterable[str],
+        *,
+        back: Sequence[int] = (0,),
+        caseless: bool = False,
+        scan_alone: bool = False,
+    ) -> None:
+        self.pattern = pattern
+        self.anchors = tuple(sorted({a for a in anchors if a}))
+        self._back = tuple(sorted(set(back)))
+        self._native = LiteralStarts(self.anchors, caseless=caseless, min_chars=MIN_INDEXED)
+        self._find = self.anchors[0] if len(self.anchors) == 1 and not caseless else None
+        flags = re.IGNORECASE if caseless else 0
+        self._scan = re.compile(f"(?={trie(self.anchors)})" if self.anchors else "(?!)", flags)
+        self._scan_alone = scan_alone
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        starts = self._starts(text)
+        if starts is None:
+            return self.pattern.finditer(text)
+        return matches_at(self.pattern, text, starts)
+
+    def _starts(self, text: str) -> list[int] | None:
+        """Ascending, distinct positions where a match may begin; None: run the pattern alone."""
+        if not self.anchors:
+            return []
+        if self._find is not None:  # one literal: ``str.find`` is as fast as a native pass
+            found: list[int] = []
+            at = text.find(self._find)
+            while at != -1:
+                found.append(at)
+                at = text.find(self._find, at + 1)
+        else:
+            native = self._native.starts(text)
+            if native is None and self._scan_alone:
+                return None
+            found = native if native is not None else [m.start() for m in self._scan.finditer(text)]
+        if self._back == (0,):
+            return found
+        return sorted({at - b for at in found for b in self._back if at >= b})
+
+
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` when every match begins at one of ``starts`` (ascending).
+
+    Extra starts cost a failed ``match`` each. Matches must be non-empty, or all empty (a pure
+    look-ahead); overlapping ones are dropped exactly as ``finditer`` drops them.
+    """
+    last = 0
+    for start in starts:
+        if start < last:
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            last = m.end()
+            yield m
+
+
+@dataclass(frozen=True)
+class PrefixAlternation:
+    """A big alternation of named groups, tried only where one of its literal prefixes begins.
+
+    Python's regex engine tries every branch at every position; a ``PrefixGate`` finds the
+    positions where a prefix begins in one pass. At each of them only the named groups one of
+    whose prefixes is there are tried, in order: the first that matches is the match the whole
+    alternation (``full``) would make there.
+    """
+
+    full: re.Pattern[str]
+    prefixes: frozenset[str]
+    parts: tuple[re.Pattern[str], ...] = ()  # one pattern per named group, in order
+    by_prefix: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # -> parts
+    lengths: tuple[int, ...] = ()  # distinct prefix lengths, for the look-ups at a position
+
+    @classmethod
+    def build(cls, groups: list[tuple[str, list[str]]]) -> PrefixAlternation:
+        """One named group per (name, patterns). Every pattern must begin with a literal."""
+        groups = [(name, patterns) for name, patterns in groups if patterns]
+        prefixes: set[str] = set()
+        by_prefix: dict[str, list[int]] = {}
+        for index, (_, patterns) in enumerate(groups):
+            for pattern in patterns:
+                got = literal_prefixes(pattern)
+                if got is None:
+                    raise ValueError(f"lexicon pattern has no literal start: {pattern!r}")
+                prefixes |= got
+                for prefix in got:
+                    owners = by_prefix.setdefault(prefix, [])
+                    if index not in owners:
+                        owners.append(index)
+        named = [
+            f"(?P<{name}>{'|'.join(f'(?:{p})' for p in patterns)})" for name, patterns in groups
+        ]
+        return cls(
+            full=re.compile("|".join(named)),
+            prefixes=frozenset(prefixes),
+            parts=tuple(re.compile(p) for p in named),
+            by_prefix={k: tuple(sorted(v)) for k, v in by_prefix.items()},
+            lengths=tuple(sorted({len(p) for p in prefixes})),
+        )
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        """``full.match(text, pos)``, trying only the groups with a prefix at ``pos``."""
+        by_prefix = self.by_prefix
+        owners: set[int] = set()
+        for length in self.lengths:
+            found = by_prefix.get(text[pos : pos + length])
+            if found:
+                owners.update(found)
+        parts = self.parts
+        for index in sorted(owners):
+            m = parts[index].match(text, pos)
+            if m is not None:
+                return m
+        return None
+
+    def finditer(self, text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+        """Non-overlapping matches beginning at the given gate positions, in order."""
+        last = -1
+        for pos in starts:
+            if pos < last:
+                continue
+            m = self.match(text, pos)
+            if m is not None and m.end() > m.start():
+                last = m.end()
+                yield m
+
+
+class PrefixGate:
+    """Where a match of any of some ``PrefixAlternation`` may begin: one pass over a text.
+
+    The gate is a look-ahead for their literal prefixes (after a word boundary with
+    ``word_start``), so that one hit does not hide another beginning inside it; it runs as an
+    ``Anchored`` pattern on the prefixes.
+    """
+
+    def __init__(self, *alternations: PrefixAlternation, word_start: bool = False) -> None:
+        prefixes = frozenset().union(*(a.prefixes for a in alternations))
+        boundary = r"\b" if word_start else ""
+        self.pattern = re.compile(rf"{boundary}(?={trie(prefixes)})" if prefixes else "(?!)")
+        self._anchored = Anchored(self.pattern, prefixes, scan_alone=True)
+        # No prefix holds a line break: texts joined by line breaks can share one scan.
+        self.joinable = not any("\n" in p for p in prefixes)
+
+    def starts(self, text: str) -> list[int]:
+        """Where a gated pattern may begin (one pass over the text)."""
+        return [m.start() for m in self._anchored.finditer(text)]
+
+    def starts_each(self, texts: Sequence[str]) -> list[list[int]]:
+        """``starts`` of each text, from one scan of them all joined by line breaks.
+
+        A line break is not a word character and is in no prefix, so joining moves no boundary
+        and no hit crosses from one text into the next. Short texts (buttons, headings) mostly
+        have no hit: one scan instead of one regex call each.
+        """
+        if not self.joinable or len(texts) < 2:
+            return [self.starts(t) for t in texts]
+        out: list[list[int]] = [[] for _ in texts]
+        offsets: list[int] = []
+        at = 0
+        for t in texts:
+            offsets.append(at)
+            at += len(t) + 1
+        for pos in self.starts("\n".join(texts)):
+            i = bisect_right(offsets, pos) - 1
+            out[i].append(pos - offsets[i])
+        return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -339,28 +340,38 @@ def _number(value: int | float) -> float:
     return float(value) if value < _MAX_NUMBER else _MAX_NUMBER
 
 
-def _price(value: Any) -> float:
+def _read(value: Any, pattern: re.Pattern[str], parse: Callable[[re.Match[str]], float]) -> float:
+    """A number as a number (``_number``); in a string, ``parse`` of the first ``pattern`` match;
+    anything else 0.0."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return _number(value)
-    m = _MONEY.search(value) if isinstance(value, str) else None
-    if m is None:
-        return 0.0
+    m = pattern.search(value) if isinstance(value, str) else None
+    return 0.0 if m is None else parse(m)
+
+
+_DECIMAL = re.compile(r"(?<!\d)\d+[.,]\d{1,2}")  # "4,99", "1.5": not thousands ("1.299")
+
+
+def _price(value: Any) -> float:
+    return _read(value, _MONEY, _price_text)
+
+
+def _price_text(m: re.Match[str]) -> float:
     text = m.group(1)
     # "4,99" and "4.99" are prices; "1.299" or "1,299" are thousands.
-    if re.fullmatch(r"(?<!\d)\d+[.,]\d{1,2}", text):
+    if _DECIMAL.fullmatch(text):
         return min(float(text.replace(",", ".")), _MAX_NUMBER)
     return min(float(re.sub(r"[.,]", "", text)), _MAX_NUMBER)
 
 
 def parse_installs(value: Any) -> float:
     """Install count from a number or a store string ("1,000,000+", "10M+", "1.5K users")."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return _number(value)
-    m = _COUNT.search(value) if isinstance(value, str) else None
-    if m is None:
-        return 0.0
+    return _read(value, _COUNT, _count_text)
+
+
+def _count_text(m: re.Match[str]) -> float:
     digits, unit = m.group(1), (m.group(2) or "").lower()
-    if unit and re.fullmatch(r"(?<!\d)\d+[.,]\d{1,2}", digits):
+    if unit and _DECIMAL.fullmatch(digits):
         number = float(digits.replace(",", "."))
     else:
         number = float(re.sub(r"\D", "", digits) or 0)

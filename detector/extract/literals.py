@@ -1,30 +1,34 @@
-"""Native multi-literal passes (hyperscan) behind the lexicon gates and script scans.
+"""The literal layer of the gating engine: native multi-literal passes and regex analysis.
 
-Lexicon patterns run behind literal gates and are tried only where one of their literals occurs:
-``GatedPattern`` (gates.py) for credentials and lockers, the claims compiler's own ``Gated``
-alternations (claims.py), and ``LiteralStarts`` with ``matches_at`` for oauth. Checked one literal at a time with ``str.__contains__``, a long text
-(visible text, inline scripts) is scanned once per literal, about 400 times per page across the
-signal families, and those misses were most of the extraction time on real pages. Likewise a
-regex that opens with a look-behind, an optional character or IGNORECASE is tried by Python's
-engine at every position of a 200 kB script.
+Every lexicon pattern of every signal family runs behind a literal gate (gates.py): it is tried
+only where one of its literals occurs. This module answers the two questions those gates ask:
 
-With hyperscan installed, each set of literals is compiled into one database and a text is
-scanned once (SIMD multi-literal matching, well over 100x faster than the per-literal scans):
+- which literals must a match hold, or begin with (``required_literals``, ``literal_prefixes``,
+  read from the tree of Python's own regex parser; ``trie`` writes a set of literals back as one
+  fast alternation);
+- which of them does a text hold, and where.
+
+Checked one literal at a time with ``str.__contains__``, a long text (visible text, inline
+scripts) is scanned once per literal, about 400 times per page across the signal families, and
+those misses were most of the extraction time on real pages. With hyperscan installed, each set
+of literals is compiled into one database and a text is scanned once (SIMD multi-literal
+matching, well over 100x faster than the per-literal scans):
 
 - ``LiteralIndex``: which registered gate literals a text holds (cached per text object);
-- ``LiteralStarts``: where any of a fixed set of literals begins, for ``matches_at``;
+- ``LiteralStarts``: where any of a fixed set of literals begins;
 - ``AsciiMarkers``: whether a lower-cased text holds a marker, without lower-casing it.
 
 Every answer is exact, so features do not change (tests/test_literals.py compares both paths).
-Without hyperscan (a platform with no wheel) each helper says so (None, or the slow path) and
-the callers scan as before.
+Without hyperscan (a platform with no wheel), or with ``USE_NATIVE`` off, each helper says so
+(None, or the slow path) and the gates scan as before.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 hyperscan: Any
@@ -32,6 +36,9 @@ try:  # pragma: no cover - which branch runs depends on the platform
     import hyperscan
 except ImportError:  # pragma: no cover
     hyperscan = None
+
+# Off: every helper answers as without hyperscan (tests compare the two paths with it).
+USE_NATIVE = hyperscan is not None
 
 # Shorter texts are cheaper to check literal by literal than to encode and scan.
 MIN_CHARS = 256
@@ -121,7 +128,7 @@ class LiteralIndex(_Database):
 
     def present(self, text: str) -> frozenset[str] | None:
         """The registered literals that occur in ``text``; None when no index is available."""
-        if not self.enabled or not self._by_id:
+        if not (self.enabled and USE_NATIVE) or not self._by_id:
             return None
         local = self._local
         db = self._db
@@ -150,10 +157,9 @@ def literal_index() -> LiteralIndex:
 class LiteralStarts(_Database):
     """Every position where one of a fixed set of literals begins, from one native pass.
 
-    For a gate such as the claims lexicon's ``\\b(?=prefix|prefix|...)``: Python's engine tries
-    the whole prefix trie at every position of the text, hyperscan reports only where a prefix
-    occurs, and the caller confirms those few positions with its own regex (so word boundaries
-    keep Python's Unicode meaning).
+    Behind ``Anchored`` (gates.py): Python's engine tries a pattern at every position of the
+    text, hyperscan reports only where one of its anchor literals occurs, and the pattern is
+    confirmed at those few positions (so word boundaries keep Python's Unicode meaning).
     """
 
     def __init__(self, literals: Iterable[str], caseless: bool = False, min_chars: int = 0) -> None:
@@ -176,7 +182,7 @@ class LiteralStarts(_Database):
         without hyperscan, the answer is None and the caller uses its regex.
         """
         if (
-            not self.enabled
+            not (self.enabled and USE_NATIVE)
             or len(text) < self._min_chars
             or (self._caseless and any(ch in text for ch in _IGNORECASE_ASCII))
         ):
@@ -216,95 +222,16 @@ class AsciiMarkers(_Database):
         self.enabled = hyperscan is not None and bool(self.markers)
 
     def found_in(self, text: str) -> bool:
-        if not self.enabled or len(text) < MIN_CHARS or any(ch in text for ch in _LOWERS_TO_ASCII):
+        if (
+            not (self.enabled and USE_NATIVE)
+            or len(text) < MIN_CHARS
+            or any(ch in text for ch in _LOWERS_TO_ASCII)
+        ):
             low = text.lower()
             return any(m in low for m in self.markers)
         ids: set[int] = set()
         self._scan(_encode(text), _collect, ids)
         return bool(ids)
-
-
-class Alternatives:
-    """The truth of ``re.compile("|".join(patterns)).search(text)``, trying only the
-    alternatives whose required literals occur in the text.
-
-    Python's engine tries every branch of a big alternation (a lexicon's 160 explainer phrases)
-    at every position of the text. One native scan tells which alternatives could match at all;
-    those few run on their own. ``search`` returns a match of one alternative, or None: use it
-    for its truth, not for its position.
-    """
-
-    def __init__(self, patterns: list[str], index: LiteralIndex) -> None:
-        self.full = re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
-        self.parts = [re.compile(p) for p in patterns]
-        self._always: list[int] = []  # alternatives with no required literal
-        self._by_literal: dict[str, list[int]] = {}
-        for i, pattern in enumerate(patterns):
-            lits = required_literals(pattern, 1)
-            if not lits:
-                self._always.append(i)
-                continue
-            for lit in lits:
-                self._by_literal.setdefault(lit, []).append(i)
-        index.register(self._by_literal)
-        self.index = index
-
-    def search(self, text: str) -> re.Match[str] | None:
-        present = self.index.present(text)
-        if present is None:
-            return self.full.search(text)
-        candidates = set(self._always)
-        by_literal = self._by_literal
-        for lit in present:
-            found = by_literal.get(lit)
-            if found:
-                candidates.update(found)
-        for i in sorted(candidates):
-            m = self.parts[i].search(text)
-            if m is not None:
-                return m
-        return None
-
-    def spans(self, text: str, limit: int = 200) -> list[tuple[int, int]]:
-        """Sorted (start, end) of up to ``limit`` matches of any alternative, each tried on its own.
-
-        Alternatives may overlap one another; only those whose literals occur are run.
-        """
-        present = self.index.present(text)
-        if present is None:
-            candidates = set(range(len(self.parts)))
-        else:
-            candidates = set(self._always)
-            for lit in present:
-                candidates.update(self._by_literal.get(lit, ()))
-        out: list[tuple[int, int]] = []
-        for i in sorted(candidates):
-            for m in self.parts[i].finditer(text):
-                if m.end() > m.start():
-                    out.append((m.start(), m.end()))
-                if len(out) >= limit:
-                    return sorted(out)
-        return sorted(out)
-
-
-def matches_at(
-    pattern: re.Pattern[str], text: str, starts: Iterable[int]
-) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` when every match begins at one of ``starts`` (ascending).
-
-    For a pattern Python cannot skip through quickly (a look-behind, an optional first
-    character, IGNORECASE): a literal scan finds the few places a match can begin, and the
-    pattern is tried only there. Matches must be non-empty; overlapping ones are dropped exactly
-    as ``finditer`` drops them.
-    """
-    last = 0
-    for start in starts:
-        if start < last:
-            continue
-        m = pattern.match(text, start)
-        if m is not None:
-            last = m.end()
-            yield m
 
 
 def required_literals(pattern: str | Any, min_len: int = 2) -> frozenset[str] | None:
@@ -353,3 +280,75 @@ def _literals(seq: list[tuple[Any, Any]], min_len: int) -> frozenset[str] | None
             if all(branches):
                 consider(frozenset().union(*branches))  # type: ignore[arg-type]
     return best
+
+
+_PREFIX_LEN = 8  # literal prefixes this long are selective enough to gate on
+_MAX_PREFIXES = 400
+
+
+def literal_prefixes(pattern: str) -> set[str] | None:
+    """Literal strings one of which every match of ``pattern`` begins with.
+
+    None when a match can begin with something unbounded (``\\d``, ``.``, a long class).
+    """
+    from re import _parser  # type: ignore[attr-defined]
+
+    return _prefixes(list(_parser.parse(pattern)))
+
+
+def _prefixes(items: Sequence[Any], acc: str = "") -> set[str] | None:
+    c = importlib.import_module("re._constants")
+    for i, (op, av) in enumerate(items):
+        if len(acc) >= _PREFIX_LEN:
+            break
+        rest = list(items[i + 1 :])
+        if op is c.AT or op is c.ASSERT_NOT:
+            continue  # zero width: the match still begins here
+        if op is c.LITERAL:
+            acc += chr(av)
+            continue
+        if op is c.IN and all(o is c.LITERAL for o, _ in av) and len(av) <= 4:
+            return _union((acc + chr(ch), rest) for _, ch in av)
+        if op is c.BRANCH:
+            return _union((acc, list(alt) + rest) for alt in av[1])
+        if op is c.SUBPATTERN:
+            return _prefixes(list(av[3]) + rest, acc)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            low, _, body = av
+            once = _prefixes(list(body), acc)
+            return once if low else _union_sets(once, _prefixes(rest, acc))
+        break
+    return {acc} if len(acc) >= 2 or (acc and not acc.isalnum()) else None
+
+
+def _union(parts: Any) -> set[str] | None:
+    out: set[str] = set()
+    for acc, rest in parts:
+        got = _prefixes(rest, acc)
+        if got is None or len(out) + len(got) > _MAX_PREFIXES:
+            return None
+        out |= got
+    return out
+
+
+def _union_sets(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+    return None if a is None or b is None else a | b
+
+
+def trie(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, factored by shared prefix (fast to scan with)."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(k) + emit(v) for k, v in sorted(node.items()) if k]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)

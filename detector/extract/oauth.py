@@ -11,7 +11,6 @@ page. Facts: lexicons/oauth.json.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -21,7 +20,7 @@ from detector.core.lexicons import load_lexicon
 from detector.core.platforms import is_official_host
 from detector.core.urls import host_parts
 from detector.extract.base import Context, Signals
-from detector.extract.literals import MIN_CHARS, AsciiMarkers, LiteralStarts, matches_at
+from detector.extract.gates import Anchored, AsciiMarkers
 
 _URL_IN_SCRIPT = re.compile(r"""https?://[^\s'"`<>()\\{}]{4,2000}""", re.I)
 _LOCATION = re.compile(
@@ -45,7 +44,6 @@ _SCRIPT_PARAM = re.compile(
     + r""")\b['"]?\s*[:=,]\s*['"`]([^'"`]{0,600})['"`]""",
     re.I,
 )
-_PARAM_NAME = re.compile(r"\b(?:" + "|".join(_PARAM_NAMES) + r")\b", re.I)
 _MAX_CANDIDATES = 2000
 
 DESCRIPTIONS: dict[str, str] = {
@@ -108,49 +106,11 @@ def _has_marker(text: str, key: str) -> bool:
     return _markers(key).found_in(text)
 
 
-@cache
-def _param_names() -> LiteralStarts:
-    return LiteralStarts(_PARAM_NAMES, caseless=True, min_chars=MIN_CHARS)
-
-
-@cache
-def _location_words() -> LiteralStarts:
-    return LiteralStarts(("location", "window.open("), caseless=True, min_chars=MIN_CHARS)
-
-
-def _script_urls_found(text: str) -> list[str]:
-    """``_URL_IN_SCRIPT`` matches: each begins 4 or 5 characters ("http", "https") before a "://"."""
-    starts: list[int] = []
-    at = text.find("://")
-    while at != -1:
-        starts += [s for s in (at - 5, at - 4) if s >= 0]
-        at = text.find("://", at + 1)
-    return [m.group(0) for m in matches_at(_URL_IN_SCRIPT, text, starts)]
-
-
-def _locations_found(text: str) -> list[str]:
-    """``_LOCATION`` targets, tried only where "location" or "window.open(" occurs."""
-    found = _location_words().starts(text)
-    if found is None:
-        return [m.group(1) for m in _LOCATION.finditer(text)]
-    return [m.group(1) for m in matches_at(_LOCATION, text, found)]
-
-
-def _script_params(text: str) -> Iterator[re.Match[str]]:
-    """``_SCRIPT_PARAM.finditer(text)``, tried only where a parameter name occurs.
-
-    The pattern opens with a look-behind and an optional quote, so Python's engine cannot skip
-    ahead and tries it at every position of a large script. A match begins at a parameter name
-    or at the quote just before it.
-    """
-    found = _param_names().starts(text)
-    names = found if found is not None else [m.start() for m in _PARAM_NAME.finditer(text)]
-    starts: list[int] = []
-    for at in names:
-        if at and text[at - 1] in "'\"":
-            starts.append(at - 1)
-        starts.append(at)
-    return matches_at(_SCRIPT_PARAM, text, starts)
+# Where each script scan's matches begin: 4 or 5 characters ("http", "https") before a "://";
+# at "location" or "window.open("; at a parameter name or the quote just before it.
+_SCRIPT_URLS = Anchored(_URL_IN_SCRIPT, ("://",), back=(4, 5))
+_LOCATIONS = Anchored(_LOCATION, ("location", "window.open("), caseless=True, scan_alone=True)
+_SCRIPT_PARAMS = Anchored(_SCRIPT_PARAM, _PARAM_NAMES, caseless=True, back=(0, 1))
 
 
 def _with_params(url: str, params: dict[str, str]) -> str:
@@ -179,10 +139,10 @@ def _script_urls(script: str) -> list[tuple[str, str]]:
     # JSON and JS escape slashes and ampersands; undo that so the URL regex sees plain URLs.
     text = script.replace("\\/", "/").replace("\\u0026", "&").replace("\\u002F", "/")
     text = text.replace("&amp;", "&")
-    found = _script_urls_found(text)
-    found += _locations_found(text)
+    found = [m.group(0) for m in _SCRIPT_URLS.finditer(text)]
+    found += [m.group(1) for m in _LOCATIONS.finditer(text)]
     literals: dict[str, str] = {}
-    for m in _script_params(text):
+    for m in _SCRIPT_PARAMS.finditer(text):
         literals.setdefault(m.group(1).lower(), m.group(2))
     out = []
     for url in found[:_MAX_CANDIDATES]:

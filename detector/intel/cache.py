@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from detector.config import Settings
+from detector.core.closing import Closing
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS intel_cache (
@@ -28,7 +29,7 @@ CREATE TABLE IF NOT EXISTS intel_cache (
 """
 
 
-class Cache:
+class Cache(Closing):
     """JSON values under ``(namespace, key)`` that vanish after their time to live."""
 
     def __init__(self, path: str | Path = "", clock: Callable[[], float] | None = None) -> None:
@@ -88,9 +89,3 @@ class Cache:
     def close(self) -> None:
         with self._lock:
             self._db.close()
-
-    def __enter__(self) -> Cache:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()

@@ -85,16 +85,30 @@ async def send_error(
     await send({"type": "http.response.body", "body": body})
 
 
-class Headers:
-    """Adds the security headers to every response and writes one access-log line."""
+class HttpMiddleware:
+    """An ASGI middleware that acts on the requests ``handles`` accepts (HTTP ones by default);
+    anything else (lifespan, websockets) passes straight through to ``app``."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
+    def handles(self, scope: Scope) -> bool:
+        return bool(scope["type"] == "http")
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if self.handles(scope):
+            await self.handle(scope, receive, send)
+        else:
             await self.app(scope, receive, send)
-            return
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        raise NotImplementedError
+
+
+class Headers(HttpMiddleware):
+    """Adds the security headers to every response and writes one access-log line."""
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         start = time.perf_counter()
         status = 0
         tls = scope.get("scheme") == "https"
@@ -141,17 +155,11 @@ class _TrackedSend:
         await self.send(message)
 
 
-class Contain:
+class Contain(HttpMiddleware):
     """Innermost: an unexpected exception becomes a 500 JSON answer and a log line naming only
     its type, so no exception text (which may quote a URL or a page) reaches the server's log."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         tracked = _TrackedSend(send)
         try:
             await self.app(scope, receive, tracked)
@@ -171,17 +179,14 @@ class TooLarge(HTTPException):
         super().__init__(413, f"request body is over {limit} bytes")
 
 
-class BodyLimit:
+class BodyLimit(HttpMiddleware):
     """413 when a body is over ``limit`` bytes: by Content-Length, or counted while it streams."""
 
     def __init__(self, app: ASGIApp, limit: int) -> None:
-        self.app = app
+        super().__init__(app)
         self.limit = limit
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         declared = _header(scope, b"content-length")
         if declared is not None:
             if not declared.isdigit():
@@ -234,21 +239,20 @@ class Limits:
             raise ConfigError(f"rate-limit storage {storage!r} is not usable: {exc}") from exc
 
 
-class Gate:
+class Gate(HttpMiddleware):
     """Content type, API key and rate limits for every ``/v1/`` route, before the body is read."""
 
     def __init__(self, app: ASGIApp, keys: KeyRing, limits: Limits) -> None:
-        self.app = app
+        super().__init__(app)
         self.keys = keys
         self.per_key = limits.per_key
         self.per_client = limits.per_client
         self.limiter = limits.limiter
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        path = scope.get("path", "")
-        if scope["type"] != "http" or not path.startswith("/v1/"):
-            await self.app(scope, receive, send)
-            return
+    def handles(self, scope: Scope) -> bool:
+        return super().handles(scope) and bool(scope.get("path", "").startswith("/v1/"))
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope.get("method") == "POST":
             media = (_header(scope, b"content-type") or "").split(";")[0].strip().lower()
             if media != "application/json":

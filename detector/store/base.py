@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
-from types import TracebackType
 from typing import Any, Protocol
 
 from detector.records import Snapshot, Verdict
@@ -46,21 +45,28 @@ class Connection(Protocol):
     def close(self) -> None: ...
 
 
-class Store(Protocol):
-    """A scan store: runs, inputs, snapshots, verdicts, errors, analyst labels, user reports."""
+class StorePart:
+    """What the method groups of a store (labels.py, reports.py) build on; ``SqlStore`` has it."""
+
+    path: str  # where the store lives, for messages (a file path, or a URL without password)
+
+    def _tx(self) -> AbstractContextManager[Connection]:
+        """One write transaction."""
+        raise NotImplementedError
+
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Row]:
+        raise NotImplementedError
+
+
+class Store(AbstractContextManager["Store"], Protocol):
+    """A scan store: runs, inputs, snapshots, verdicts, errors, analyst labels, user reports.
+
+    ``with store:`` closes it on the way out.
+    """
 
     path: str  # where the store lives, for messages (a file path, or a URL without password)
 
     def close(self) -> None: ...
-
-    def __enter__(self) -> Store: ...
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None: ...
 
     @property
     def schema_version(self) -> int: ...

@@ -10,14 +10,13 @@ from __future__ import annotations
 import csv
 import logging
 from collections.abc import Callable
-from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
 from detector.core.clock import now_iso
 from detector.errors import InvalidLabel, StoreError
 from detector.redact import redact_url
-from detector.store.base import Connection, Row
+from detector.store.base import StorePart
 
 ANALYST_LABELS = ("scam", "benign")
 SOURCES = ("cli", "csv")
@@ -47,16 +46,8 @@ def _log_bad_row(line: int, problem: str) -> None:
     _log.warning("labels CSV line %d skipped: %s", line, problem)
 
 
-class LabelsMixin:
+class LabelsMixin(StorePart):
     """Label methods of ``Store``; relies on its ``_tx``, ``_query`` and ``path``."""
-
-    path: str
-
-    def _tx(self) -> AbstractContextManager[Connection]:
-        raise NotImplementedError
-
-    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Row]:
-        raise NotImplementedError
 
     def add_label(
         self,

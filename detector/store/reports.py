@@ -9,28 +9,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager
 from typing import Any
 
 from detector.core.clock import now_iso
 from detector.errors import InvalidLabel
-from detector.store.base import Connection, Row
+from detector.store.base import StorePart
 from detector.store.labels import ANALYST_LABELS
 
 REPORT_STATUSES = ("pending", "accepted", "rejected")
 MAX_NOTE_CHARS = 2000
 
 
-class ReportsMixin:
+class ReportsMixin(StorePart):
     """Report methods of ``Store``; relies on its ``_tx``, ``_query`` and ``add_label``."""
-
-    path: str
-
-    def _tx(self) -> AbstractContextManager[Connection]:
-        raise NotImplementedError
-
-    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Row]:
-        raise NotImplementedError
 
     add_label: Callable[..., int]  # from LabelsMixin
 

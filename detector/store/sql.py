@@ -27,10 +27,10 @@ import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
 from itertools import islice
-from types import TracebackType
 from typing import Any
 
 from detector.core.clock import now_iso
+from detector.core.closing import Closing
 from detector.errors import StoreError
 from detector.records import Snapshot, Verdict
 from detector.redact import redact_snapshot, redact_text, redact_verdict
@@ -42,7 +42,7 @@ from detector.store.schema import Dialect, read_version
 _PAGE = 500
 
 
-class SqlStore(_labels.LabelsMixin, _reports.ReportsMixin):
+class SqlStore(Closing, _labels.LabelsMixin, _reports.ReportsMixin):
     """The store's methods over one DB-API connection; a backend subclass opens it."""
 
     dialect: Dialect
@@ -61,17 +61,6 @@ class SqlStore(_labels.LabelsMixin, _reports.ReportsMixin):
     def close(self) -> None:
         with self._lock:
             self._db.close()
-
-    def __enter__(self) -> SqlStore:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     @contextmanager
     def _tx(self) -> Iterator[Connection]:
@@ -189,16 +178,22 @@ class SqlStore(_labels.LabelsMixin, _reports.ReportsMixin):
 
     def pending(self, run_id: int) -> Iterator[tuple[str, str]]:
         """``(key, raw_json)`` of inputs without a verdict, in input order."""
+        rows = self._by_seq(
+            "SELECT i.seq, i.key, i.raw_json FROM inputs i "
+            "LEFT JOIN verdicts v ON v.run_id = i.run_id AND v.input_key = i.key "
+            "WHERE i.run_id = ? AND i.seq > ? AND v.input_key IS NULL "
+            "ORDER BY i.seq LIMIT ?",
+            run_id,
+        )
+        return ((r["key"], r["raw_json"]) for r in rows)
+
+    def _by_seq(self, sql: str, run_id: int) -> Iterator[Row]:
+        """Rows of ``sql`` (parameters: run id, last input ``seq`` seen, page size; ordered by
+        ``seq``), fetched a page at a time so no query holds a whole run."""
         last = -1
         while True:
-            rows = self._query(
-                "SELECT i.seq, i.key, i.raw_json FROM inputs i "
-                "LEFT JOIN verdicts v ON v.run_id = i.run_id AND v.input_key = i.key "
-                "WHERE i.run_id = ? AND i.seq > ? AND v.input_key IS NULL "
-                "ORDER BY i.seq LIMIT ?",
-                (run_id, last, _PAGE),
-            )
-            yield from ((r["key"], r["raw_json"]) for r in rows)
+            rows = self._query(sql, (run_id, last, _PAGE))
+            yield from rows
             if len(rows) < _PAGE:
                 return
             last = rows[-1]["seq"]
@@ -300,18 +295,13 @@ class SqlStore(_labels.LabelsMixin, _reports.ReportsMixin):
 
     def keyed_verdicts(self, run_id: int) -> Iterator[tuple[str, Verdict]]:
         """``(input key, verdict)`` for every verdict of the run, in input order."""
-        last = -1
-        while True:
-            rows = self._query(
-                "SELECT i.seq, i.key, v.verdict_json FROM verdicts v JOIN inputs i "
-                "ON i.run_id = v.run_id AND i.key = v.input_key "
-                "WHERE v.run_id = ? AND i.seq > ? ORDER BY i.seq LIMIT ?",
-                (run_id, last, _PAGE),
-            )
-            yield from ((r["key"], Verdict.from_dict(json.loads(r["verdict_json"]))) for r in rows)
-            if len(rows) < _PAGE:
-                return
-            last = rows[-1]["seq"]
+        rows = self._by_seq(
+            "SELECT i.seq, i.key, v.verdict_json FROM verdicts v JOIN inputs i "
+            "ON i.run_id = v.run_id AND i.key = v.input_key "
+            "WHERE v.run_id = ? AND i.seq > ? ORDER BY i.seq LIMIT ?",
+            run_id,
+        )
+        return ((r["key"], Verdict.from_dict(json.loads(r["verdict_json"]))) for r in rows)
 
     def snapshot_body(self, sha256: str) -> str | None:
         """The decompressed body (HTML or text) with that digest, or None."""

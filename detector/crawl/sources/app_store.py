@@ -16,17 +16,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from detector.core.lexicons.linear import run_start
-from detector.crawl.sources import (
-    json_ld,
-    ld_of_type,
-    listing_snapshot,
-    meta_map,
-    node_text,
-    number,
-    offer_fields,
-    parse_tree,
-    text_value,
-)
+from detector.crawl.sources import markup
 from detector.records import Listing, Snapshot
 
 _APP_ID = re.compile(r"/id(\d{5,12})\b")
@@ -49,8 +39,8 @@ def _iap_items(container: LexborNode) -> list[str]:
     items: list[str] = []
     for li in container.css("li")[:_MAX_ITEMS]:
         price_node = li.css_first('[class*="price"]')
-        price = node_text(price_node)
-        full = node_text(li)
+        price = markup.node_text(price_node)
+        full = markup.node_text(li)
         if not price:
             m = _PRICE.search(full)
             price = m.group(0) if m else ""
@@ -63,7 +53,7 @@ def _iap_items(container: LexborNode) -> list[str]:
 def in_app_purchases(tree: LexborHTMLParser) -> list[str]:
     """In-app purchase items ("Weekly Pro: $7.99") from the "In-App Purchases" section."""
     for term in tree.css("dt, h2, h3"):
-        if "in-app purchases" not in node_text(term).lower():
+        if "in-app purchases" not in markup.node_text(term).lower():
             continue
         sibling = term.next
         while sibling is not None and sibling.tag == "-text":
@@ -75,31 +65,34 @@ def in_app_purchases(tree: LexborHTMLParser) -> list[str]:
 
 
 def _offer(app: dict[str, Any]) -> dict[str, Any]:
-    return offer_fields(app, (("currency", "priceCurrency"), ("price_category", "category")))
+    return markup.offer_fields(app, (("currency", "priceCurrency"), ("price_category", "category")))
 
 
 def _developer_website(tree: LexborHTMLParser) -> str | None:
     for a in tree.css("a[href]"):
         href = (a.attributes.get("href") or "").strip()
-        if href.startswith(("http://", "https://")) and "developer website" in node_text(a).lower():
+        if (
+            href.startswith(("http://", "https://"))
+            and "developer website" in markup.node_text(a).lower()
+        ):
             return href
     return None
 
 
 def parse_listing(html: str, url: str = "") -> Listing:
     """A ``Listing`` from an App Store page; absent fields stay None."""
-    tree = parse_tree(html)
-    meta = meta_map(tree)
-    app = ld_of_type(json_ld(tree), "SoftwareApplication", "MobileApplication")
+    tree = markup.parse_tree(html)
+    meta = markup.meta_map(tree)
+    app = markup.ld_of_type(markup.json_ld(tree), "SoftwareApplication", "MobileApplication")
     rating_obj = app.get("aggregateRating")
-    rating = number(rating_obj.get("ratingValue")) if isinstance(rating_obj, dict) else None
+    rating = markup.number(rating_obj.get("ratingValue")) if isinstance(rating_obj, dict) else None
     extra: dict[str, Any] = {"store": "app_store", **_offer(app)}
     ident = app_id(url) or app_id(meta.get("og:url", ""))
     if ident:
         extra["app_id"] = ident
-    if isinstance(rating_obj, dict) and number(rating_obj.get("reviewCount")) is not None:
-        extra["rating_count"] = number(rating_obj.get("reviewCount"))
-    category = text_value(app.get("applicationCategory"))
+    if isinstance(rating_obj, dict) and markup.number(rating_obj.get("reviewCount")) is not None:
+        extra["rating_count"] = markup.number(rating_obj.get("reviewCount"))
+    category = markup.text_value(app.get("applicationCategory"))
     if category:
         extra["category"] = category
     iaps = in_app_purchases(tree)
@@ -108,12 +101,8 @@ def parse_listing(html: str, url: str = "") -> Listing:
     website = _developer_website(tree)
     if website:
         extra["developer_website"] = website
-    name = text_value(app.get("name")) or meta.get("og:title") or node_text(tree.css_first("h1"))
-    description = text_value(app.get("description")) or meta.get("og:description")
     return Listing(
-        name=name or None,
-        description=description or meta.get("description") or None,
-        developer=text_value(app.get("author")),
+        **markup.app_names(app, meta, tree),
         rating=rating if rating is not None and 0 <= rating <= 5 else None,
         extra=extra,
     )
@@ -122,4 +111,4 @@ def parse_listing(html: str, url: str = "") -> Listing:
 def from_page(page: Snapshot, keep_html: bool = False) -> Snapshot:
     """An ``app_listing`` snapshot from a fetched App Store page."""
     listing = parse_listing(page.html or "", page.effective_url)
-    return listing_snapshot(page, "app_listing", listing, keep_html)
+    return markup.listing_snapshot(page, "app_listing", listing, keep_html)

@@ -15,16 +15,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from detector.core.lexicons.linear import run_start
-from detector.crawl.sources import (
-    json_ld,
-    ld_of_type,
-    listing_snapshot,
-    meta_map,
-    node_text,
-    number,
-    parse_tree,
-    text_value,
-)
+from detector.crawl.sources import markup
 from detector.records import Listing, Snapshot
 
 _EXT_ID = re.compile(r"(?<![a-p])([a-p]{32})(?![a-p])")
@@ -60,7 +51,7 @@ def _first_line(node: LexborNode | None) -> str:
 
 
 def _developer(tree: LexborHTMLParser, meta: dict[str, str], app: dict[str, Any]) -> str | None:
-    found = text_value(app.get("author")) or meta.get("author")
+    found = markup.text_value(app.get("author")) or meta.get("author")
     if found or tree.body is None:
         return found
     # Walk text nodes only: asking every element for its text would be quadratic in depth.
@@ -68,7 +59,7 @@ def _developer(tree: LexborHTMLParser, meta: dict[str, str], app: dict[str, Any]
         if node.tag != "-text" or not _OFFERED.match(node.text() or ""):
             continue
         parent = node.parent
-        rest = _OFFERED.sub("", node_text(parent), count=1).strip()
+        rest = _OFFERED.sub("", markup.node_text(parent), count=1).strip()
         if rest and len(rest) <= 120:
             return rest
         sibling = parent.next if parent is not None else None
@@ -82,12 +73,12 @@ def _developer(tree: LexborHTMLParser, meta: dict[str, str], app: dict[str, Any]
 def _overview(tree: LexborHTMLParser) -> str:
     """Full description from an "Overview" section (longer than the og: summary)."""
     for heading in tree.css("h2, h3"):
-        if node_text(heading).lower() != "overview":
+        if markup.node_text(heading).lower() != "overview":
             continue
         sibling = heading.next
         while sibling is not None and sibling.tag == "-text":
             sibling = sibling.next
-        return node_text(sibling)
+        return markup.node_text(sibling)
     return ""
 
 
@@ -101,23 +92,27 @@ def _users(meta: dict[str, str], text: str) -> str | None:
 
 def parse_listing(html: str, url: str = "") -> Listing:
     """A ``Listing`` from a store detail page; absent fields stay None."""
-    tree = parse_tree(html)
-    meta = meta_map(tree)
-    app = ld_of_type(json_ld(tree), "WebApplication", "SoftwareApplication", "Product")
-    h1 = node_text(tree.css_first("h1"))
-    name = text_value(app.get("name")) or meta.get("name") or h1 or None
+    tree = markup.parse_tree(html)
+    meta = markup.meta_map(tree)
+    app = markup.ld_of_type(
+        markup.json_ld(tree), "WebApplication", "SoftwareApplication", "Product"
+    )
+    h1 = markup.node_text(tree.css_first("h1"))
+    name = markup.text_value(app.get("name")) or meta.get("name") or h1 or None
     if not name and meta.get("og:title"):
         name = _SUFFIX.sub("", meta["og:title"]) or None
-    short = text_value(app.get("description")) or meta.get("og:description")
+    short = markup.text_value(app.get("description")) or meta.get("og:description")
     short = short or meta.get("description")
     overview = _overview(tree)
     description = overview if len(overview) > len(short or "") else short
-    text = node_text(tree.body)
+    text = markup.node_text(tree.body)
     rating_obj = app.get("aggregateRating") if isinstance(app.get("aggregateRating"), dict) else {}
-    rating = number((rating_obj or {}).get("ratingValue")) or number(meta.get("ratingvalue"))
+    rating = markup.number((rating_obj or {}).get("ratingValue")) or markup.number(
+        meta.get("ratingvalue")
+    )
     if rating is None:
         m = _RATING.search(text)
-        rating = number(m.group(1)) if m else None
+        rating = markup.number(m.group(1)) if m else None
     extra: dict[str, Any] = {"store": "chrome_web_store"}
     ext_id = extension_id(url) or extension_id(meta.get("og:url", ""))
     if ext_id:
@@ -141,7 +136,7 @@ def parse_listing(html: str, url: str = "") -> Listing:
 def from_page(page: Snapshot, keep_html: bool = False) -> Snapshot:
     """An ``extension_listing`` snapshot from a fetched store page."""
     listing = parse_listing(page.html or "", page.effective_url)
-    return listing_snapshot(page, "extension_listing", listing, keep_html)
+    return markup.listing_snapshot(page, "extension_listing", listing, keep_html)
 
 
 def attach_manifest(snapshot: Snapshot, manifest: dict[str, Any]) -> Snapshot:

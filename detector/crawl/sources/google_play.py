@@ -15,17 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from detector.core.lexicons.linear import run_start
-from detector.crawl.sources import (
-    json_ld,
-    ld_of_type,
-    listing_snapshot,
-    meta_map,
-    node_text,
-    number,
-    offer_fields,
-    parse_tree,
-    text_value,
-)
+from detector.crawl.sources import markup
 from detector.records import Listing, Snapshot
 
 _DOWNLOADS = re.compile(  # linear: see detector/core/lexicons/linear.py
@@ -49,7 +39,7 @@ def _permissions(tree: LexborHTMLParser, html: str) -> list[str]:
     seen: dict[str, None] = {}
     for section in tree.css(_PERM_SECTION)[:20]:
         for item in section.css("li")[:_MAX_PERMS]:
-            label = node_text(item)
+            label = markup.node_text(item)
             if 0 < len(label) <= 200:
                 seen.setdefault(label, None)
     for m in _ANDROID_PERM.finditer(html[:5_000_000]):
@@ -63,7 +53,7 @@ def _contacts(tree: LexborHTMLParser) -> dict[str, str]:
     out: dict[str, str] = {}
     for a in tree.css("a[href]"):
         href = (a.attributes.get("href") or "").strip()
-        label = node_text(a).lower()
+        label = markup.node_text(a).lower()
         if href.lower().startswith("mailto:"):
             out.setdefault("developer_email", href[7:].split("?")[0])
         elif href.startswith(("http://", "https://")) and "website" in label:
@@ -75,32 +65,28 @@ def _contacts(tree: LexborHTMLParser) -> dict[str, str]:
 
 def parse_listing(html: str, url: str = "") -> Listing:
     """A ``Listing`` from a Play detail page; absent fields stay None."""
-    tree = parse_tree(html)
-    meta = meta_map(tree)
-    app = ld_of_type(json_ld(tree), "SoftwareApplication", "MobileApplication")
-    text = node_text(tree.body)
+    tree = markup.parse_tree(html)
+    meta = markup.meta_map(tree)
+    app = markup.ld_of_type(markup.json_ld(tree), "SoftwareApplication", "MobileApplication")
+    text = markup.node_text(tree.body)
     rating_obj = app.get("aggregateRating")
-    rating = number(rating_obj.get("ratingValue")) if isinstance(rating_obj, dict) else None
+    rating = markup.number(rating_obj.get("ratingValue")) if isinstance(rating_obj, dict) else None
     downloads = _DOWNLOADS.search(text)
     # Play always shows a developer e-mail, so an empty value records that it was missing.
     extra: dict[str, Any] = {"store": "google_play", "developer_email": ""}
-    extra |= offer_fields(app) | _contacts(tree)
+    extra |= markup.offer_fields(app) | _contacts(tree)
     pkg = package_name(url) or package_name(meta.get("og:url", ""))
     if pkg:
         extra["package"] = pkg
     for key, field in (("category", "applicationCategory"), ("content_rating", "contentRating")):
-        value = text_value(app.get(field))
+        value = markup.text_value(app.get(field))
         if value:
             extra[key] = value
     low = text.lower()
     extra["contains_ads"] = "contains ads" in low
     extra["offers_in_app_purchases"] = "in-app purchases" in low
-    name = text_value(app.get("name")) or meta.get("og:title") or node_text(tree.css_first("h1"))
-    description = text_value(app.get("description")) or meta.get("og:description")
     return Listing(
-        name=name or None,
-        description=description or meta.get("description") or None,
-        developer=text_value(app.get("author")),
+        **markup.app_names(app, meta, tree),
         permissions=_permissions(tree, html),
         installs=" ".join(downloads.group(1).split()) if downloads else None,
         rating=rating if rating is not None and 0 <= rating <= 5 else None,
@@ -111,4 +97,4 @@ def parse_listing(html: str, url: str = "") -> Listing:
 def from_page(page: Snapshot, keep_html: bool = False) -> Snapshot:
     """An ``app_listing`` snapshot from a fetched Play detail page."""
     listing = parse_listing(page.html or "", page.effective_url)
-    return listing_snapshot(page, "app_listing", listing, keep_html)
+    return markup.listing_snapshot(page, "app_listing", listing, keep_html)
