@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from data.generator import (
+    pages_benign_brands,
     pages_benign_info,
     pages_benign_ordinary,
     pages_benign_tiktok,
     pages_benign_tools,
+    pages_scam_kits,
     pages_scam_locker,
     pages_scam_other,
     pages_scam_phish,
@@ -37,10 +39,12 @@ _MODULES = (
     pages_scam_phish,
     pages_scam_locker,
     pages_scam_other,
+    pages_scam_kits,
     pages_benign_tiktok,
     pages_benign_info,
     pages_benign_tools,
     pages_benign_ordinary,
+    pages_benign_brands,
 )
 
 
