@@ -21,6 +21,7 @@ from data.generator import (
     pages_benign_ordinary,
     pages_benign_tiktok,
     pages_benign_tools,
+    pages_compact,
     pages_scam_kits,
     pages_scam_locker,
     pages_scam_other,
@@ -45,6 +46,7 @@ _MODULES = (
     pages_benign_tools,
     pages_benign_ordinary,
     pages_benign_brands,
+    pages_compact,
 )
 
 
@@ -64,7 +66,10 @@ def make_row(fam: Family, n: int) -> dict[str, Any]:
         row["final_url"] = loc.final_url
         row["redirects"] = loc.redirects
     row.update(transport(rng_for("transport", rid)))
-    row["html"] = render(page, style, rng_for("pad", rid))
+    if fam.skin is not None:
+        row["html"] = fam.skin(page, rng_for("style", rid))
+    else:
+        row["html"] = render(page, style, rng_for("pad", rid))
     template = fam.key.removeprefix("page-")
     row.update(
         label=fam.label,
