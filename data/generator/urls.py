@@ -24,7 +24,7 @@ from data.generator.kit import out_dir
 
 FILENAME = "urls.jsonl"
 MODULE = "data.generator.urls"
-TWIN_SHARE = 0.5
+TWIN_SHARE = 0.75
 ERRORS = ("fetch.timeout", "fetch.connection", "fetch.http_404", None)
 
 # kind of site -> (name stems, paths)
