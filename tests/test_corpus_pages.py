@@ -88,8 +88,8 @@ def test_counts_and_proportions(
 ) -> None:
     labels = Counter(r["label"] for r in generated)
     print(f"generated pages: {dict(labels)}; hand-written: {Counter(r['label'] for r in hand)}")
-    assert 520 <= len(generated) <= 620
-    assert 250 <= labels["scam"] <= 290 and 270 <= labels["benign"] <= 310
+    assert 880 <= len(generated) <= 960
+    assert 440 <= labels["scam"] <= 500 and 430 <= labels["benign"] <= 490
     benign = [r for r in generated if r["label"] == "benign"]
     hard = sum(r["subtype"] in HARD_NEGATIVES for r in benign) / len(benign)
     print(f"hard-negative share of benign rows: {hard:.2f}")

@@ -70,7 +70,7 @@ def test_cli_train_include_labels_passes_them_to_build(
 def test_build_records_analyst_labels_in_sidecar_and_card(tmp_path: Path) -> None:
     data = tmp_path / "data" / "corpus"
     data.mkdir(parents=True)
-    rows = [json.loads(line) for line in (ROOT / "data/corpus/synth_pages.jsonl").open()]
+    rows = [json.loads(line) for line in (ROOT / "data/corpus/pages.jsonl").open()]
     by_family: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         by_family.setdefault(row["family"], []).append(row)

@@ -12,7 +12,7 @@ TIKTOK_OWN = Family(
     label="benign",
     subtype="tiktok_official",
     n=10,
-    langs=(("en", 3), ("es", 1), ("pt", 1), ("id", 1), ("vi", 1), ("tr", 1), ("de", 1), ("fr", 1)),
+    langs=(("en", 2), ("es", 1), ("pt", 1), ("id", 2), ("vi", 1), ("tr", 1), ("de", 1), ("fr", 1)),
     names=("TikTok",),
     devs=("TikTok",),
     text={
@@ -175,7 +175,7 @@ NEWS_EXPLAINER = Family(
     label="benign",
     subtype="news_explainer",
     n=9,
-    langs=(("en", 3), ("es", 1), ("pt", 1), ("de", 1), ("fr", 1), ("id", 1)),
+    langs=(("en", 2), ("es", 1), ("pt", 2), ("de", 1), ("fr", 1), ("id", 2)),
     names=("The Daily Byte", "Pocket Tech Review"),
     text={
         "en": Bank(
@@ -239,7 +239,7 @@ PRODUCTS = Family(
     label="benign",
     subtype="ordinary_product",
     n=9,
-    langs=(("en", 3), ("vi", 2), ("es", 2)),
+    langs=(("en", 2), ("vi", 1), ("es", 2)),
     names=("Lumi Ring Light", "ClipForge", "Nimbus Mobile"),
     text={
         "en": Bank(

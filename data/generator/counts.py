@@ -1,6 +1,6 @@
 """Count tables for data/README.md: ``python -m data.generator.counts [FILE.jsonl ...]``.
 
-Without arguments it counts every ``data/corpus/*.jsonl`` except the older ``synth_*`` files, and
+Without arguments it counts every ``data/corpus/*.jsonl`` and
 the hand-written listings, by label, subtype, kind and language, and prints Markdown.
 """
 
@@ -46,9 +46,7 @@ def markdown(title: str, rows: list[dict[str, Any]]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    paths = [Path(a) for a in args] or [
-        p for p in sorted(CORPUS.glob("*.jsonl")) if not p.name.startswith("synth_")
-    ]
+    paths = [Path(a) for a in args] or sorted(CORPUS.glob("*.jsonl"))
     parts = [markdown(p.name, read(p)) for p in paths]
     if not args:
         parts.append(markdown("handwritten/listings/*.json", handwritten()))

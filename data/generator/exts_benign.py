@@ -491,4 +491,110 @@ SOCIAL_SUITE = Family(
     },
 )
 
-FAMILIES = (TT_HELPER, OWN_DOWNLOADER, THEMES, PUBLIC_STATS, AD_BLOCK, SOCIAL_SUITE)
+# Writing and tab tools: content scripts on every site (or tabs) for an ordinary, explained job.
+WRITING_TOOLS = Family(
+    key="ext-benign-writingtools",
+    label="benign",
+    subtype="ordinary_extension",
+    n=8,
+    langs=(("en", 2), ("pt", 1), ("fr", 1), ("tr", 1), ("vi", 1)),
+    names=("Grammar Helper", "Spellcheck Everywhere", "Tab Organizer", "Quiet Tabs"),
+    text={
+        "en": Bank(
+            intros=(
+                "{name} checks spelling and grammar as you type on any website, including TikTok comments and captions.",
+                "{name} groups, saves and restores your tabs. It works on every site you open.",
+            ),
+            points=(
+                "Works in every text box",
+                "Personal dictionary, stored locally",
+                "Save a window of tabs with one click",
+                "Dark mode",
+                "Keyboard shortcuts",
+            ),
+            closes=(
+                "Why it asks to read all websites: it has to see the text you type to check it. Nothing is sent anywhere.",
+                "Permissions: tabs and storage only. No account, no analytics.",
+            ),
+        ),
+        "pt": Bank(
+            intros=(
+                "{name} corrige ortografia e gramática enquanto você digita em qualquer site, inclusive legendas do TikTok.",
+                "{name} agrupa, salva e restaura suas abas em qualquer site.",
+            ),
+            points=(
+                "Funciona em qualquer campo de texto",
+                "Dicionário pessoal salvo no aparelho",
+                "Salve uma janela de abas",
+            ),
+            closes=(
+                "Por que pede acesso a todos os sites: precisa ler o texto que você digita. Nada é enviado.",
+                "Permissões: abas e armazenamento. Sem conta.",
+            ),
+        ),
+        "fr": Bank(
+            intros=(
+                "{name} corrige l'orthographe et la grammaire pendant que vous tapez, sur tous les sites.",
+                "{name} regroupe, enregistre et restaure vos onglets.",
+            ),
+            points=(
+                "Fonctionne dans tous les champs de texte",
+                "Dictionnaire personnel local",
+                "Enregistrer une fenêtre d'onglets",
+            ),
+            closes=(
+                "Pourquoi l'accès à tous les sites : il doit lire le texte que vous tapez. Rien n'est envoyé.",
+                "Autorisations : onglets et stockage. Aucun compte.",
+            ),
+        ),
+        "tr": Bank(
+            intros=(
+                "{name} her sitede yazarken yazım ve dilbilgisini denetler, TikTok açıklamaları dahil.",
+                "{name} sekmelerini gruplar, kaydeder ve geri yükler.",
+            ),
+            points=(
+                "Her metin kutusunda çalışır",
+                "Kişisel sözlük cihazda saklanır",
+                "Sekme penceresini tek tıkla kaydet",
+            ),
+            closes=(
+                "Neden tüm siteleri okuma izni istiyor: yazdığın metni görmesi gerekiyor. Hiçbir şey gönderilmez.",
+                "İzinler: yalnızca sekmeler ve depolama. Hesap yok.",
+            ),
+        ),
+        "vi": Bank(
+            intros=(
+                "{name} kiểm tra chính tả khi bạn gõ trên mọi trang web, kể cả chú thích TikTok.",
+                "{name} nhóm, lưu và khôi phục các tab của bạn.",
+            ),
+            points=(
+                "Hoạt động trong mọi ô nhập",
+                "Từ điển riêng lưu trên máy",
+                "Lưu cả cửa sổ tab",
+            ),
+            closes=(
+                "Vì sao cần quyền đọc mọi trang: để thấy chữ bạn gõ. Không gửi đi đâu cả.",
+                "Quyền: chỉ tab và bộ nhớ. Không cần tài khoản.",
+            ),
+        ),
+    },
+    knobs={
+        "mv": (3, 3, 2),
+        "perms": (("storage",), ("scripting", "tabs", "contextMenus")),
+        "hosts": ((), ("<all_urls>",)),
+        "cs": (
+            ({"matches": ["<all_urls>"], "js": ["check.js"], "all_frames": True},),
+            (),
+        ),
+        "update": ("store",),
+        "ext_conn": (None,),
+        "csp": (None,),
+        "dnr": None,
+        "code": (
+            "document.addEventListener('input', e => e.target.isContentEditable || e.target.tagName === 'TEXTAREA' ? schedule(check, e.target) : 0);",
+            "chrome.tabs.query({currentWindow: true}, tabs => chrome.storage.local.set({saved: tabs.map(t => t.url)}));",
+        ),
+    },
+)
+
+FAMILIES = (TT_HELPER, OWN_DOWNLOADER, THEMES, PUBLIC_STATS, AD_BLOCK, SOCIAL_SUITE, WRITING_TOOLS)

@@ -16,10 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from data.generator import (
+    pages_benign_brands,
     pages_benign_info,
     pages_benign_ordinary,
     pages_benign_tiktok,
     pages_benign_tools,
+    pages_compact,
+    pages_scam_kits,
     pages_scam_locker,
     pages_scam_other,
     pages_scam_phish,
@@ -37,10 +40,13 @@ _MODULES = (
     pages_scam_phish,
     pages_scam_locker,
     pages_scam_other,
+    pages_scam_kits,
     pages_benign_tiktok,
     pages_benign_info,
     pages_benign_tools,
     pages_benign_ordinary,
+    pages_benign_brands,
+    pages_compact,
 )
 
 
@@ -60,7 +66,10 @@ def make_row(fam: Family, n: int) -> dict[str, Any]:
         row["final_url"] = loc.final_url
         row["redirects"] = loc.redirects
     row.update(transport(rng_for("transport", rid)))
-    row["html"] = render(page, style, rng_for("pad", rid))
+    if fam.skin is not None:
+        row["html"] = fam.skin(page, rng_for("style", rid))
+    else:
+        row["html"] = render(page, style, rng_for("pad", rid))
     template = fam.key.removeprefix("page-")
     row.update(
         label=fam.label,

@@ -114,7 +114,7 @@ def webmail(rng: random.Random, lang: str, i: int) -> tuple[Page, Loc]:
         f'<input type="email" name="email" placeholder="{esc(email)}"><input type="password" name="password" placeholder="{esc(pw)}">'
         f"{step2}<button>{esc(submit)}</button></form>"
     )
-    return Page(title, body, lang, "Mailnook"), site_loc(rng, "mailnook.com", "/login")
+    return Page(title, body, lang, "Mailnook"), site_loc(rng, "mailnook.com", "/login", empty=0.2)
 
 
 FORUMLOGIN = {
@@ -133,7 +133,7 @@ def forum_login(rng: random.Random, lang: str, i: int) -> tuple[Page, Loc]:
         f'<a class="sso" href="{esc(sso)}">{esc(social)}</a>',
     ])  # fmt: skip
     return Page(title, f"<h1>{esc(title)}</h1>" + "".join(parts), lang, "Makers Forum"), site_loc(
-        rng, "makersforum.org", "/login"
+        rng, "makersforum.org", "/login", empty=0.2
     )
 
 

@@ -165,7 +165,7 @@ def login(rng: random.Random, lang: str, i: int) -> tuple[Page, Loc]:
         f'<a href="/login/email/forget-password">{forgot}</a><button type="submit" data-e2e="login-button">{submit}</button></form>'
         f'<p><a href="/signup">{signup}</a></p></div>'
     )
-    loc = site_loc(rng, "www.tiktok.com", f"/login/phone-or-email/email?lang={lang}", empty=0.08)
+    loc = site_loc(rng, "www.tiktok.com", f"/login/phone-or-email/email?lang={lang}", empty=0.2)
     return Page(f"{title} | TikTok", body, lang, "TikTok", head=_tt_head(rng), tail=script), loc
 
 

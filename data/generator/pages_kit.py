@@ -30,6 +30,8 @@ class Family:
     count: int
     build: Builder
     frameworks: tuple[str, ...] = FRAMEWORKS
+    # Optional skeleton of its own (page, style stream) -> html; default: pages_skeletons.render.
+    skin: Callable[[Page, random.Random], str] | None = None
 
 
 def pick(rng: random.Random, options: Sequence[T]) -> T:

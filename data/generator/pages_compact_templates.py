@@ -1,12 +1,17 @@
-"""Page families: scams of every kind in SIGNALS.md §2 and the hard negatives of §6."""
+"""Compact page templates: one per scam family of SIGNALS.md §2 and the hard negatives of §6.
+
+Each template returns (title, body, scripts, subtype); ``pages_compact`` dresses it in the compact
+shared skeletons and gives it a location. Brands other than TikTok are fictional.
+"""
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable
 
-from data.synth.phrases import P
-from data.synth.skeletons import esc
+from data.generator.common import esc
+from data.generator.pages_compact_phrases import P
+from data.generator.pages_scam_kits import BRANDS as KIT_BRANDS
 
 Built = tuple[str, str, str, str]  # title, body, scripts, subtype
 WORDS = [
@@ -45,25 +50,6 @@ def fill(text: str, rng: random.Random) -> str:
         price=rng.choice(["19,90", "27,00", "9.99", "4.99"]),
         user="@" + rng.choice(WORDS) + str(rng.randint(1, 99)),
     )
-
-
-def host(rng: random.Random, scam: bool) -> str:
-    """A made-up host name; scams and benign share the free-hosting and '' shares."""
-    r = rng.random()
-    name = "-".join(rng.sample(WORDS, k=rng.randint(1, 2))) + str(rng.randint(1, 999)) * (
-        rng.random() < 0.3
-    )
-    if r < 0.15:
-        return ""
-    if r < 0.35:
-        return f"https://{name}.{rng.choice(['github.io', 'netlify.app', 'vercel.app', 'pages.dev', 'weebly.com'])}/"
-    if scam:
-        if r < 0.55:
-            return f"https://{rng.choice(['tiktok', 'tik-tok', 'tlktok', 'tiktokk'])}-{name}.{rng.choice(['xyz', 'top', 'online', 'site', 'com'])}/"
-        if r < 0.65:
-            return f"https://{name}-{rng.randint(10, 99)}.trycloudflare.com/"
-        return f"https://{name}.{rng.choice(['com', 'net', 'io', 'app', 'live', 'me'])}/{rng.choice(['', 'tiktok/', 'viewer/', 'free/'])}"
-    return f"https://{rng.choice(['www.', '', 'blog.'])}{name}.{rng.choice(['com', 'net', 'org', 'io', 'co', 'news'])}/{rng.choice(['', 'blog/', 'guides/', 'tiktok/', 'p/'])}"
 
 
 def _brand(rng: random.Random) -> str:
@@ -235,30 +221,8 @@ def fabricated_list(rng: random.Random, lang: str) -> Built:
     return title, body, "", "spy_report_fabricated"
 
 
-BRANDS = [
-    "Instagram",
-    "Facebook",
-    "Snapchat",
-    "Twitter",
-    "Netflix",
-    "PayPal",
-    "Discord",
-    "Roblox",
-    "Steam",
-    "Google",
-]
-BRAND_HOSTS = {
-    "Instagram": "www.instagram.com/accounts/login/",
-    "Facebook": "www.facebook.com/login/",
-    "Snapchat": "accounts.snapchat.com/accounts/login",
-    "Twitter": "x.com/i/flow/login",
-    "Netflix": "www.netflix.com/login",
-    "PayPal": "www.paypal.com/signin",
-    "Discord": "discord.com/login",
-    "Roblox": "www.roblox.com/login",
-    "Steam": "store.steampowered.com/login/",
-    "Google": "accounts.google.com/signin",
-}
+BRANDS = [name for name, _host, _path in KIT_BRANDS]
+BRAND_HOSTS = {name: host + path for name, host, path in KIT_BRANDS}
 
 
 def _brand_login(rng: random.Random, brand: str, action: str) -> str:
@@ -462,15 +426,4 @@ BENIGN: dict[str, Callable[[random.Random, str], Built]] = {
     "first_party": first_party,
     "ordinary": ordinary,
     "genuine_brand_login": genuine_brand_login,
-}
-OFFICIAL_URLS = {
-    "tiktok_help": [
-        "https://support.tiktok.com/en/account-and-privacy/profile-view-history",
-        "https://www.tiktok.com/safety/en/",
-    ],
-    "tiktok_login": [
-        "https://www.tiktok.com/login/phone-or-email/email",
-        "https://www.tiktok.com/login",
-    ],
-    "tiktok_consent": ["https://www.tiktok.com/v2/auth/authorize/"],
 }

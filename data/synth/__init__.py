@@ -1,1 +1,0 @@
-"""Generator of the project's synthetic labelled corpus (see data/README.md)."""
