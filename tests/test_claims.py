@@ -533,3 +533,12 @@ def test_generator_freebies_beyond_followers_are_offers(text: str) -> None:
 )
 def test_ordinary_giveaways_and_currency_explainers_are_not_generator_offers(text: str) -> None:
     assert body(text)["claims.offer_free_followers"] == 0
+
+
+def test_stalker_tool_named_for_a_network_is_an_offer() -> None:
+    html = "<title>Social Watch - Stalker & Spy for Instagram</title><p>Get your list now.</p>"
+    assert run(html).features["claims.offer_stalkers"] == 1
+    assert (
+        body("Is there a stalker for Instagram? No, no app can show that.")["claims.offer_stalkers"]
+        == 0
+    )
