@@ -125,3 +125,25 @@ def test_a_row_the_model_refuses_is_still_refused(shipped: Any, value: object) -
         model.signals_log_odds([row])
     with pytest.raises(ValueError):
         model.fast.signals_log_odds([row])
+
+
+def test_edited_rows_match_the_vectoriser(shipped: Any, pages: list[Any]) -> None:
+    """Rows that differ from the one before in a few items, including a one-hot string value
+    moving to another column, a value to an unknown string, and a dropped key."""
+    vec = shipped.artifact.model.more_signals["1"].named_steps["vec"]
+    part = shipped.artifact.model.fast._signal_parts[0]
+    assert part is not None
+    f = pages[-1].features
+    lang = next(k for k, v in f.items() if isinstance(v, str) and f"{k}=unknown" in vec.vocabulary_)
+    rows = [
+        f,
+        {**f, lang: "unknown"},
+        {**f, lang: "never-seen"},
+        {**f, "claims.mentions": 0, lang: "unknown"},
+        {k: v for k, v in f.items() if k != "claims.mentions"},
+        {**f, "page.forms": True},
+        f,
+    ]
+    assert np.array_equal(part.columns.matrix(rows), vec.transform(rows))
+    model: Blend = shipped.artifact.model
+    assert np.array_equal(model.fast.signals_log_odds(rows), model.signals_log_odds(rows))

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from numbers import Number
@@ -57,31 +57,80 @@ class _Columns:
         self.sep = vec.separator
         self.width = len(vec.feature_names_)
 
+    def _slot(self, key: str, value: object) -> tuple[int | None, Any]:
+        """The column a (key, value) item fills and the value it stores."""
+        if isinstance(value, str):
+            return self.vocab.get(f"{key}{self.sep}{value}"), 1
+        if type(value) in _PLAIN_NUMBERS or isinstance(value, Number):
+            return self.vocab.get(key), value
+        raise _Declined
+
+    def _line(self, row: Mapping[str, Any], line: np.ndarray) -> set[int]:
+        cols: list[int] = []
+        values: list[Any] = []
+        for key, value in row.items():
+            j, v = self._slot(key, value)
+            if j is not None:
+                cols.append(j)
+                values.append(v)
+        line[cols] = values  # float64, as DictVectorizer stores them (``self.dtype(v)``)
+        taken = set(cols)
+        if len(taken) != len(cols):
+            raise _Declined  # two items on one column: DictVectorizer's own handling
+        return taken
+
     def matrix(self, rows: FeatureRows) -> np.ndarray | None:
         """The rows as ``DictVectorizer.transform(rows).toarray()``; None for an input the map
         does not cover (a value that is not a string or a number, two keys on one column, a
-        value that is not finite)."""
+        value that is not finite).
+
+        A row that differs from the last fully built one in a few items (the explainer's
+        occluded rows) is that row with those items' columns rewritten."""
         out = np.zeros((len(rows), self.width))
-        vocab, sep = self.vocab, self.sep
-        for i, row in enumerate(rows):
-            cols: list[int] = []
-            line = out[i]
-            for key, value in row.items():
-                if isinstance(value, str):
-                    j = vocab.get(f"{key}{sep}{value}")
-                    v: Any = 1
-                elif isinstance(value, Number):
-                    j = vocab.get(key)
-                    v = value
-                else:
-                    return None
-                if j is not None:
-                    line[j] = np.float64(v)  # what DictVectorizer stores (``self.dtype(v)``)
-                    cols.append(j)
-            if len(set(cols)) != len(cols):
-                return None
+        base: Mapping[str, Any] | None = None
+        base_i = 0
+        taken: set[int] = set()
+        try:
+            for i, row in enumerate(rows):
+                if base is not None and row.keys() == base.keys():
+                    changed = row.items() - base.items()
+                    if len(changed) <= 4 and self._edit(out[i], out[base_i], base, changed, taken):
+                        continue
+                taken = self._line(row, out[i])
+                base, base_i = row, i
+        except (_Declined, TypeError, OverflowError):
+            return None
         # NaN or infinity: scikit-learn's validation decides (the logistic model refuses them).
         return out if np.isfinite(out).all() else None
+
+    def _edit(
+        self,
+        line: np.ndarray,
+        base_line: np.ndarray,
+        base: Mapping[str, Any],
+        changed: Iterable[tuple[str, Any]],
+        taken: set[int],
+    ) -> bool:
+        """Fill ``line`` as the base row with ``changed`` items; False if a full build is
+        needed (a new column another item of the base row already fills)."""
+        line[:] = base_line
+        for key, value in changed:
+            old, _ = self._slot(key, base[key])
+            new, v = self._slot(key, value)
+            if old is not None:
+                line[old] = 0.0
+            if new is not None:
+                if new != old and new in taken:
+                    return False
+                line[new] = v
+        return True
+
+
+class _Declined(Exception):
+    """An input the shortcut leaves to scikit-learn."""
+
+
+_PLAIN_NUMBERS = (int, float, bool)
 
 
 class _SparseLogistic:
