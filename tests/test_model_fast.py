@@ -14,7 +14,7 @@ from sklearn.linear_model import LogisticRegression
 
 from detector.extract.features import extract
 from detector.model.data import load_corpus
-from detector.model.fast import FastBlend
+from detector.model.fast import FastBlend, _plain_log_odds
 from detector.model.pipeline import (
     Blend,
     gradient_boosting,
@@ -147,3 +147,22 @@ def test_edited_rows_match_the_vectoriser(shipped: Any, pages: list[Any]) -> Non
     assert np.array_equal(part.columns.matrix(rows), vec.transform(rows))
     model: Blend = shipped.artifact.model
     assert np.array_equal(model.fast.signals_log_odds(rows), model.signals_log_odds(rows))
+
+
+def test_the_flat_trees_give_the_fitted_raw_scores(shipped: Any) -> None:
+    """Inputs on the split thresholds themselves, just beside them and NaN: ``<=`` and the
+    missing-value side decide exactly as the fitted predictors do."""
+    part = shipped.artifact.model.fast._signal_parts[1]
+    clf = part.clf
+    rng = np.random.default_rng(7)
+    width = part.columns.width
+    thresholds = part.threshold[~part.leaf]
+    X = rng.choice(thresholds, size=(300, width))
+    X[100:200] = np.nextafter(X[100:200], np.inf)
+    X[200:] = np.where(rng.random((100, width)) < 0.2, np.nan, X[200:])
+    assert np.array_equal(part.raw(X), clf._raw_predict(X)[:, 0])
+    rows = [dict(shipped.explainer.baseline)]
+    assert np.array_equal(
+        part.log_odds(rows, part.columns.matrix(rows)),
+        _plain_log_odds(shipped.artifact.model.more_signals["1"], rows),
+    )

@@ -7,10 +7,11 @@ At single-page scoring most of scikit-learn's time goes to input validation, to
 - feature dicts become rows through the vectoriser's own vocabulary (same values, same columns);
 - the logistic signals model is the same sparse product (``csr @ coef.T + intercept``) on the
   same scaled values, so the sum runs over the same non-zero terms in the same column order;
-- the tree model runs the fitted predictors directly (``_predict_iterations``), skipping only
-  the validation of an array that is already what it checks for;
+- the tree model walks all its fitted trees at once over flat node arrays (``_Trees``), then
+  adds the leaf values in the fitted order, as ``_raw_predict`` does;
 - a page document is read once: its n-gram counts (counted, then hashed by scikit-learn's own
-  hashing routine), the TF-IDF row (the fitted transformer itself) and, for the explanation,
+  hashing routine), the TF-IDF row (the transformer's steps: log, idf, scikit-learn's own
+  in-place L2 normalisation) and, for the explanation,
   each distinct n-gram's column, so the top terms reuse what the score computed.
 
 Every shortcut applies only to the pipeline shapes it knows (the ones ``pipeline.py`` builds,
@@ -38,7 +39,7 @@ from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import MaxAbsScaler
-from sklearn.utils._openmp_helpers import _openmp_effective_n_threads
+from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 
 from detector.model.metrics import logit
 
@@ -177,11 +178,31 @@ class _SparseLogistic:
 
 
 class _Trees:
-    """``DictVectorizer(sparse=False)`` -> binary ``HistGradientBoostingClassifier``."""
+    """``DictVectorizer(sparse=False)`` -> binary ``HistGradientBoostingClassifier``.
+
+    The fitted trees are stacked into flat node arrays and every (row, tree) pair descends
+    at once, one level per step, with the predictor's own rule (``x <= threshold`` goes left,
+    NaN goes where ``missing_go_to_left`` says). The leaf values are then added to the baseline
+    tree by tree, in the fitted order (``np.add.accumulate`` along the trees is that sequential
+    sum), as ``_raw_predict`` adds them: the same raw score, bit for bit.
+    """
 
     def __init__(self, pipe: Pipeline) -> None:
         self.columns = _Columns(pipe.steps[0][1])
         self.clf: HistGradientBoostingClassifier = pipe.steps[-1][1]
+        nodes = [p.nodes for (p,) in self.clf._predictors]
+        sizes = np.array([len(n) for n in nodes])
+        self.roots = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.intp)
+        flat = np.concatenate(nodes)
+        shift = np.repeat(self.roots, sizes)
+        self.feature = flat["feature_idx"].astype(np.intp)
+        self.threshold = flat["num_threshold"].astype(np.float64)
+        self.leaf = flat["is_leaf"].astype(bool)
+        self.nan_left = flat["missing_go_to_left"].astype(bool)
+        self.value = flat["value"].astype(np.float64)
+        self.left = flat["left"].astype(np.intp) + shift
+        self.right = flat["right"].astype(np.intp) + shift
+        self.steps = int(flat["depth"].max()) + 1
 
     @staticmethod
     def accepts(pipe: Pipeline) -> bool:
@@ -196,16 +217,34 @@ class _Trees:
             and clf.n_trees_per_iteration_ == 1
             and getattr(clf, "_preprocessor", None) is None
             and getattr(clf, "is_categorical_", None) is None
+            and not any(p.nodes["is_categorical"].any() for (p,) in clf._predictors)
+            and all(p.nodes.dtype.names is not None for (p,) in clf._predictors)
             and len(clf.classes_) == 2
         )
 
+    def raw(self, X: np.ndarray) -> np.ndarray:
+        """``_raw_predict(X)[:, 0]``."""
+        n = X.shape[0]
+        node = np.tile(self.roots, (n, 1))
+        rows = np.arange(n)[:, None]
+        for _ in range(self.steps):
+            leaf = self.leaf[node]
+            if leaf.all():
+                break
+            x = X[rows, self.feature[node]]
+            go_left = np.where(np.isnan(x), self.nan_left[node], x <= self.threshold[node])
+            node = np.where(leaf, node, np.where(go_left, self.left[node], self.right[node]))
+        else:
+            if not self.leaf[node].all():
+                raise ValueError("a tree is deeper than its nodes say")
+        terms = np.empty((n, node.shape[1] + 1))
+        terms[:, 0] = 0.0 + self.clf._baseline_prediction[0, 0]  # zeros + baseline
+        terms[:, 1:] = self.value[node]
+        return np.asarray(np.add.accumulate(terms, axis=1)[:, -1])
+
     def log_odds(self, rows: FeatureRows, X: np.ndarray) -> np.ndarray:
-        clf = self.clf
-        # ``_raw_predict`` without the validation of an array that is already float64.
-        raw = np.zeros((X.shape[0], 1), dtype=clf._baseline_prediction.dtype, order="F")
-        raw += clf._baseline_prediction
-        clf._predict_iterations(X, clf._predictors, raw, False, _openmp_effective_n_threads())
-        return logit(np.asarray(clf._loss.predict_proba(raw)[:, 1]))
+        raw = self.raw(X).reshape(-1, 1)
+        return logit(np.asarray(self.clf._loss.predict_proba(raw)[:, 1]))
 
 
 _SignalsPart = _SparseLogistic | _Trees
@@ -244,6 +283,8 @@ class _Text:
         self.tokenize = h.build_tokenizer()
         self.bigrams = h.analyzer == "word" and tuple(h.ngram_range) == (1, 2)
         self.analyse: Callable[[str], list[str]] = h.build_analyzer()
+        self.sublinear = bool(self.tfidf.sublinear_tf)
+        self.idf = self.tfidf.idf_ if hasattr(self.tfidf, "idf_") else None
 
     @staticmethod
     def accepts(pipe: Pipeline) -> bool:
@@ -254,6 +295,7 @@ class _Text:
         return (
             type(h) is HashingVectorizer
             and type(tfidf) is TfidfTransformer
+            and tfidf.norm == "l2"
             and type(clf) is LogisticRegression
             and h.norm is None
             and not h.binary
@@ -290,8 +332,18 @@ class _Text:
             (values, indices, indptr), dtype=self.hasher.dtype, shape=(1, self.hasher.n_features)
         )
         X.sum_duplicates()  # also sorts the indices, as FeatureHasher does
-        tfidf = self.tfidf.transform(X, copy=False)
+        tfidf = self._tfidf(X)
         return Reading(tfidf=tfidf, grams=grams, columns=columns)
+
+    def _tfidf(self, X: Any) -> Any:
+        """``TfidfTransformer.transform(X, copy=False)``'s steps on a valid CSR row."""
+        if self.sublinear:
+            np.log(X.data, X.data)
+            X.data += 1.0
+        if self.idf is not None:
+            X.data *= self.idf[X.indices]
+        inplace_csr_row_normalize_l2(X)  # what ``normalize(X, "l2")`` runs on CSR input
+        return X
 
     def log_odds(self, readings: Sequence[Reading]) -> np.ndarray:
         scores = np.array(
