@@ -21,6 +21,7 @@ from detector.errors import DetectorError
 from detector.extract.features import Extraction, extract, schema_hash
 from detector.model.artifact import Artifact, load
 from detector.model.explain import Explainer
+from detector.model.fast import Wording
 from detector.model.threads import one_thread
 from detector.records import DomainIntel, Snapshot, Verdict
 
@@ -170,9 +171,10 @@ class Detector:
                 spans.append((-1, []))
         scores: np.ndarray | None = None
         shifts: np.ndarray | None = None
+        wordings: list[Wording] = []
         # One row the model refuses must not take the batch down: each is then scored alone.
         with contextlib.suppress(ValueError, FloatingPointError, OverflowError), one_thread():
-            scores, shifts = self._proba(rows, docs, row_doc)
+            scores, shifts, wordings = self._proba(rows, docs, row_doc)
         out = []
         n_doc = -1
         for (snap, ex), (start, keys) in zip(prepared, spans, strict=True):
@@ -184,42 +186,49 @@ class Detector:
             n_doc += 1
             try:
                 if scores is not None and shifts is not None:
-                    mine, shift = scores[span], float(shifts[n_doc])
+                    mine, shift, wording = scores[span], float(shifts[n_doc]), wordings[n_doc]
                 else:
                     with one_thread():
-                        alone, alone_shift = self._proba(
+                        alone, alone_shift, alone_wording = self._proba(
                             rows[span], [docs[n_doc]], [0] * len(rows[span])
                         )
-                    mine, shift = alone, float(alone_shift[0])
+                    mine, shift, wording = alone, float(alone_shift[0]), alone_wording[0]
             except (ValueError, FloatingPointError, OverflowError) as exc:
                 out.append(Verdict.failed(snap, f"model.failed: {_reason(exc)}", self.model_name))
                 continue
             verdict = self._verdict(snap, ex, mine, keys, looked_up.get(id(snap)))
-            self._add_wording(verdict, ex, shift)
+            self._add_wording(verdict, ex, shift, wording)
             out.append(verdict)
         return out
 
     def _proba(
         self, rows: list[dict[str, Any]], docs: list[str], row_doc: list[int]
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """Calibrated scores of feature rows (each with its document), and each document's
-        wording shift in calibrated log-odds; raises if the model refuses a row."""
+    ) -> tuple[np.ndarray, np.ndarray, list[Wording]]:
+        """Calibrated scores of feature rows (each with its document), each document's wording
+        shift in calibrated log-odds, and how the wording model read each document (for the
+        explanation); raises if the model refuses a row."""
         if not rows:
-            return np.array([]), np.array([])
+            return np.array([]), np.array([]), []
+        fast = self.artifact.model.fast
         model = self.artifact.model
-        text = model.text_log_odds([*docs, ""])  # the last one: an empty page's wording
-        blended = model.combine(model.signals_log_odds(rows), text[np.asarray(row_doc)])
+        wordings = fast.read(docs)
+        text = fast.text_log_odds(wordings)
+        blended = model.combine(fast.signals_log_odds(rows), text[np.asarray(row_doc)])
         scores = self.artifact.platt(1.0 / (1.0 + np.exp(-blended)))
         if not np.all(np.isfinite(scores)):
             raise ValueError("the model gave a non-finite score")
-        shifts = model.text_weight * (text[:-1] - text[-1]) * self.artifact.platt.a
-        return scores, shifts
+        # ``fast.empty_log_odds``: the wording of an empty page, computed once per model.
+        shifts = model.text_weight * (text - fast.empty_log_odds) * self.artifact.platt.a
+        return scores, shifts, wordings
 
-    def _add_wording(self, verdict: Verdict, ex: Extraction, shift: float) -> None:
+    def _add_wording(
+        self, verdict: Verdict, ex: Extraction, shift: float, wording: Wording | None = None
+    ) -> None:
         """Say how far the wording model moved the score, with the words that moved it."""
         if not self.explainer.wording_matters(shift):
             return  # no reason to give: skip the second pass over the document
-        up, down = self.artifact.model.top_terms(ex.document)
+        terms = self.artifact.model.fast.top_terms(wording) if wording is not None else None
+        up, down = terms if terms is not None else self.artifact.model.top_terms(ex.document)
         reason = self.explainer.wording(shift, up, down, verdict.label or "")
         if reason is not None:
             verdict.reasons = self.explainer.merge(verdict.reasons, reason, verdict.label or "")

@@ -89,15 +89,15 @@ def test_a_row_the_model_refuses_fails_alone(shipped, monkeypatch):
     bad = {"id": "bad", "url": "https://example.com/", "text": "x" * 777}
     marker = extract_features(bad)["page.text_chars_log"]
     assert marker != extract_features(good)["page.text_chars_log"]
-    model = shipped.artifact.model.signals  # the signals part of the blend
-    real = model.predict_proba
+    scorer = shipped.artifact.model.fast  # what the detector scores the signals with
+    real = scorer.signals_log_odds
 
     def picky(rows):
         if any(r.get("page.text_chars_log") == marker for r in rows):
             raise ValueError("Input X contains infinity")
         return real(rows)
 
-    monkeypatch.setattr(model, "predict_proba", picky)
+    monkeypatch.setattr(scorer, "signals_log_odds", picky)
     verdicts = list(shipped.score_many([good, bad, dict(good, id="good2")]))
     assert [v.id for v in verdicts] == ["good", "bad", "good2"]
     assert verdicts[0].error is None and verdicts[0].score is not None

@@ -32,6 +32,7 @@ from sklearn.preprocessing import MaxAbsScaler
 from sklearn.utils import murmurhash3_32
 from threadpoolctl import threadpool_limits
 
+from detector.model.fast import FastBlend
 from detector.model.metrics import logit
 
 SEED = 20261123
@@ -192,6 +193,15 @@ class Blend:
     text_weight: float
     # Further signals models: the signals score is the mean log-odds of all of them.
     more_signals: dict[str, Pipeline] = field(default_factory=dict)
+    _fast: FastBlend | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def fast(self) -> FastBlend:
+        """The same scores through the scoring-time shortcuts (``detector.model.fast``)."""
+        if self._fast is None:
+            models = [self.signals, *self.more_signals.values()]
+            self._fast = FastBlend(models, self.text)
+        return self._fast
 
     @classmethod
     def fit(

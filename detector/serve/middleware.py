@@ -233,8 +233,13 @@ class Limits:
         except ValueError as exc:
             raise ConfigError(f"bad rate limit: {exc}") from exc
         uri = storage if storage.startswith("async+") else f"async+{storage}"
+        # Redis through redis-py (the serve extra installs it): the limits library's default
+        # client for async Redis, coredis, is not installed, and its 6.x releases no longer
+        # work with this version of the library (tests/test_serve_redis.py).
+        scheme = uri.split("://", 1)[0]
+        options = {"implementation": "redispy"} if scheme.startswith("async+redis") else {}
         try:
-            self.limiter = MovingWindowRateLimiter(storage_from_string(uri))
+            self.limiter = MovingWindowRateLimiter(storage_from_string(uri, **options))
         except Exception as exc:  # unknown scheme or missing client library
             raise ConfigError(f"rate-limit storage {storage!r} is not usable: {exc}") from exc
 
