@@ -110,3 +110,43 @@ def test_extraction_in_processes_gives_the_same_rows_in_order(picked, tmp_path, 
     again = FeatureCache(tmp_path)
     featurize(picked, cache=again, jobs=2)
     assert again.misses == 0 and again.hits == len(parallel.rows)
+
+
+def test_signal_matrix_slices_are_what_the_vectoriser_gives(picked):
+    from sklearn.feature_extraction import DictVectorizer
+
+    from detector.model.pipeline import SignalMatrix
+
+    data = featurize(picked)
+    matrix = SignalMatrix.of(data.rows)
+    assert (matrix.X.data == 0).any()  # keys present with 0 are stored, as the vectoriser does
+    rng = np.random.default_rng(7)
+    for _ in range(3):
+        idx = np.sort(rng.choice(len(data.rows), size=len(data.rows) // 2, replace=False))
+        part = matrix.take(idx)
+        vec = DictVectorizer(sparse=True, sort=True)
+        direct = vec.fit_transform([data.rows[i] for i in idx])
+        assert part.names == vec.feature_names_
+        assert type(part.X) is type(direct)
+        for attr in ("data", "indices", "indptr"):
+            mine, theirs = getattr(part.X, attr), getattr(direct, attr)
+            assert mine.dtype == theirs.dtype and np.array_equal(mine, theirs), attr
+
+
+def test_a_blend_fitted_from_the_signal_matrix_is_the_same_model(picked):
+    from detector.model.pipeline import Blend, SignalMatrix
+
+    data = featurize(picked)
+    half = np.arange(0, len(data.rows), 2)
+    rows, docs = data.take_rows(half), data.take_docs(half)
+    y = np.array([data.examples[int(i)].y for i in data.original(half)])
+    factories = train_mod.signals_factories(TrainConfig())
+    plain = Blend.fit(rows, docs, y, 0.5, factories)
+    quick = Blend.fit(
+        rows, docs, y, 0.5, factories, signals_matrix=SignalMatrix.of(data.rows).take(half)
+    )
+    assert (
+        quick.signals.named_steps["vec"].vocabulary_ == plain.signals.named_steps["vec"].vocabulary_
+    )
+    others = data.take_rows(np.arange(1, len(data.rows), 2))
+    assert np.array_equal(quick.signals_log_odds(others), plain.signals_log_odds(others))

@@ -151,6 +151,66 @@ def signals_with(estimator: Any) -> Callable[[], Pipeline]:
 FeatureDicts = list[dict[str, Any]]
 
 
+@dataclass(frozen=True)
+class SignalMatrix:
+    """Feature rows as the sparse matrix a sorted ``DictVectorizer`` fitted on them gives.
+
+    Training fits the signals models many times on overlapping rows (folds, held-out sets);
+    vectorising every row once and slicing is what makes those fits cheap. ``take(idx)`` is
+    exactly ``DictVectorizer(sort=True).fit_transform(rows[idx])``: the columns of the keys
+    those rows carry (a key present with the value 0 included, as a stored zero), in sorted
+    order, with the same values.
+    """
+
+    names: list[str]
+    X: Any  # CSR, as DictVectorizer returns it
+
+    @classmethod
+    def of(cls, rows: FeatureDicts) -> SignalMatrix:
+        vec = DictVectorizer(sparse=True, sort=True)
+        X = vec.fit_transform(rows)
+        return cls(list(vec.feature_names_), X)
+
+    def take(self, idx: np.ndarray) -> SignalMatrix:
+        sub = self.X[np.asarray(idx)]
+        present = np.unique(sub.indices)  # names are sorted, so a subset in order stays sorted
+        out = sub[:, present]
+        out.sort_indices()
+        # Index arrays of the vectoriser's own width (slicing may narrow them).
+        out.indices = out.indices.astype(self.X.indices.dtype, copy=False)
+        out.indptr = out.indptr.astype(self.X.indptr.dtype, copy=False)
+        return SignalMatrix([self.names[int(c)] for c in present], out)
+
+
+def _plain_vectoriser(step: Any) -> bool:
+    """A default sorted ``DictVectorizer``: the kind ``SignalMatrix`` reproduces."""
+    return (
+        type(step) is DictVectorizer
+        and step.sort
+        and step.separator == "="
+        and step.dtype is np.float64
+    )
+
+
+def _fit_signals(
+    factory: Callable[[], Pipeline],
+    rows: FeatureDicts,
+    y: np.ndarray,
+    weights: Mapping[str, Any],
+    matrix: SignalMatrix | None,
+) -> Pipeline:
+    """``factory().fit(rows, y)``; with ``matrix`` (the rows vectorised), the vectoriser is set
+    from it and the remaining steps are fitted on its matrix: the same fitted model."""
+    pipe = factory()
+    vec = pipe.steps[0][1]
+    if matrix is None or not _plain_vectoriser(vec):
+        return pipe.fit(rows, y, **weights)
+    vec.feature_names_ = list(matrix.names)
+    vec.vocabulary_ = {name: i for i, name in enumerate(matrix.names)}
+    pipe[1:].fit(matrix.X if vec.sparse else matrix.X.toarray(), y, **weights)
+    return pipe
+
+
 def hash_docs(name: str, docs: Sequence[str]) -> Any:
     """The hashed n-gram counts the text model ``name`` starts from (stateless, so they can be
     computed once for every document and sliced per training split)."""
@@ -215,11 +275,13 @@ class Blend:
         sample_weight: np.ndarray | None = None,
         hashed: Mapping[str, Any] | None = None,
         signals_weight: np.ndarray | None = None,
+        signals_matrix: SignalMatrix | None = None,
     ) -> Blend:
         """Fit both parts: the text models with ``sample_weight``, the signals model with
         ``signals_weight``; several ``signals`` factories make an ensemble whose signals score
         is their mean log-odds. ``hashed`` may hold each text model's hashed counts of ``docs``
-        (``hash_docs``), computed once for many fits; the result is the same model.
+        (``hash_docs``), computed once for many fits; ``signals_matrix`` may hold ``rows``
+        vectorised (``SignalMatrix.take``); either way the result is the same model.
 
         Numeric libraries run on one thread here, so a fit gives bit-identical models on any
         machine and in any worker process (multi-threaded BLAS sums in another order)."""
@@ -231,7 +293,7 @@ class Blend:
             factories = [signals] if callable(signals) else list(signals)
             # Weights only when there are any: not every classifier takes sample_weight.
             weights = {} if signals_weight is None else {"clf__sample_weight": signals_weight}
-            fitted = [f().fit(rows, y, **weights) for f in factories]
+            fitted = [_fit_signals(f, rows, y, weights, signals_matrix) for f in factories]
         more = {str(k): m for k, m in enumerate(fitted[1:], 1)}
         return cls(signals=fitted[0], text=text, text_weight=text_weight, more_signals=more)
 

@@ -32,7 +32,7 @@ import json
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import scipy.sparse as sp
@@ -57,7 +57,15 @@ from detector.model.metrics import (
     rounded,
     tpr_at_fpr,
 )
-from detector.model.pipeline import CANDIDATES, SEED, Blend, FeatureDicts, hash_docs, signals_with
+from detector.model.pipeline import (
+    CANDIDATES,
+    SEED,
+    Blend,
+    FeatureDicts,
+    SignalMatrix,
+    hash_docs,
+    signals_with,
+)
 from detector.model.real import set_of
 from detector.model.threads import single_threaded
 from detector.records import Snapshot
@@ -149,6 +157,12 @@ class Featurized:
 
     def take_rows(self, idx: np.ndarray) -> FeatureDicts:
         return [self.rows[int(i)] for i in idx]
+
+    def signal_matrix(self) -> SignalMatrix:
+        """Every row through one ``DictVectorizer`` (filled on first use; see ``SignalMatrix``)."""
+        if "signals" not in self.counts:
+            self.counts["signals"] = SignalMatrix.of(self.rows)
+        return cast(SignalMatrix, self.counts["signals"])
 
     def take_docs(self, idx: np.ndarray) -> list[str]:
         return [self.docs[int(i)] for i in idx]
@@ -328,7 +342,12 @@ def sample_weights(data: Featurized, rows: np.ndarray, real_weight: float) -> np
     return np.where(real, real_weight, 1.0)
 
 
-def fit_blend(data: Featurized, idx: np.ndarray, text_weight: float, cfg: TrainConfig) -> Blend:
+def fit_blend(
+    data: Featurized, idx: np.ndarray, text_weight: float, cfg: TrainConfig, final: bool = False
+) -> Blend:
+    """The blend fitted on examples ``idx`` (and their training copies). Evaluation fits take
+    their signal rows from the shared ``SignalMatrix``; the ``final`` fit, whose vectoriser is
+    saved, fits it on the rows as they are (the same numbers, the vectoriser built as usual)."""
     train = data.with_dropout(idx)
     return Blend.fit(
         data.take_rows(train),
@@ -340,6 +359,7 @@ def fit_blend(data: Featurized, idx: np.ndarray, text_weight: float, cfg: TrainC
         sample_weight=sample_weights(data, train, cfg.real_weight),
         hashed={name: data.hashed(name)[train] for name in cfg.text_models},
         signals_weight=sample_weights(data, train, cfg.signals_real_weight),
+        signals_matrix=None if final else data.signal_matrix().take(train),
     )
 
 
@@ -400,6 +420,7 @@ def out_of_fold(
     as_text: dict[int, tuple[float, float]] = {}
     for name in cfg.text_models:
         data.hashed(name)  # once, before the folds share it
+    data.signal_matrix()
     if cfg.baseline:
         data.raw_counts()
     splits = _splits(y[judged], groups[judged], cfg.splits)
@@ -524,7 +545,7 @@ def train(
             "as_text": rounded(_report(view, yj[pos], thresholds)),
         }
     say(f"wording weight {weight}: {comparison['blend']}")
-    model = fit_blend(data, np.arange(len(y)), weight, cfg)
+    model = fit_blend(data, np.arange(len(y)), weight, cfg, final=True)
     groups = data.groups
     counts = {
         "examples": len(y),
