@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from sklearn.metrics import roc_auc_score
 
-from data.generator import ads, listings, pages, urls
+from data.generator import ads, demo, listings, pages, urls
 from data.generator.kit import handwritten
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,6 +79,14 @@ def _present(field: str) -> Callable[[dict[str, Any]], float]:
 def test_urls_file_equals_a_fresh_regeneration(tmp_path: Path) -> None:
     assert urls.main(["--out", str(tmp_path)]) == 0
     assert (tmp_path / urls.FILENAME).read_bytes() == (CORPUS / urls.FILENAME).read_bytes()
+
+
+def test_demo_sample_equals_a_fresh_sample_of_the_corpus(tmp_path: Path) -> None:
+    assert demo.main(["--out", str(tmp_path)]) == 0
+    assert (tmp_path / demo.FILENAME).read_bytes() == (demo.SAMPLES / demo.FILENAME).read_bytes()
+    rows = [json.loads(line) for line in (tmp_path / demo.FILENAME).open(encoding="utf-8")]
+    ids = {str(r["id"]) for f in CORPUS.glob("*.jsonl") for r in map(json.loads, f.open())}
+    assert all(r["id"] in ids and "label" not in r for r in rows)  # corpus rows, unlabelled
 
 
 def test_every_corpus_file_is_written_by_a_generator(tmp_path: Path) -> None:
