@@ -16,7 +16,7 @@ import argparse
 import csv
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -83,10 +83,19 @@ def dump(out: Path) -> int:
     return 0
 
 
-def compare(a: Path, b: Path) -> int:
+def compare(
+    a: Path,
+    b: Path,
+    field: str | None = "features",
+    noun: str = "inputs",
+    verdict: str = "with different features",
+) -> int:
+    """Print each id whose ``field`` (the whole row when None) differs between two dumps and
+    the count; exit status 1 when any differs."""
+
     def load(p: Path) -> dict[str, dict[str, Any]]:
         rows = (json.loads(line) for line in p.open(encoding="utf-8"))
-        return {r["id"]: r["features"] for r in rows}
+        return {r["id"]: (r if field is None else r[field]) for r in rows}
 
     before, after = load(a), load(b)
     diffs = 0
@@ -100,12 +109,13 @@ def compare(a: Path, b: Path) -> int:
             continue
         changed = sorted(k for k in x.keys() | y.keys() if x.get(k) != y.get(k))
         print(f"{key}: " + ", ".join(f"{k} {x.get(k)!r} -> {y.get(k)!r}" for k in changed[:5]))
-    print(f"{len(before)} inputs before, {len(after)} after, {diffs} with different features")
+    print(f"{len(before)} {noun} before, {len(after)} after, {diffs} {verdict}")
     return 1 if diffs or len(before) != len(after) else 0
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+def cli(doc: str, dump: Callable[[Path], int], compare: Callable[[Path, Path], int]) -> int:
+    """``dump OUT`` or ``compare BEFORE AFTER``."""
+    ap = argparse.ArgumentParser(description=doc.split("\n", 1)[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
     sub.add_parser("dump").add_argument("out", type=Path)
     cmp = sub.add_parser("compare")
@@ -113,6 +123,10 @@ def main() -> int:
     cmp.add_argument("after", type=Path)
     args = ap.parse_args()
     return dump(args.out) if args.cmd == "dump" else compare(args.before, args.after)
+
+
+def main() -> int:
+    return cli(__doc__ or "", dump, compare)
 
 
 if __name__ == "__main__":

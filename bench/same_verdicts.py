@@ -14,7 +14,6 @@ word model's top terms of the page document. Only reads files; fetches nothing.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench import same_features
 from bench.same_features import inputs
 from bench.serve import pages
 from detector.detector import Detector
@@ -69,35 +69,11 @@ def dump(out: Path) -> int:
 
 
 def compare(a: Path, b: Path) -> int:
-    def load(p: Path) -> dict[str, dict[str, Any]]:
-        rows = (json.loads(line) for line in p.open(encoding="utf-8"))
-        return {r["id"]: r for r in rows}
-
-    before, after = load(a), load(b)
-    diffs = 0
-    for key in sorted(before.keys() | after.keys()):
-        x, y = before.get(key), after.get(key)
-        if x == y:
-            continue
-        diffs += 1
-        if x is None or y is None:
-            print(f"{key}: only in {'after' if x is None else 'before'}")
-            continue
-        changed = sorted(k for k in x.keys() | y.keys() if x.get(k) != y.get(k))
-        print(f"{key}: " + ", ".join(f"{k} {x.get(k)!r} -> {y.get(k)!r}" for k in changed[:3]))
-    print(f"{len(before)} verdicts before, {len(after)} after, {diffs} differing")
-    return 1 if diffs or len(before) != len(after) else 0
+    return same_features.compare(a, b, field=None, noun="verdicts", verdict="differing")
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    sub.add_parser("dump").add_argument("out", type=Path)
-    cmp = sub.add_parser("compare")
-    cmp.add_argument("before", type=Path)
-    cmp.add_argument("after", type=Path)
-    args = ap.parse_args()
-    return dump(args.out) if args.cmd == "dump" else compare(args.before, args.after)
+    return same_features.cli(__doc__ or "", dump, compare)
 
 
 if __name__ == "__main__":

@@ -56,6 +56,22 @@ def http(http_server: HTTPServer) -> Iterator[HTTPServer]:
     http_server.clear()
 
 
+def crawl_settings(**overrides: Any) -> Any:
+    """Crawler settings for tests against loopback servers: no robots, no delay, short
+    timeouts; ``overrides`` replace any field."""
+    from detector.config import Settings
+
+    base: dict[str, Any] = dict(
+        allow_loopback=True,
+        obey_robots=False,
+        per_host_delay=0.0,
+        connect_timeout=1.0,
+        read_timeout=1.0,
+        total_timeout=3.0,
+    )
+    return Settings(**{**base, **overrides})
+
+
 def fake_dns(monkeypatch: pytest.MonkeyPatch, table: dict[str, list[str]]) -> list[str]:
     """Answer getaddrinfo from ``table``; returns the list of names asked for."""
     asked: list[str] = []

@@ -9,6 +9,7 @@ import time
 import tracemalloc
 import zlib
 from collections.abc import Iterator
+from typing import cast
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -17,25 +18,14 @@ from werkzeug import Request, Response
 from detector.config import Settings
 from detector.crawl import CrawlSession, fetch
 from detector.records import Snapshot
-from tests.conftest import fake_dns
+from tests.conftest import crawl_settings, fake_dns
 
 CAP = 1_000_000
 
 
 def settings(**overrides: object) -> Settings:
-    base: dict[str, object] = dict(
-        allow_loopback=True,
-        obey_robots=False,
-        per_host_delay=0.0,
-        connect_timeout=1.0,
-        read_timeout=1.0,
-        total_timeout=3.0,
-        retries=2,
-        backoff_factor=0.01,
-        max_body_bytes=CAP,
-    )
-    base.update(overrides)
-    return Settings(**base)  # type: ignore[arg-type]
+    extra = dict(retries=2, backoff_factor=0.01, max_body_bytes=CAP)
+    return cast(Settings, crawl_settings(**{**extra, **overrides}))
 
 
 def html(body: str, **headers: str) -> Response:

@@ -12,7 +12,7 @@ import importlib
 import json
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -24,7 +24,7 @@ from detector.crawl.scripts import same_site, script_urls
 from detector.records import Snapshot
 from detector.scan import Scanner
 from detector.store import open_store
-from tests.conftest import fake_dns
+from tests.conftest import crawl_settings, fake_dns
 
 SITE = "www.lure-page.com"
 STATIC = "static.lure-page.com"
@@ -43,20 +43,8 @@ BODY = (
 
 
 def settings(**overrides: Any) -> Settings:
-    base: dict[str, Any] = dict(
-        allow_loopback=True,
-        obey_robots=False,
-        per_host_delay=0.0,
-        connect_timeout=1.0,
-        read_timeout=1.0,
-        total_timeout=3.0,
-        retries=0,
-        offline=True,
-        max_script_bytes=10_000,
-        script_timeout=0.5,
-    )
-    base.update(overrides)
-    return Settings(**base)
+    extra = dict(retries=0, offline=True, max_script_bytes=10_000, script_timeout=0.5)
+    return cast(Settings, crawl_settings(**{**extra, **overrides}))
 
 
 @pytest.fixture
