@@ -10,13 +10,11 @@ follows the corpus when it is regenerated. ``data/samples`` is never read by tra
 
 from __future__ import annotations
 
-import argparse
 import json
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
-from data.generator.kit import CORPUS, DATA, write_jsonl
+from data.generator.kit import CORPUS, DATA, out_dir, write_jsonl
 
 SAMPLES = DATA / "samples"
 
@@ -72,9 +70,7 @@ def generate() -> list[dict[str, Any]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--out", type=Path, default=SAMPLES, help="output folder (data/samples)")
-    folder = Path(parser.parse_args(argv).out)
+    folder = out_dir(argv, f"data/samples/{FILENAME}", SAMPLES)
     count = write_jsonl(generate(), folder / FILENAME)
     print(f"wrote {count} rows to {folder / FILENAME}")
     return 0

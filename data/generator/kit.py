@@ -243,7 +243,9 @@ def write_jsonl(rows: Iterable[Mapping[str, Any]], path: Path) -> int:
     return len(lines)
 
 
-def out_dir(argv: Sequence[str] | None, what: str) -> Path:
+def out_dir(argv: Sequence[str] | None, what: str, default: Path = CORPUS) -> Path:
+    """The ``--out`` folder of a generator's command line (``default``: data/corpus)."""
     parser = argparse.ArgumentParser(description=f"Regenerate {what} deterministically.")
-    parser.add_argument("--out", type=Path, default=CORPUS, help="output folder (data/corpus)")
+    where = default.relative_to(DATA.parent) if default.is_relative_to(DATA.parent) else default
+    parser.add_argument("--out", type=Path, default=default, help=f"output folder ({where})")
     return Path(parser.parse_args(argv).out)

@@ -10,7 +10,6 @@ depends on other rows and reruns give the same bytes. Hand-written pages live in
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ from data.generator import (
     pages_scam_phish,
 )
 from data.generator.common import read_json_rows, rng_for, write_jsonl
+from data.generator.kit import out_dir
 from data.generator.pages_hosts import transport
 from data.generator.pages_kit import Family
 from data.generator.pages_skeletons import draw_style, render
@@ -91,11 +91,7 @@ def handwritten() -> list[dict[str, Any]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description="Regenerate data/corpus/pages.jsonl deterministically."
-    )
-    parser.add_argument("--out", type=Path, default=CORPUS, help="output folder (data/corpus)")
-    out = Path(parser.parse_args(argv).out)
+    out = out_dir(argv, f"data/corpus/{FILENAME}")
     count = write_jsonl(generate(), out / FILENAME)
     print(f"wrote {count} rows to {out / FILENAME}")
     return 0
