@@ -223,7 +223,7 @@ def extract_all(snaps: Sequence[Snapshot], jobs: int = 1) -> list[tuple[dict[str
 
     Extraction is a pure function of the snapshot, so the result is the same either way."""
     if jobs <= 1 or len(snaps) < _PARALLEL_EXTRACT_MIN:
-        return [_extract(s) for s in snaps]
+        return _extract_chunk(snaps)
     from joblib import Parallel, delayed
 
     # Contiguous chunks, a few per process: few round trips, and a slow chunk is shared out.
