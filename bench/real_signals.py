@@ -37,7 +37,7 @@ from sklearn.model_selection import StratifiedGroupKFold
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import MaxAbsScaler
 
-from detector.extract.credentials import script_like
+from detector.extract.base import script_like
 from detector.extract.features import extract_features
 from detector.extract.parse import decode_markup
 from detector.records import Snapshot

@@ -331,7 +331,7 @@ def test_every_key_always_present_and_bounded() -> None:
     empty = run("").features
     lure = run("<p>" + "See who viewed your TikTok profile now! " * 400 + "</p>").features
     assert set(empty) == set(lure)
-    assert len(empty) == 23 and empty["claims.lang"] == "unknown"
+    assert len(empty) == 24 and empty["claims.lang"] == "unknown"
     assert all(v == 0 for k, v in empty.items() if k != "claims.lang")
     assert lure["claims.offer_who_viewed"] == 5 and lure["claims.offer_total"] == 10
     assert set(claims.DESCRIPTIONS) | set(claims.BENIGN_DESCRIPTIONS) == set(empty) - {
@@ -542,3 +542,31 @@ def test_stalker_tool_named_for_a_network_is_an_offer() -> None:
         body("Is there a stalker for Instagram? No, no app can show that.")["claims.offer_stalkers"]
         == 0
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Find out who your boyfriend is really talking to, 100% anonymous.",
+        "💾 Discover the photos and videos they're saving in hidden folders.",
+        "Monitor every like, even if they try to unlike later.",
+        "Descubra com quem ele está conversando no WhatsApp.",
+        "Lee los mensajes borrados de tu pareja al instante.",
+        "To view the full conversation, you need to unlock the chats.",
+    ],
+)
+def test_offers_to_spy_on_another_persons_private_activity(text: str) -> None:
+    f = body(text)
+    assert f["claims.offer_private_activity"] >= 1 and f["claims.offer_total"] >= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you read your partner's messages with an app? No, and sites that promise it are scams.",
+        "Apps cannot see who your boyfriend is talking to on Instagram.",
+        "We never read your messages.",
+    ],
+)
+def test_warnings_about_partner_spying_are_not_offers(text: str) -> None:
+    assert body(text)["claims.offer_private_activity"] == 0

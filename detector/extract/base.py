@@ -19,6 +19,30 @@ from detector.records import DomainIntel, Snapshot
 
 FeatureValue = int | float | str
 
+_CODE_HEAD = 20_000
+# Distinct markers of JavaScript source; prose rarely holds four of them.
+_CODE_MARKERS = (
+    "function",
+    "const ",
+    "let ",
+    "var ",
+    "=>",
+    "require(",
+    "document.",
+    "window.",
+    "});",
+    "$(",
+    "console.log(",
+    "chrome.",
+)
+_CODE_MIN = 4
+
+
+def script_like(text: str) -> bool:
+    """Text that is JavaScript source rather than prose (several distinct code markers)."""
+    head = text[:_CODE_HEAD]
+    return sum(marker in head for marker in _CODE_MARKERS) >= _CODE_MIN
+
 
 @dataclass
 class Signals:
@@ -64,6 +88,15 @@ class Context:
     @cached_property
     def is_tiktok_host(self) -> bool:
         return is_official_host(self.url.host)
+
+    @cached_property
+    def loose_code(self) -> str:
+        """The page's text when it is itself script source, else ''.
+
+        A kit's script file stored on its own (``app.js`` captured as a page, an extension's
+        script sent as listing text) has no script tags: its code is the text.
+        """
+        return self.page.text if not self.page.scripts and script_like(self.page.text) else ""
 
     @cached_property
     def corpus_text(self) -> str:

@@ -1,9 +1,10 @@
 """Claims: offers to reveal what no third party can see, told apart from honest answers.
 
 A sentence is judged only when a topic pattern hits it (who viewed / saved / shared / favourited,
-stalkers, profile visitors, unfollowers, free followers). It is then a question ("can you see
-who viewed...?"), a negation ("you can't see who saved"), an explanation (TikTok's own Profile
-view history setting, warnings about third-party apps), an offer, or a plain mention. Titles,
+stalkers, profile visitors, unfollowers, another person's private messages or activity, free
+followers). It is then a question ("can you see who viewed...?"), a negation ("you can't see
+who saved"), an explanation (TikTok's own Profile view history setting, warnings about
+third-party apps), an offer, or a plain mention. Titles,
 headings and button texts are units of their own and count as offers without further cues; an
 ordinary sentence needs an offer cue (second-person address, an imperative, "now", "free").
 "Who saved your TikTok? Find out now" is an offer: a rhetorical question followed by a short
@@ -42,6 +43,7 @@ CLAIM_TYPES = (
     "stalkers",
     "profile_visitors",
     "unfollowers",
+    "private_activity",
     "free_followers",
 )
 
@@ -64,6 +66,8 @@ DESCRIPTIONS: dict[str, str] = {
     "claims.offer_stalkers": "offers to reveal 'stalkers' or 'secret admirers'",
     "claims.offer_profile_visitors": "offers a list of profile visitors",
     "claims.offer_unfollowers": "offers to reveal who unfollowed the account",
+    "claims.offer_private_activity": "offers to reveal another person's private messages, likes, "
+    "visits or location (no third party can see them)",
     "claims.offer_free_followers": "offers free followers, likes, views or coins",
     "claims.offer_total": "makes offers that no third party can keep",
     "claims.offer_in_title": "makes the impossible offer in its title",
@@ -290,7 +294,11 @@ class _Tally:
 
 
 def _core(unit: str) -> str:
-    return unit.strip(_LEAD)
+    core = unit.strip(_LEAD)
+    # Emoji and other symbols used as bullets ("💾 Discover ...") lead no clause either.
+    while core and not core[0].isascii() and unicodedata.category(core[0])[0] in "SZC":
+        core = core[1:].lstrip(_LEAD)
+    return core
 
 
 # Where a clause ends: punctuation, a dash between spaces, or a contrasting conjunction. A

@@ -30,9 +30,6 @@ _NOT_FIELDS = frozenset(
 _ID_KINDS = ("email", "phone", "username")
 _OAUTH_BUTTON = re.compile(r"\bwith tik ?tok\b|\blogin kit\b")
 _LEAD_CHARS = 60  # a short page's first words (where a brand header sits) count as branding
-_CODE_HEAD = 20_000
-_CODE_MARKERS = ("function", "const ", "let ", "=>", "require(", "document.", "window.", "});")
-_CODE_MIN = 4
 _SEGMENTS = re.compile(r"(?<!\s)\s+[|\-–—:·•]\s+|(?<!\s)\s*[|–—·•]\s*|[|–—·•]\s*")  # linear
 
 DESCRIPTIONS: dict[str, str] = {
@@ -201,24 +198,14 @@ def _logo_text(src: str, alt: str) -> str:
 
 
 def lowered_scripts(ctx: Context) -> str:
-    """Inline script text, capped and lower-cased once per page (shared with lockers).
-
-    A kit's script file stored on its own (``app.js`` captured as a page) has no script tags:
-    its code is the page's text, and is read as script when it looks like code.
-    """
+    """Inline script text (or the page's text when it is script source, ``loose_code``),
+    capped and lower-cased once per page."""
     cached = ctx.__dict__.get("_lowered_scripts")
     if cached is None:
-        page = ctx.page
-        source = page.script_text or (page.text if script_like(page.text) else "")
+        source = ctx.page.script_text or ctx.loose_code
         cached = source[:MAX_SCRIPT].lower()
         ctx.__dict__["_lowered_scripts"] = cached
     return str(cached)
-
-
-def script_like(text: str) -> bool:
-    """Text that is JavaScript source rather than prose (several distinct code markers)."""
-    head = text[:_CODE_HEAD]
-    return sum(marker in head for marker in _CODE_MARKERS) >= _CODE_MIN
 
 
 def _other_domain(url: str, page_domain: str, page_official: bool) -> str:

@@ -82,10 +82,12 @@ def _networks() -> tuple[tuple[str, GatedPattern], ...]:
 
 
 def _script_heads(ctx: Context) -> str:
-    """The first ``SCRIPT_HEAD`` characters of each inline script, lower-cased, capped in total."""
+    """The first ``SCRIPT_HEAD`` characters of each inline script, lower-cased, capped in total;
+    a script file captured on its own (``loose_code``) is one script read to the cap."""
     cached = ctx.__dict__.get("_locker_script_heads")
     if cached is None:
-        cached = "\n".join(body[:SCRIPT_HEAD] for body in ctx.page.scripts)[:MAX_SCRIPT_HEADS]
+        heads = (body[:SCRIPT_HEAD] for body in ctx.page.scripts)
+        cached = ("\n".join(heads) or ctx.loose_code)[:MAX_SCRIPT_HEADS]
         cached = unescape(cached.lower())
         ctx.__dict__["_locker_script_heads"] = cached
     return str(cached)
