@@ -1,4 +1,5 @@
-"""Benign browser-extension families: TikTok helpers, own-video savers, themes, ad blockers.
+"""Benign browser-extension families: TikTok helpers, own-video savers, themes, ad blockers,
+follow-back checkers.
 
 Ad blockers and dark themes are hard negatives on purpose: ``<all_urls>`` with
 declarativeNetRequest, or content scripts on every site, are normal for them.
@@ -597,4 +598,107 @@ WRITING_TOOLS = Family(
     },
 )
 
-FAMILIES = (TT_HELPER, OWN_DOWNLOADER, THEMES, PUBLIC_STATS, AD_BLOCK, SOCIAL_SUITE, WRITING_TOOLS)
+# Follow-back checkers: they compare the user's own follower and following lists in the browser,
+# with the session the user is already logged in with. "Who unfollowed you" is computable from
+# one's own lists (unlike who viewed or saved), so these are honest tools whose manifests ask for
+# cookies on a social network: the wording and the permissions alone are not the lure.
+FOLLOW_BACK = Family(
+    key="ext-benign-followback",
+    label="benign",
+    subtype="follower_list_tool",
+    n=9,
+    langs=(("en", 3), ("es", 1), ("pt", 1), ("id", 1)),
+    names=("Follow Back Checker", "Unfollow Tracker Lite", "Mutuals List", "Not Following Back"),
+    text={
+        "en": Bank(
+            intros=(
+                "{name} shows who doesn't follow you back and who unfollowed you since your last check, on the account you are logged in to.",
+                "See who unfollowed you on Instagram. {name} compares your own followers and following lists right in your browser.",
+            ),
+            points=(
+                "Runs locally on instagram.com with the session you already have",
+                "Lists accounts that don't follow you back",
+                "Compare with your previous scan to see unfollowers",
+                "Export your lists as CSV",
+                "Slow, polite requests to stay within the site's limits",
+            ),
+            closes=(
+                "No password is asked and nothing is sent to any server: the lists stay in your browser's storage. It cannot tell who viewed your profile; no tool can.",
+                "Open source. Permissions: cookies and access to instagram.com, to read your own lists while you are logged in.",
+            ),
+        ),
+        "es": Bank(
+            intros=(
+                "{name} muestra quién no te sigue de vuelta y quién dejó de seguirte desde tu última revisión.",
+                "Compara tus propias listas de seguidores y seguidos en tu navegador.",
+            ),
+            points=(
+                "Funciona en instagram.com con tu sesión actual",
+                "Cuentas que no te siguen de vuelta",
+                "Exporta tus listas en CSV",
+            ),
+            closes=(
+                "No pide contraseña y no envía nada a ningún servidor. No puede saber quién vio tu perfil.",
+                "Código abierto. Permisos: cookies y acceso a instagram.com.",
+            ),
+        ),
+        "pt": Bank(
+            intros=(
+                "{name} mostra quem não te segue de volta e quem deixou de te seguir desde a última verificação.",
+                "Compara suas próprias listas de seguidores e seguindo no seu navegador.",
+            ),
+            points=(
+                "Roda em instagram.com com a sessão que você já tem",
+                "Contas que não te seguem de volta",
+                "Exporte suas listas em CSV",
+            ),
+            closes=(
+                "Não pede senha e não envia nada para servidor nenhum. Não mostra quem viu seu perfil.",
+                "Código aberto. Permissões: cookies e acesso a instagram.com.",
+            ),
+        ),
+        "id": Bank(
+            intros=(
+                "{name} menampilkan siapa yang tidak mengikuti balik dan siapa yang berhenti mengikutimu.",
+                "Membandingkan daftar pengikut dan mengikuti milikmu sendiri di browser.",
+            ),
+            points=(
+                "Berjalan di instagram.com dengan sesi yang sudah ada",
+                "Akun yang tidak mengikuti balik",
+                "Ekspor daftar ke CSV",
+            ),
+            closes=(
+                "Tidak meminta kata sandi dan tidak mengirim apa pun ke server. Tidak bisa melihat siapa yang melihat profilmu.",
+                "Sumber terbuka. Izin: cookies dan akses ke instagram.com.",
+            ),
+        ),
+    },
+    knobs={
+        "mv": (3,),
+        "perms": (("storage", "cookies"), ("activeTab", "scripting", "tabs", "downloads")),
+        "hosts": (("https://www.instagram.com/*",), ("https://*.cdninstagram.com/*",)),
+        "cs": (
+            ({"matches": ["https://www.instagram.com/*"], "js": ["content.js"]},),
+            (),
+        ),
+        "update": ("store",),
+        "ext_conn": (None,),
+        "csp": (None,),
+        "dnr": None,
+        "code": (
+            "const following = await listAll('following'); const followers = new Set(await listAll('followers')); render(following.filter(u => !followers.has(u)));",
+            "chrome.storage.local.get({last: []}, ({last}) => showUnfollowers(last, currentFollowers));",
+        ),
+    },
+)
+
+FAMILIES = (
+    TT_HELPER,
+    OWN_DOWNLOADER,
+    THEMES,
+    PUBLIC_STATS,
+    AD_BLOCK,
+    SOCIAL_SUITE,
+    WRITING_TOOLS,
+    FOLLOW_BACK,
+)
