@@ -553,6 +553,7 @@ def test_stalker_tool_named_for_a_network_is_an_offer() -> None:
         "Descubra com quem ele está conversando no WhatsApp.",
         "Lee los mensajes borrados de tu pareja al instante.",
         "To view the full conversation, you need to unlock the chats.",
+        "Find out who blocked you on Instagram.",
     ],
 )
 def test_offers_to_spy_on_another_persons_private_activity(text: str) -> None:
@@ -566,6 +567,7 @@ def test_offers_to_spy_on_another_persons_private_activity(text: str) -> None:
         "Can you read your partner's messages with an app? No, and sites that promise it are scams.",
         "Apps cannot see who your boyfriend is talking to on Instagram.",
         "We never read your messages.",
+        "Can you see who blocked you? No, Instagram doesn't tell you.",
     ],
 )
 def test_warnings_about_partner_spying_are_not_offers(text: str) -> None:
