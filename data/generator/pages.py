@@ -25,6 +25,7 @@ from data.generator import (
     pages_scam_locker,
     pages_scam_other,
     pages_scam_phish,
+    pages_sources,
 )
 from data.generator.common import read_json_rows, rng_for, write_jsonl
 from data.generator.kit import out_dir
@@ -47,6 +48,7 @@ _MODULES = (
     pages_benign_ordinary,
     pages_benign_brands,
     pages_compact,
+    pages_sources,
 )
 
 

@@ -59,6 +59,8 @@ DESCRIPTIONS: dict[str, str] = {
     "credential.devtools_instructions": "tells the visitor to open developer tools (F12, Application › Cookies)",
     "credential.console_paste": "tells the visitor to paste code into the console or address bar",
     "credential.reads_document_cookie": "its scripts read the browser's cookies and send them",
+    "credential.server_capture": "its server code keeps or forwards submitted passwords as typed "
+    "(written to a file, mailed, or sent to a chat bot), as phishing kits' back ends do",
     "credential.apk_download": "pushes an app download from outside the stores (.apk, 'unknown sources')",
     "credential.obfuscation": "hides its scripts with obfuscation",
     "credential.evilginx_subdomain": "mimics TikTok CDN host names under a foreign domain (reverse-proxy phishing)",
@@ -208,6 +210,26 @@ def lowered_scripts(ctx: Context) -> str:
     return str(cached)
 
 
+def _server_capture(ctx: Context) -> str:
+    """The sink of server code (PHP, Node, Python) that reads a submitted password and keeps or
+    forwards it as typed; '' when the source hashes or verifies passwords, as a real log-in does.
+
+    Kits ship their back end beside the page (``login.php``, ``server.js``); a page captured by
+    a browser never shows server code, so this fires on source files only."""
+    raw = ctx.snapshot.html or ctx.snapshot.text or ""
+    if not raw and ctx.snapshot.listing is not None:
+        raw = ctx.snapshot.listing.description or ""
+    source = raw[:MAX_SCRIPT].lower()
+    if not _pat("server_reads_secret").search(source) or not _pat("server_secret_word").search(
+        source
+    ):
+        return ""
+    sink = _pat("server_sinks").search(source)
+    if sink is None or _pat("server_hashes").search(source):
+        return ""
+    return sink.group(0)
+
+
 def _other_domain(url: str, page_domain: str, page_official: bool) -> str:
     """The registered domain of an absolute ``url`` when it is not the page's own."""
     if not url.lower().startswith(("http://", "https://", "//")):
@@ -279,6 +301,8 @@ def extract(ctx: Context) -> Signals:
     sig.flag("social_login_clone", bool(clone), clone)
     _form_signals(sig, ctx, page_domain, official)
     _script_signals(sig, ctx, page_domain, official)
+    capture = _server_capture(ctx)
+    sig.flag("server_capture", bool(capture), capture)
     _instruction_signals(sig, ctx)
     proxy = _proxy_host(ctx, official)
     sig.flag("evilginx_subdomain", bool(proxy), proxy)
