@@ -96,3 +96,48 @@ def test_url_dropout_adds_a_url_less_copy_with_the_same_label():
     assert data.docs[2] == data.docs[0]  # the wording model never sees the URL
     assert list(_y(data, data.with_dropout(np.array([0, 1])))) == [1, 0, 1]
     assert featurize(examples, url_dropout=False).stripped == {}
+
+
+def test_store_listings_train_with_a_manifest_alone_copy():
+    from detector.model.data import Example
+    from detector.model.train import featurize
+    from detector.records import Listing, Snapshot
+
+    manifest = {"manifest_version": 3, "name": "Helper", "description": "Adds a button"}
+    manifest["permissions"] = ["cookies", "storage"]
+    store = Listing(
+        name="Helper",
+        description="Adds a button to every page. " * 20,
+        developer="Helper Labs",
+        installs="10,000+",
+        rating=4.5,
+        permissions=["cookies", "storage"],
+        manifest=manifest,
+    )
+    bare = Listing(name="Helper", description="Adds a button", manifest=manifest)
+    examples = [
+        Example(
+            Snapshot(kind="extension_listing", listing=store, id="a"),
+            "benign",
+            "t",
+            "f1",
+            "x:a",
+            "en",
+        ),
+        Example(
+            Snapshot(kind="extension_listing", listing=bare, id="b"),
+            "benign",
+            "t",
+            "f2",
+            "x:b",
+            "en",
+        ),
+    ]
+    data = featurize(examples)
+    # Only the listing with store fields gets the copy; it reads like a manifest file.
+    assert list(data.bare) == [0]
+    copy = data.rows[data.bare[0]]
+    assert copy["listing.perm_cookies"] == 1
+    assert copy["listing.description_chars"] == len("Adds a button")
+    assert set(data.original(np.array([data.bare[0]]))) == {0}
+    assert data.bare[0] in data.with_dropout(np.array([0]))

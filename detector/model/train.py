@@ -66,7 +66,7 @@ from detector.model.pipeline import (
     hash_docs,
     signals_with,
 )
-from detector.model.real import set_of
+from detector.model.real import listing_from_json, set_of
 from detector.model.threads import single_threaded
 from detector.records import Snapshot
 
@@ -117,6 +117,7 @@ class Featurized:
     raw: list[str]
     stripped: dict[int, int] = field(default_factory=dict)  # example -> its URL-less copy
     as_text: dict[int, int] = field(default_factory=dict)  # listing -> the same file as text
+    bare: dict[int, int] = field(default_factory=dict)  # store listing -> its manifest alone
     # Per text model, the hashed counts of every document (filled on first use).
     counts: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -134,9 +135,14 @@ class Featurized:
 
     def original(self, idx: np.ndarray) -> np.ndarray:
         """For each row, the example it was made from (a copy maps to its original)."""
-        back = {v: k for m in (self.stripped, self.as_text) for k, v in m.items()}
+        back = {v: k for m in self.copy_maps for k, v in m.items()}
         n = len(self.examples)
         return np.array([int(i) if int(i) < n else back[int(i)] for i in idx], dtype=int)
+
+    @property
+    def copy_maps(self) -> tuple[dict[int, int], ...]:
+        """Example -> training copy, for each kind of copy."""
+        return (self.stripped, self.as_text, self.bare)
 
     @property
     def y(self) -> np.ndarray:
@@ -151,8 +157,9 @@ class Featurized:
         return np.array([set_of(e) for e in self.examples])
 
     def with_dropout(self, idx: np.ndarray) -> np.ndarray:
-        """``idx`` plus the URL-less copy and the as-text copy of each example that has one."""
-        extra = [m[int(i)] for m in (self.stripped, self.as_text) for i in idx if int(i) in m]
+        """``idx`` plus the training copies (URL-less, as text, manifest alone) of each example
+        that has them."""
+        extra = [m[int(i)] for m in self.copy_maps for i in idx if int(i) in m]
         return np.concatenate([idx, np.array(extra, dtype=int)]) if extra else idx
 
     def take_rows(self, idx: np.ndarray) -> FeatureDicts:
@@ -209,6 +216,24 @@ def as_text(e: Example) -> Example:
     return replace(e, snapshot=snap)
 
 
+def manifest_only(e: Example) -> Example:
+    """A store listing reduced to its extension manifest, as a manifest file arrives: no store
+    text, developer, installs or rating (read the way the real sets' manifests are)."""
+    listing = e.snapshot.listing
+    assert listing is not None and isinstance(listing.manifest, dict)
+    snap = replace(e.snapshot, url="", final_url=None, redirects=[])
+    return replace(e, snapshot=replace(snap, listing=listing_from_json(listing.manifest)))
+
+
+def _has_store_fields(e: Example) -> bool:
+    listing = e.snapshot.listing
+    return (
+        listing is not None
+        and isinstance(listing.manifest, dict)
+        and bool(listing.developer or listing.installs or listing.rating)
+    )
+
+
 def _extract(snap: Snapshot) -> tuple[dict[str, Any], str]:
     ex = extract(snap)
     return dict(ex.features), ex.document
@@ -244,14 +269,17 @@ def featurize(
     jobs: int = 1,
 ) -> Featurized:
     """Extract every example once, plus training-only copies: each example with a URL without
-    it (URL dropout) and each listing as plain text (callers send manifests both ways).
+    it (URL dropout), each listing as plain text (callers send manifests both ways) and each
+    store listing with a manifest as the manifest alone (manifest files carry no store fields).
 
     With a ``cache``, snapshots extracted before by the same extractor are read from it; the
     rest are extracted in ``jobs`` processes."""
     items = list(examples)
     copies = [i for i, e in enumerate(items) if url_dropout and e.snapshot.url]
     texts = [i for i, e in enumerate(items) if url_dropout and e.snapshot.listing is not None]
+    bare = [i for i, e in enumerate(items) if url_dropout and _has_store_fields(e)]
     all_items = items + [without_url(items[i]) for i in copies] + [as_text(items[i]) for i in texts]
+    all_items += [manifest_only(items[i]) for i in bare]
     snaps = [e.snapshot for e in all_items]
     if cache is None:
         entries = extract_all(snaps, jobs)
@@ -264,6 +292,7 @@ def featurize(
     data = Featurized(examples=items, rows=rows, docs=docs, raw=raw)
     data.stripped = {i: len(items) + k for k, i in enumerate(copies)}
     data.as_text = {i: len(items) + len(copies) + k for k, i in enumerate(texts)}
+    data.bare = {i: len(items) + len(copies) + len(texts) + k for k, i in enumerate(bare)}
     return data
 
 
@@ -308,7 +337,7 @@ def _y(data: Featurized, idx: np.ndarray) -> np.ndarray:
     y = data.y
     n = len(y)
     # URL-less copies sit after the examples; their label is their original's.
-    back = {v: k for m in (data.stripped, data.as_text) for k, v in m.items()}
+    back = {v: k for m in data.copy_maps for k, v in m.items()}
     return np.array([y[int(i)] if int(i) < n else y[back[int(i)]] for i in idx])
 
 
@@ -511,7 +540,7 @@ def train(
     always = np.flatnonzero(sets == "corpus") if judge == "real" else None
     say(
         f"{len(data.rows)} training rows ({len(data.stripped)} URL-less copies, "
-        f"{len(data.as_text)} listings as text); "
+        f"{len(data.as_text)} listings as text, {len(data.bare)} manifests alone); "
         f"judged on {len(judged)} {judge} examples"
     )
     oof = out_of_fold(data, judged, cfg, always, say)
@@ -554,6 +583,7 @@ def train(
         "families": len(set(groups.tolist())),
         "url_less_copies": len(data.stripped),
         "listings_as_text": len(data.as_text),
+        "manifests_alone": len(data.bare),
         "per_set": {s: int((sets == s).sum()) for s in sorted(set(sets.tolist()))},
         "kinds": {
             k: sum(e.snapshot.kind == k for e in data.examples)

@@ -25,6 +25,7 @@ from detector.model.train import (
     TrainResult,
     as_text,
     featurize,
+    manifest_only,
     without_url,
 )
 from detector.model.train import train as _train
@@ -196,6 +197,8 @@ def _add_features(data: Featurized, extra: ExtraFeatures) -> None:
         snaps[at] = without_url(data.examples[i]).snapshot
     for i, at in data.as_text.items():
         snaps[at] = as_text(data.examples[i]).snapshot
+    for i, at in data.bare.items():
+        snaps[at] = manifest_only(data.examples[i]).snapshot
     for features, snap in zip(data.rows, snaps, strict=True):
         assert snap is not None
         features.update(extra(snap))
