@@ -331,7 +331,7 @@ def test_every_key_always_present_and_bounded() -> None:
     empty = run("").features
     lure = run("<p>" + "See who viewed your TikTok profile now! " * 400 + "</p>").features
     assert set(empty) == set(lure)
-    assert len(empty) == 24 and empty["claims.lang"] == "unknown"
+    assert len(empty) == 25 and empty["claims.lang"] == "unknown"
     assert all(v == 0 for k, v in empty.items() if k != "claims.lang")
     assert lure["claims.offer_who_viewed"] == 5 and lure["claims.offer_total"] == 10
     assert set(claims.DESCRIPTIONS) | set(claims.BENIGN_DESCRIPTIONS) == set(empty) - {
@@ -572,3 +572,17 @@ def test_offers_to_spy_on_another_persons_private_activity(text: str) -> None:
 )
 def test_warnings_about_partner_spying_are_not_offers(text: str) -> None:
     assert body(text)["claims.offer_private_activity"] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "offer"),
+    [
+        ("Request a Verified Badge on Facebook", 1),
+        ("Get your free blue tick today!", 1),
+        ("Solicite seu selo de verificado agora.", 1),
+        ("How do I request a verified badge? Only Instagram can grant one.", 0),
+        ("Vérifiez votre badge de vérification dans les paramètres.", 0),
+    ],
+)
+def test_verified_badge_offers(text: str, offer: int) -> None:
+    assert body(text)["claims.offer_verified_badge"] == offer

@@ -2,7 +2,7 @@
 
 A sentence is judged only when a topic pattern hits it (who viewed / saved / shared / favourited,
 stalkers, profile visitors, unfollowers, another person's private messages or activity, free
-followers). It is then a question ("can you see who viewed...?"), a negation ("you can't see
+followers, verified badges). It is then a question ("can you see who viewed...?"), a negation ("you can't see
 who saved"), an explanation (TikTok's own Profile view history setting, warnings about
 third-party apps), an offer, or a plain mention. Titles,
 headings and button texts are units of their own and count as offers without further cues; an
@@ -45,6 +45,7 @@ CLAIM_TYPES = (
     "unfollowers",
     "private_activity",
     "free_followers",
+    "verified_badge",
 )
 
 _MAX_CHARS = 150_000  # body text judged; lures put their offer near the top
@@ -69,6 +70,8 @@ DESCRIPTIONS: dict[str, str] = {
     "claims.offer_private_activity": "offers to reveal another person's private messages, likes, "
     "visits or location (no third party can see them)",
     "claims.offer_free_followers": "offers free followers, likes, views or coins",
+    "claims.offer_verified_badge": "offers a verified badge or blue tick (only the network itself "
+    "grants one)",
     "claims.offer_total": "makes offers that no third party can keep",
     "claims.offer_in_title": "makes the impossible offer in its title",
     "claims.offer_in_cta": "makes the impossible offer on a button or link",
