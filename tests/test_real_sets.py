@@ -98,7 +98,7 @@ def test_url_dropout_adds_a_url_less_copy_with_the_same_label():
     assert featurize(examples, url_dropout=False).stripped == {}
 
 
-def test_store_listings_train_with_a_manifest_alone_copy():
+def test_store_listings_train_with_a_bare_copy():
     from detector.model.data import Example
     from detector.model.train import featurize
     from detector.records import Listing, Snapshot

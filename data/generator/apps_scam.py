@@ -502,4 +502,121 @@ VISITORS_PLUS = Family(
     },
 )
 
-FAMILIES = (PROFILE_PEEK, STALKER_LENS, FAN_BOOST, TIK_VAULT, LIKE_LOGIN, VISITORS_PLUS)
+# Follower trackers for another network that sign in with that network's password (not its
+# official login) and sell packs of what no app can know: who blocked you, deleted likes, who
+# looks at you most. The free part (lost-follower counts) is real; the packs are invented.
+NETWORK_TRACKER = Family(
+    key="app-scam-networktracker",
+    label="scam",
+    subtype="fleeceware_fabricated_report",
+    n=10,
+    langs=(("en", 3), ("pt", 1), ("es", 1), ("tr", 1), ("id", 1)),
+    names=("FollowMeter Pro for IG", "Reports+ Follower Analyzer", "InsightTrack: Followers"),
+    text={
+        "en": Bank(
+            intros=(
+                "{name} is the follower analyzer for Instagram: log in with your Instagram username and password and get your full report.",
+                "Track gained and lost followers and find out who blocked you. Sign in with your Instagram account to start.",
+            ),
+            points=(
+                "Gained and lost followers",
+                "Who blocked you (Pro pack)",
+                "Deleted likes and comments tracker",
+                "Your top admirers and ghost followers",
+                "Who looks at your stories the most",
+            ),
+            closes=(
+                "Premium packs renew automatically every week at {price} unless cancelled 24 hours before the end of the period. This app is not affiliated with Instagram.",
+                "You need an Instagram account to use this app. Unlock every pack with Premium for {price}.",
+            ),
+        ),
+        "pt": Bank(
+            intros=(
+                "{name}: entre com seu usuário e senha do Instagram e veja o relatório completo dos seus seguidores.",
+                "Veja quem deixou de te seguir e quem te bloqueou. Entre com sua conta do Instagram.",
+            ),
+            points=(
+                "Seguidores ganhos e perdidos",
+                "Quem te bloqueou (pacote Pro)",
+                "Curtidas apagadas",
+                "Seus maiores admiradores",
+            ),
+            closes=(
+                "A assinatura renova toda semana por {price}. Não somos afiliados ao Instagram.",
+                "Desbloqueie todos os pacotes com o Premium por {price}.",
+            ),
+        ),
+        "es": Bank(
+            intros=(
+                "{name}: inicia sesión con tu usuario y contraseña de Instagram y recibe el informe completo.",
+                "Mira quién dejó de seguirte y quién te bloqueó. Entra con tu cuenta de Instagram.",
+            ),
+            points=(
+                "Seguidores ganados y perdidos",
+                "Quién te bloqueó (pack Pro)",
+                "Likes borrados",
+                "Tus mayores admiradores",
+            ),
+            closes=(
+                "La suscripción se renueva cada semana por {price}. No estamos afiliados a Instagram.",
+                "Desbloquea todos los packs con Premium por {price}.",
+            ),
+        ),
+        "tr": Bank(
+            intros=(
+                "{name}: Instagram kullanıcı adın ve şifrenle giriş yap, takipçi raporunu al.",
+                "Seni kimin takipten çıktığını ve kimin engellediğini gör. Instagram hesabınla giriş yap.",
+            ),
+            points=(
+                "Kazanılan ve kaybedilen takipçiler",
+                "Seni engelleyenler (Pro paket)",
+                "Silinen beğeniler",
+                "Gizli hayranların",
+            ),
+            closes=(
+                "Abonelik her hafta {price} ile yenilenir. Instagram ile bağlantılı değiliz.",
+                "Tüm paketler Premium ile {price}.",
+            ),
+        ),
+        "id": Bank(
+            intros=(
+                "{name}: masuk dengan username dan kata sandi Instagram lalu lihat laporan pengikut lengkap.",
+                "Lihat siapa yang berhenti mengikuti dan siapa yang memblokirmu. Masuk dengan akun Instagram.",
+            ),
+            points=(
+                "Pengikut bertambah dan berkurang",
+                "Siapa yang memblokirmu (paket Pro)",
+                "Like yang dihapus",
+                "Pengagum rahasiamu",
+            ),
+            closes=(
+                "Langganan diperpanjang tiap minggu {price}. Tidak berafiliasi dengan Instagram.",
+                "Buka semua paket dengan Premium {price}.",
+            ),
+        ),
+    },
+    knobs={
+        "stores": ("apple", "apple", "play"),
+        "pkgs": ("com.followmeter.ig", "app.reportsplus.analyzer", "io.insighttrack.followers"),
+        "perms": (_BASE + _BILLING, _ADS),
+        "iap": ("$6.99/week", "$4.99 per week", "$9.99/week", "$19.99/month"),
+        "sites": ("https://followmeter.app", "", "https://insighttrack.io"),
+        "emails": ("help@followmeter.app", "insighttrackapp@gmail.com"),
+        "installs": ("1,000,000+", "500,000+", "100,000+"),
+        "reviews": (
+            "Asked for my password and then my account got a security warning.",
+            "The blocked list shows people who never blocked me.",
+            "Lost follower count works fine.",
+        ),
+    },
+)
+
+FAMILIES = (
+    PROFILE_PEEK,
+    STALKER_LENS,
+    FAN_BOOST,
+    TIK_VAULT,
+    LIKE_LOGIN,
+    VISITORS_PLUS,
+    NETWORK_TRACKER,
+)

@@ -68,7 +68,7 @@ from detector.model.pipeline import (
 )
 from detector.model.real import listing_from_json, set_of
 from detector.model.threads import single_threaded
-from detector.records import Snapshot
+from detector.records import Listing, Snapshot
 
 # The baseline's structural features: how many forms, fields, links and scripts a page has.
 BASELINE_KEYS = (
@@ -117,7 +117,7 @@ class Featurized:
     raw: list[str]
     stripped: dict[int, int] = field(default_factory=dict)  # example -> its URL-less copy
     as_text: dict[int, int] = field(default_factory=dict)  # listing -> the same file as text
-    bare: dict[int, int] = field(default_factory=dict)  # store listing -> its manifest alone
+    bare: dict[int, int] = field(default_factory=dict)  # store listing -> as a file carries it
     # Per text model, the hashed counts of every document (filled on first use).
     counts: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -157,7 +157,7 @@ class Featurized:
         return np.array([set_of(e) for e in self.examples])
 
     def with_dropout(self, idx: np.ndarray) -> np.ndarray:
-        """``idx`` plus the training copies (URL-less, as text, manifest alone) of each example
+        """``idx`` plus the training copies (URL-less, as text, bare listing) of each example
         that has them."""
         extra = [m[int(i)] for m in self.copy_maps for i in idx if int(i) in m]
         return np.concatenate([idx, np.array(extra, dtype=int)]) if extra else idx
@@ -216,22 +216,23 @@ def as_text(e: Example) -> Example:
     return replace(e, snapshot=snap)
 
 
-def manifest_only(e: Example) -> Example:
-    """A store listing reduced to its extension manifest, as a manifest file arrives: no store
-    text, developer, installs or rating (read the way the real sets' manifests are)."""
+def bare_listing(e: Example) -> Example:
+    """A store listing as a file carries it: an extension's manifest alone, an app's name and
+    description alone; no developer, installs, rating or permissions list (read the way the
+    real sets' manifests and store texts are)."""
     listing = e.snapshot.listing
-    assert listing is not None and isinstance(listing.manifest, dict)
+    assert listing is not None
+    if isinstance(listing.manifest, dict):
+        bare = listing_from_json(listing.manifest)
+    else:
+        bare = Listing(name=listing.name, description=listing.description)
     snap = replace(e.snapshot, url="", final_url=None, redirects=[])
-    return replace(e, snapshot=replace(snap, listing=listing_from_json(listing.manifest)))
+    return replace(e, snapshot=replace(snap, listing=bare))
 
 
 def _has_store_fields(e: Example) -> bool:
     listing = e.snapshot.listing
-    return (
-        listing is not None
-        and isinstance(listing.manifest, dict)
-        and bool(listing.developer or listing.installs or listing.rating)
-    )
+    return listing is not None and bool(listing.developer or listing.installs or listing.rating)
 
 
 def _extract(snap: Snapshot) -> tuple[dict[str, Any], str]:
@@ -270,7 +271,7 @@ def featurize(
 ) -> Featurized:
     """Extract every example once, plus training-only copies: each example with a URL without
     it (URL dropout), each listing as plain text (callers send manifests both ways) and each
-    store listing with a manifest as the manifest alone (manifest files carry no store fields).
+    store listing as a file carries it (``bare_listing``: no store fields).
 
     With a ``cache``, snapshots extracted before by the same extractor are read from it; the
     rest are extracted in ``jobs`` processes."""
@@ -279,7 +280,7 @@ def featurize(
     texts = [i for i, e in enumerate(items) if url_dropout and e.snapshot.listing is not None]
     bare = [i for i, e in enumerate(items) if url_dropout and _has_store_fields(e)]
     all_items = items + [without_url(items[i]) for i in copies] + [as_text(items[i]) for i in texts]
-    all_items += [manifest_only(items[i]) for i in bare]
+    all_items += [bare_listing(items[i]) for i in bare]
     snaps = [e.snapshot for e in all_items]
     if cache is None:
         entries = extract_all(snaps, jobs)
@@ -540,7 +541,7 @@ def train(
     always = np.flatnonzero(sets == "corpus") if judge == "real" else None
     say(
         f"{len(data.rows)} training rows ({len(data.stripped)} URL-less copies, "
-        f"{len(data.as_text)} listings as text, {len(data.bare)} manifests alone); "
+        f"{len(data.as_text)} listings as text, {len(data.bare)} bare listings); "
         f"judged on {len(judged)} {judge} examples"
     )
     oof = out_of_fold(data, judged, cfg, always, say)
@@ -583,7 +584,7 @@ def train(
         "families": len(set(groups.tolist())),
         "url_less_copies": len(data.stripped),
         "listings_as_text": len(data.as_text),
-        "manifests_alone": len(data.bare),
+        "bare_listings": len(data.bare),
         "per_set": {s: int((sets == s).sum()) for s in sorted(set(sets.tolist()))},
         "kinds": {
             k: sum(e.snapshot.kind == k for e in data.examples)

@@ -24,8 +24,8 @@ from detector.model.train import (
     TrainConfig,
     TrainResult,
     as_text,
+    bare_listing,
     featurize,
-    manifest_only,
     without_url,
 )
 from detector.model.train import train as _train
@@ -198,7 +198,7 @@ def _add_features(data: Featurized, extra: ExtraFeatures) -> None:
     for i, at in data.as_text.items():
         snaps[at] = as_text(data.examples[i]).snapshot
     for i, at in data.bare.items():
-        snaps[at] = manifest_only(data.examples[i]).snapshot
+        snaps[at] = bare_listing(data.examples[i]).snapshot
     for features, snap in zip(data.rows, snaps, strict=True):
         assert snap is not None
         features.update(extra(snap))
