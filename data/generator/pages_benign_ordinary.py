@@ -36,6 +36,26 @@ SHOP = {
 }  # fmt: skip
 
 
+# Ordinary sites say "unlock" too: a discount for the newsletter, Pro features, paywalled news.
+UNLOCK = {
+    "en": ("Join the newsletter to unlock 10% off your first order.", "Unlock every feature with Pro.", "Subscribe to unlock unlimited articles."),
+    "de": ("Newsletter abonnieren und 10 % Rabatt freischalten.", "Alle Funktionen mit Pro freischalten.", "Abonnieren, um alle Artikel freizuschalten."),
+    "fr": ("Inscrivez-vous pour débloquer 10 % de remise.", "Débloquez toutes les fonctions avec Pro.", "Abonnez-vous pour débloquer tous les articles."),
+    "id": ("Daftar newsletter untuk buka kunci diskon 10%.", "Buka kunci semua fitur dengan Pro.", "Berlangganan untuk buka kunci semua artikel."),
+    "vi": ("Đăng ký bản tin để mở khóa giảm 10%.", "Mở khóa mọi tính năng với Pro.", "Đăng ký để mở khóa mọi bài viết."),
+    "pt": ("Assine a newsletter e desbloqueie 10% de desconto.", "Desbloqueie todos os recursos com o Pro.", "Assine para desbloquear todas as matérias."),
+    "es": ("Suscríbete y desbloquea un 10% de descuento.", "Desbloquea todas las funciones con Pro.", "Suscríbete para desbloquear todos los artículos."),
+}  # fmt: skip
+
+
+def _unlock(rng: random.Random, lang: str, k: int) -> str:
+    return (
+        f"<p class='promo'>{esc(UNLOCK[lang][k])}</p>"
+        if lang in UNLOCK and rng.random() < 0.6
+        else ""
+    )
+
+
 def shop(rng: random.Random, lang: str, i: int) -> tuple[Page, Loc]:
     title, ends, cart, ship = SHOP[lang]
     price = rng.randint(19, 89)
@@ -50,6 +70,7 @@ def shop(rng: random.Random, lang: str, i: int) -> tuple[Page, Loc]:
         f"<h1>{esc(title)}</h1><p class='price'><s>{price * 2}</s> <b>{price}.99</b></p>"
         f"<p>{esc(ends)} <span id='t'>--:--:--</span></p><button onclick='addToCart({rng.randint(10**6, 10**7)})'>{esc(cart)}</button>"
         f"<p>{esc(ship)}</p><form action='/search'><input type='search' name='q'></form>"
+        + _unlock(rng, lang, 0)
     )
     return Page(title, body, lang, "Soundnest"), site_loc(
         rng, "soundnest-store.com", f"/products/earbuds-{token(rng, 4)}"
@@ -70,7 +91,7 @@ def saas(rng: random.Random, lang: str, i: int) -> tuple[Page, Loc]:
         f"<blockquote>★★★★★ — {pick(rng, ('Ana', 'Huy', 'Tom', 'Bia'))}</blockquote>"
         for _ in range(rng.randint(1, 3))
     )
-    body = f"<h1>{esc(title)}</h1>{form}<p>{esc(nocard)}</p>{quotes}"
+    body = f"<h1>{esc(title)}</h1>{form}<p>{esc(nocard)}</p>{quotes}{_unlock(rng, lang, 1)}"
     return Page(f"Billfold — {title}", body, lang, "Billfold"), site_loc(
         rng, "billfold.app", "/", free=0.2
     )
@@ -87,6 +108,7 @@ LOCAL = {
 def local_news(rng: random.Random, lang: str, i: int) -> tuple[Page, Loc]:
     title, lead = LOCAL[lang]
     body = f"<h1>{esc(title)}</h1><p class='lead'>{esc(lead)}</p><figure><img src='/img/{token(rng, 8)}.jpg' alt=''></figure>"
+    body += _unlock(rng, lang, 2)
     return Page(title, body, lang, "Riverside Post"), site_loc(
         rng, "riversidepost.news", f"/{lang}/city/{rng.randint(10**4, 10**5)}"
     )

@@ -83,11 +83,21 @@ def _username_box(rng: random.Random, lang: str) -> str:
     )
 
 
+# Lockers hurry the visitor too: "offer expires in 04:59" under the verification button.
+HURRY = {
+    "en": "Offer expires in", "es": "La oferta expira en", "pt": "Oferta expira em",
+    "id": "Penawaran berakhir dalam", "tr": "Kalan süre", "vi": "Ưu đãi kết thúc sau",
+}  # fmt: skip
+
+
 def _verify_box(rng: random.Random, lang: str, onclick: str) -> str:
     v = VERIFY[lang]
+    hurry = ""
+    if rng.random() < 0.5 and lang in HURRY:
+        hurry = f'<p class="timer">{esc(HURRY[lang])} <b>0{rng.randint(1, 9)}:{rng.randint(10, 59)}</b></p>'
     return (
         f'<div id="locker" class="modal" style="display:none"><h3>{esc(pick(rng, v[:2]))}</h3>'
-        f'<p>{esc(v[2])}</p><small>{esc(v[3])}</small><button onclick="{onclick}">{esc(v[1])}</button></div>'
+        f'<p>{esc(v[2])}</p><small>{esc(v[3])}</small>{hurry}<button onclick="{onclick}">{esc(v[1])}</button></div>'
     )
 
 
