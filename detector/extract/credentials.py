@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from typing import Any
 
-from detector.core.lexicons import load_lexicon
+from detector.core.lexicons import lexicon, load_lexicon
 from detector.core.platforms import is_official_host
 from detector.core.urls import host_parts
 from detector.extract.base import Context, Signals
@@ -69,9 +68,7 @@ DESCRIPTIONS: dict[str, str] = {
 BENIGN_DESCRIPTIONS: dict[str, str] = {}
 
 
-@cache
-def _lex() -> dict[str, Any]:
-    return load_lexicon("credentials")
+_lex = lexicon("credentials")
 
 
 @cache

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from detector.core.lexicons import load_lexicon
+from detector.core.lexicons import lexicon
 from detector.core.platforms import is_official_host
 from detector.core.urls import host_parts
 from detector.extract.base import Context, Signals
@@ -62,9 +62,7 @@ _CONTACT_KEYS = ("developer_email", "developer_website", "email", "website", "de
 _MAX_NUMBER = 1e15
 
 
-@cache
-def _lex() -> dict[str, Any]:
-    return load_lexicon("permissions")
+_lex = lexicon("permissions")
 
 
 @cache

@@ -19,9 +19,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
 
-from detector.core.lexicons import load_lexicon
+from detector.core.lexicons import lexicon
 from detector.extract.base import Context, Signals
 from detector.extract.gates import GatedPattern, gated
 
@@ -64,9 +63,7 @@ BENIGN_DESCRIPTIONS: dict[str, str] = {
 }
 
 
-@cache
-def _lex() -> dict[str, Any]:
-    return load_lexicon("lockers")
+_lex = lexicon("lockers")
 
 
 @cache

@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
-from detector.core.lexicons import load_lexicon
+from detector.core.lexicons import lexicon, load_lexicon
 from detector.core.platforms import is_official_host
 from detector.core.urls import host_parts
 from detector.extract.base import Context, Signals
@@ -81,9 +80,7 @@ class AuthLink:
         return self.v2 or self.v1
 
 
-@cache
-def _lex() -> dict[str, Any]:
-    return load_lexicon("oauth")
+_lex = lexicon("oauth")
 
 
 @cache

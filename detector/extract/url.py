@@ -9,7 +9,7 @@ import re
 import unicodedata
 from functools import cache
 
-from detector.core.lexicons import load_lexicon
+from detector.core.lexicons import lexicon
 from detector.core.platforms import is_official_host, platform_of
 from detector.core.urls import HostParts, host_parts
 from detector.extract.base import Context, Signals
@@ -37,9 +37,7 @@ BENIGN_DESCRIPTIONS: dict[str, str] = {
 }
 
 
-@cache
-def _lex() -> dict[str, object]:
-    return load_lexicon("url")
+_lex = lexicon("url")
 
 
 @cache
