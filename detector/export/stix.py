@@ -52,11 +52,11 @@ def write_stix(
     for verdict in indicator_verdicts(verdicts, include):
         exported += 1
         description = _description(verdict)
-        pattern = f"[url:value = {stix_string(verdict.url)}]"
-        _keep(indicators, _indicator(stix2, pattern, verdict, description, identity.id, stamps))
+        patterns = [f"[url:value = {stix_string(verdict.url)}]"]
         host = blockable_host(verdict.url)
         if host:
-            pattern = f"[domain-name:value = {stix_string(host)}]"
+            patterns.append(f"[domain-name:value = {stix_string(host)}]")
+        for pattern in patterns:
             _keep(indicators, _indicator(stix2, pattern, verdict, description, identity.id, stamps))
     objects = [identity, *sorted(indicators.values(), key=lambda o: o.id)]
     bundle = stix2.v21.Bundle(
