@@ -10,6 +10,7 @@ import contextlib
 import math
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -46,20 +47,14 @@ def default_model_dir() -> Path:
     return packaged if packaged.is_dir() else here.parent / "models" / "default"
 
 
+@dataclass(eq=False, repr=False)
 class Detector:
     """Scores snapshots with a verified model and explains every verdict."""
 
-    def __init__(
-        self,
-        artifact: Artifact,
-        settings: Settings | None = None,
-        intel: IntelLookup | None = None,
-        explainer: Explainer | None = None,
-    ) -> None:
-        self.artifact = artifact
-        self.settings = settings or Settings()
-        self.intel = intel
-        self.explainer = explainer or Explainer.default()
+    artifact: Artifact
+    settings: Settings = field(default_factory=Settings)
+    intel: IntelLookup | None = None
+    explainer: Explainer = field(default_factory=Explainer.default)
 
     @classmethod
     def load(

@@ -8,9 +8,9 @@ back out unchanged; missing optional fields take defaults; a field of the wrong 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Mapping
+from dataclasses import Field, dataclass, field, fields
+from typing import Any, ClassVar, Self
 
 from detector.errors import InvalidSnapshot
 
@@ -26,6 +26,10 @@ def _opt_str(data: Mapping[str, Any], key: str, prefix: str = "") -> str | None:
     if value is None or isinstance(value, str):
         return value
     raise InvalidSnapshot(f"expected a string, got {type(value).__name__}", prefix + key)
+
+
+def _str(data: Mapping[str, Any], key: str, prefix: str = "") -> str:
+    return _opt_str(data, key, prefix) or ""
 
 
 def _str_list(data: Mapping[str, Any], key: str, prefix: str = "") -> list[str]:
@@ -46,8 +50,121 @@ def _opt_number(data: Mapping[str, Any], key: str, prefix: str = "") -> float | 
     return value
 
 
+def _typed(
+    data: Mapping[str, Any], key: str, prefix: str, types: tuple[type, ...], expected: str
+) -> Any:
+    """``data[key]`` when it is missing (None) or of ``types`` (never a bool); else an error."""
+    value = data.get(key)
+    if value is not None and (isinstance(value, bool) or not isinstance(value, types)):
+        raise InvalidSnapshot(expected, prefix + key)
+    return value
+
+
+def _opt_int(data: Mapping[str, Any], key: str, prefix: str = "") -> int | None:
+    return _typed(data, key, prefix, (int,), "expected an integer")
+
+
+def _installs(data: Mapping[str, Any], key: str, prefix: str = "") -> float | int | str | None:
+    return _typed(data, key, prefix, (int, float, str), "expected a number or a string")
+
+
+def _opt_id(data: Mapping[str, Any], key: str, prefix: str = "") -> str | int | None:
+    return _typed(data, key, prefix, (str, int), "expected a string or an integer")
+
+
+def _opt_object(data: Mapping[str, Any], key: str, prefix: str = "") -> dict[str, Any] | None:
+    value = data.get(key)
+    if value is not None and not isinstance(value, Mapping):
+        raise InvalidSnapshot("expected an object", prefix + key)
+    return dict(value) if value is not None else None
+
+
+def _headers(data: Mapping[str, Any], key: str, prefix: str = "") -> dict[str, str]:
+    value = data.get(key)
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise InvalidSnapshot("expected an object of string values", prefix + key)
+    return dict(value)
+
+
+def _kind(data: Mapping[str, Any], key: str, prefix: str = "") -> str:
+    value = data.get(key)
+    if value is None:
+        return "page"
+    if not isinstance(value, str):
+        raise InvalidSnapshot("expected a string", prefix + key)
+    return value
+
+
 def _extra(data: Mapping[str, Any], known: frozenset[str]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k not in known}
+
+
+# How a record field is read from JSON: (the object, the field's key, the path prefix) -> value.
+Reader = Callable[[Mapping[str, Any], str, str], Any]
+
+
+def _reads(reader: Reader) -> dict[str, Reader]:
+    """The metadata of a record field read from JSON by ``reader`` (default: an optional string)."""
+    return {"read": reader}
+
+
+def _plain(value: Any) -> Any:
+    """A field's value as JSON writes it: records as dicts, lists and dicts copied."""
+    if isinstance(value, _Record):
+        return value.to_dict()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return dict(value)
+    return value
+
+
+def _json_fields(cls: type) -> tuple[Field[Any], ...]:
+    return tuple(f for f in fields(cls) if f.name != "extra")
+
+
+class _Record:
+    """JSON in and out for a record dataclass, field by field, in the order they are declared.
+
+    Each field is read by its ``read`` function (``_reads``; default: an optional string) and
+    written as it is (records as their dicts, lists and dicts copied). Unknown keys are kept in
+    ``extra`` and written back after the known ones. ``_PATH`` is where the record sits in a
+    snapshot, for the field paths of errors.
+    """
+
+    _PATH: ClassVar[str] = ""
+    _OMIT_EMPTY: ClassVar[frozenset[str]] = frozenset()  # written only when non-empty
+    extra: dict[str, Any]
+
+    @classmethod
+    def known_keys(cls) -> frozenset[str]:
+        """The JSON keys the record has fields for (any other key goes to ``extra``)."""
+        return frozenset(f.name for f in _json_fields(cls))
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Self:
+        if not isinstance(data, Mapping):
+            raise InvalidSnapshot("expected an object", cls._PATH)
+        prefix = f"{cls._PATH}." if cls._PATH else ""
+        values = {
+            f.name: f.metadata.get("read", _opt_str)(data, f.name, prefix)
+            for f in _json_fields(cls)
+        }
+        values["extra"] = _extra(data, frozenset(values))
+        return cls(**values)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in _json_fields(type(self)):
+            value = getattr(self, f.name)
+            if value or f.name not in self._OMIT_EMPTY:
+                out[f.name] = _plain(value)
+        out.update(self.extra)
+        return out
 
 
 @dataclass(frozen=True)
@@ -63,78 +180,25 @@ class DomainIntel:
 
 
 @dataclass
-class Listing:
+class Listing(_Record):
     """Store listing of an app or browser extension (all fields optional)."""
 
     name: str | None = None
     description: str | None = None
     developer: str | None = None
-    permissions: list[str] = field(default_factory=list)
-    host_permissions: list[str] = field(default_factory=list)
-    installs: float | int | str | None = None
-    rating: float | int | None = None
+    permissions: list[str] = field(default_factory=list, metadata=_reads(_str_list))
+    host_permissions: list[str] = field(default_factory=list, metadata=_reads(_str_list))
+    installs: float | int | str | None = field(default=None, metadata=_reads(_installs))
+    rating: float | int | None = field(default=None, metadata=_reads(_opt_number))
     landing_url: str | None = None
-    manifest: dict[str, Any] | None = None
+    manifest: dict[str, Any] | None = field(default=None, metadata=_reads(_opt_object))
     extra: dict[str, Any] = field(default_factory=dict)
 
-    _KNOWN = frozenset(
-        {
-            "name",
-            "description",
-            "developer",
-            "permissions",
-            "host_permissions",
-            "installs",
-            "rating",
-            "landing_url",
-            "manifest",
-        }
-    )
-
-    @classmethod
-    def from_dict(cls, data: Any) -> Listing:
-        if not isinstance(data, Mapping):
-            raise InvalidSnapshot("expected an object", "listing")
-        p = "listing."
-        installs = data.get("installs")
-        if installs is not None and (
-            isinstance(installs, bool) or not isinstance(installs, int | float | str)
-        ):
-            raise InvalidSnapshot("expected a number or a string", p + "installs")
-        manifest = data.get("manifest")
-        if manifest is not None and not isinstance(manifest, Mapping):
-            raise InvalidSnapshot("expected an object", p + "manifest")
-        return cls(
-            name=_opt_str(data, "name", p),
-            description=_opt_str(data, "description", p),
-            developer=_opt_str(data, "developer", p),
-            permissions=_str_list(data, "permissions", p),
-            host_permissions=_str_list(data, "host_permissions", p),
-            installs=installs,
-            rating=_opt_number(data, "rating", p),
-            landing_url=_opt_str(data, "landing_url", p),
-            manifest=dict(manifest) if manifest is not None else None,
-            extra=_extra(data, cls._KNOWN),
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "name": self.name,
-            "description": self.description,
-            "developer": self.developer,
-            "permissions": list(self.permissions),
-            "host_permissions": list(self.host_permissions),
-            "installs": self.installs,
-            "rating": self.rating,
-            "landing_url": self.landing_url,
-            "manifest": self.manifest,
-        }
-        out.update(self.extra)
-        return out
+    _PATH = "listing"
 
 
 @dataclass
-class ScriptFile:
+class ScriptFile(_Record):
     """One same-site external script the crawler fetched with the page (all fields optional).
 
     ``sha256`` is the digest of the bytes as served; ``text`` the decoded script (bounded by the
@@ -142,93 +206,54 @@ class ScriptFile:
     (``fetch.timeout``, ``fetch.too_large``...) and no text.
     """
 
-    url: str = ""
+    url: str = field(default="", metadata=_reads(_str))
     sha256: str | None = None
     text: str | None = None
-    size: int | None = None  # bytes as served
+    size: int | None = field(default=None, metadata=_reads(_opt_int))  # bytes as served
     error: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
-    _KNOWN = frozenset({"url", "sha256", "text", "size", "error"})
-
-    @classmethod
-    def from_dict(cls, data: Any) -> ScriptFile:
-        if not isinstance(data, Mapping):
-            raise InvalidSnapshot("expected an object", "scripts")
-        p = "scripts."
-        size = data.get("size")
-        if size is not None and (isinstance(size, bool) or not isinstance(size, int)):
-            raise InvalidSnapshot("expected an integer", p + "size")
-        return cls(
-            url=_opt_str(data, "url", p) or "",
-            sha256=_opt_str(data, "sha256", p),
-            text=_opt_str(data, "text", p),
-            size=size,
-            error=_opt_str(data, "error", p),
-            extra=_extra(data, cls._KNOWN),
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "url": self.url,
-            "sha256": self.sha256,
-            "text": self.text,
-            "size": self.size,
-            "error": self.error,
-        }
-        out.update(self.extra)
-        return out
+    _PATH = "scripts"
 
 
-def _scripts(data: Mapping[str, Any]) -> list[ScriptFile]:
-    value = data.get("scripts")
+def _scripts(data: Mapping[str, Any], key: str = "scripts", prefix: str = "") -> list[ScriptFile]:
+    value = data.get(key)
     if value is None:
         return []
     if not isinstance(value, list):
-        raise InvalidSnapshot("expected a list of objects", "scripts")
+        raise InvalidSnapshot("expected a list of objects", prefix + key)
     return [ScriptFile.from_dict(v) for v in value]
 
 
+def _listing(data: Mapping[str, Any], key: str, prefix: str = "") -> Listing | None:
+    value = data.get(key)
+    return Listing.from_dict(value) if value is not None else None
+
+
 @dataclass
-class Snapshot:
+class Snapshot(_Record):
     """What the crawler saw (or what a caller sends): the input to extraction.
 
     ``scripts`` holds the same-site external scripts fetched with the page (crawl/scripts.py);
     it is written out only when non-empty, so a snapshot without it serialises as before.
     """
 
-    url: str = ""
-    kind: str = "page"
+    url: str = field(default="", metadata=_reads(_str))
+    kind: str = field(default="page", metadata=_reads(_kind))
     html: str | None = None
     text: str | None = None
     final_url: str | None = None
-    redirects: list[str] = field(default_factory=list)
-    status: int | None = None
-    headers: dict[str, str] = field(default_factory=dict)
+    redirects: list[str] = field(default_factory=list, metadata=_reads(_str_list))
+    status: int | None = field(default=None, metadata=_reads(_opt_int))
+    headers: dict[str, str] = field(default_factory=dict, metadata=_reads(_headers))
     fetched_at: str | None = None
-    listing: Listing | None = None
-    id: str | int | None = None
+    listing: Listing | None = field(default=None, metadata=_reads(_listing))
+    id: str | int | None = field(default=None, metadata=_reads(_opt_id))
     error: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
-    scripts: list[ScriptFile] = field(default_factory=list)
+    scripts: list[ScriptFile] = field(default_factory=list, metadata=_reads(_scripts))
 
-    _KNOWN = frozenset(
-        {
-            "url",
-            "kind",
-            "html",
-            "text",
-            "final_url",
-            "redirects",
-            "status",
-            "headers",
-            "fetched_at",
-            "listing",
-            "id",
-            "error",
-            "scripts",
-        }
-    )
+    _OMIT_EMPTY = frozenset({"scripts"})
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -242,41 +267,7 @@ class Snapshot:
     def from_dict(cls, data: Any) -> Snapshot:
         if not isinstance(data, Mapping):
             raise InvalidSnapshot(f"a snapshot must be a JSON object, got {type(data).__name__}")
-        status = data.get("status")
-        if status is not None and (isinstance(status, bool) or not isinstance(status, int)):
-            raise InvalidSnapshot("expected an integer", "status")
-        headers = data.get("headers")
-        if headers is None:
-            headers = {}
-        if not isinstance(headers, Mapping) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in headers.items()
-        ):
-            raise InvalidSnapshot("expected an object of string values", "headers")
-        ident = data.get("id")
-        if ident is not None and (isinstance(ident, bool) or not isinstance(ident, str | int)):
-            raise InvalidSnapshot("expected a string or an integer", "id")
-        kind = data.get("kind")
-        if kind is None:
-            kind = "page"
-        elif not isinstance(kind, str):
-            raise InvalidSnapshot("expected a string", "kind")
-        listing = data.get("listing")
-        return cls(
-            url=_opt_str(data, "url") or "",
-            kind=kind,
-            html=_opt_str(data, "html"),
-            text=_opt_str(data, "text"),
-            final_url=_opt_str(data, "final_url"),
-            redirects=_str_list(data, "redirects"),
-            status=status,
-            headers=dict(headers),
-            fetched_at=_opt_str(data, "fetched_at"),
-            listing=Listing.from_dict(listing) if listing is not None else None,
-            id=ident,
-            error=_opt_str(data, "error"),
-            extra=_extra(data, cls._KNOWN),
-            scripts=_scripts(data),
-        )
+        return super().from_dict(data)
 
     @classmethod
     def from_json(cls, line: str | bytes) -> Snapshot:
@@ -292,26 +283,6 @@ class Snapshot:
     def coerce(cls, value: Snapshot | Mapping[str, Any]) -> Snapshot:
         """Accept a ``Snapshot`` or a plain dict (as callers of ``Detector.score`` may pass)."""
         return value if isinstance(value, Snapshot) else cls.from_dict(value)
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "url": self.url,
-            "kind": self.kind,
-            "html": self.html,
-            "text": self.text,
-            "final_url": self.final_url,
-            "redirects": list(self.redirects),
-            "status": self.status,
-            "headers": dict(self.headers),
-            "fetched_at": self.fetched_at,
-            "listing": self.listing.to_dict() if self.listing else None,
-            "id": self.id,
-            "error": self.error,
-        }
-        if self.scripts:
-            out["scripts"] = [s.to_dict() for s in self.scripts]
-        out.update(self.extra)
-        return out
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False)

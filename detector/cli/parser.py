@@ -4,6 +4,7 @@ command modules. Choices come from their registries (export formats from ``detec
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import Any
 
 from detector.cli.common import DEFAULT_STORE
@@ -34,30 +35,24 @@ def _add_crawl_flags(c: argparse.ArgumentParser) -> None:
     c.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt")
     c.add_argument(
         "--user-agent",
-        default=None,
         help="User-Agent for page requests: desktop, mobile (browser presets) or a literal "
         "string (default: the crawler's own, naming the project)",
     )
-    c.add_argument(
-        "--referer", default=None, help="Referer for page requests, e.g. https://www.tiktok.com/"
-    )
+    c.add_argument("--referer", help="Referer for page requests, e.g. https://www.tiktok.com/")
     c.add_argument("--render", action="store_true", help="render pages in headless chromium")
     c.add_argument(
         "--per-host-delay",
         type=float,
-        default=None,
         help="seconds between requests to one host (default: setting per_host_delay, 1.0)",
     )
     c.add_argument(
         "--per-host-concurrency",
         type=int,
-        default=None,
         help="requests in flight per host (default: setting per_host_concurrency, 1)",
     )
     c.add_argument(
         "--global-concurrency",
         type=int,
-        default=None,
         help="requests in flight in all (default: setting global_concurrency, 8)",
     )
     c.add_argument(
@@ -80,6 +75,12 @@ def _pipe(parser: argparse.ArgumentParser, reads: str, writes: str) -> None:
     """``--input`` (required; - is stdin) and ``--output`` (- is stdout, the default)."""
     parser.add_argument("--input", required=True, help=f"{reads}, or - for stdin")
     parser.add_argument("--output", default="-", help=f"{writes}, or - for stdout")
+
+
+def _run_in_store(parser: argparse.ArgumentParser, run_help: str = "run name or id") -> None:
+    """The run a command works on (a positional name or id) and ``--store``, the store holding it."""
+    parser.add_argument("run", help=run_help)
+    parser.add_argument("--store", default=DEFAULT_STORE, help=_STORE_HELP)
 
 
 def _logging_flags(parser: argparse.ArgumentParser, top: bool) -> None:
@@ -125,7 +126,13 @@ def build_parser() -> argparse.ArgumentParser:
     _logging_flags(p, top=True)
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Sub)
 
-    sc = sub.add_parser("scan", help="crawl, score and store a batch; rerun to resume")
+    def command(name: str, func: Callable[..., int], help: str) -> argparse.ArgumentParser:
+        """The parser of command ``name``, which ``func`` runs."""
+        parser = sub.add_parser(name, help=help)
+        parser.set_defaults(func=func)
+        return parser
+
+    sc = command("scan", cmd_scan, help="crawl, score and store a batch; rerun to resume")
     sc.add_argument(
         "--input",
         required=True,
@@ -137,17 +144,16 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_STORE,
         help=f"store: an SQLite file or postgresql://... (default {DEFAULT_STORE})",
     )
-    sc.add_argument("--run", default=None, help="run name (default: input file name); resumes")
-    sc.add_argument("--output", default=None, help="export the run's verdicts here (- stdout)")
+    sc.add_argument("--run", help="run name (default: input file name); resumes")
+    sc.add_argument("--output", help="export the run's verdicts here (- stdout)")
     sc.add_argument(
         "--format",
         choices=list(FORMATS),
-        default=None,
         help="export format (default: from --output's suffix)",
     )
-    sc.add_argument("--report", default=None, help="also write the HTML report here")
-    sc.add_argument("--model", default=None, help=_MODEL_HELP)
-    sc.add_argument("--dask", default=None, help="scheduler address, or 'local' for a LocalCluster")
+    sc.add_argument("--report", help="also write the HTML report here")
+    sc.add_argument("--model", help=_MODEL_HELP)
+    sc.add_argument("--dask", help="scheduler address, or 'local' for a LocalCluster")
     sc.add_argument(
         "--workers", type=int, default=1, help="local worker processes (inputs split by host)"
     )
@@ -173,65 +179,52 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sc.add_argument("--quiet", action="store_true", help="no progress bar")
     _add_crawl_flags(sc)
-    sc.set_defaults(func=cmd_scan)
 
-    r = sub.add_parser("report", help="write a self-contained HTML report of a run")
-    r.add_argument("run", help="run name or id")
-    r.add_argument("--store", default=DEFAULT_STORE, help=_STORE_HELP)
-    r.add_argument("--output", default=None, help="HTML file (default: RUN-report.html)")
-    r.set_defaults(func=cmd_report)
+    r = command("report", cmd_report, help="write a self-contained HTML report of a run")
+    _run_in_store(r)
+    r.add_argument("--output", help="HTML file (default: RUN-report.html)")
 
-    x = sub.add_parser("export", help=f"export a run's verdicts ({', '.join(FORMATS)})")
-    x.add_argument("run", help="run name or id")
-    x.add_argument("--store", default=DEFAULT_STORE, help=_STORE_HELP)
+    x = command("export", cmd_export, help=f"export a run's verdicts ({', '.join(FORMATS)})")
+    _run_in_store(x)
     x.add_argument("--output", required=True, help="file to write, or - for JSONL on stdout")
-    x.add_argument(
-        "--format", choices=list(FORMATS), default=None, help="default: from --output's suffix"
-    )
-    x.set_defaults(func=cmd_export)
+    x.add_argument("--format", choices=list(FORMATS), help="default: from --output's suffix")
 
-    lb = sub.add_parser("label", help="record an analyst judgement for a URL (or a CSV of them)")
-    lb.add_argument("run", help="run name or id the judgement belongs to")
-    lb.add_argument("--store", default=DEFAULT_STORE, help=_STORE_HELP)
-    lb.add_argument("--url", default=None, help="the URL judged (with --as)")
-    lb.add_argument(
-        "--as", dest="label", choices=list(ANALYST_LABELS), default=None, help="the judgement"
+    lb = command(
+        "label", cmd_label, help="record an analyst judgement for a URL (or a CSV of them)"
     )
-    lb.add_argument("--csv", default=None, help="url,label[,analyst,note] rows to import")
-    lb.add_argument("--analyst", default=None, help="who judged (kept with the label)")
-    lb.add_argument("--note", default=None, help="why (kept with the label)")
+    _run_in_store(lb, "run name or id the judgement belongs to")
+    lb.add_argument("--url", help="the URL judged (with --as)")
+    lb.add_argument("--as", dest="label", choices=list(ANALYST_LABELS), help="the judgement")
+    lb.add_argument("--csv", help="url,label[,analyst,note] rows to import")
+    lb.add_argument("--analyst", help="who judged (kept with the label)")
+    lb.add_argument("--note", help="why (kept with the label)")
     lb.add_argument(
         "--withdraw",
         type=int,
-        default=None,
         metavar="ID",
         help="withdraw label ID (kept, marked; no longer used for training or exports)",
     )
-    lb.set_defaults(func=cmd_label)
 
-    ls = sub.add_parser("labels", help="list analyst labels of a run (withdrawn ones marked)")
-    ls.add_argument("run", help="run name or id")
-    ls.add_argument("--store", default=DEFAULT_STORE, help=_STORE_HELP)
+    ls = command("labels", cmd_labels, help="list analyst labels of a run (withdrawn ones marked)")
+    _run_in_store(ls)
     ls.add_argument("--all", action="store_true", help="every label in the store, any run")
-    ls.set_defaults(func=cmd_labels)
 
-    rp = sub.add_parser("reports", help="users' wrong-verdict reports: list, accept, reject")
+    rp = command("reports", cmd_reports, help="users' wrong-verdict reports: list, accept, reject")
     rp.add_argument("action", choices=["list", "accept", "reject"], help="what to do")
-    rp.add_argument("id", nargs="?", type=int, default=None, help="report id (accept/reject)")
+    rp.add_argument("id", nargs="?", type=int, help="report id (accept/reject)")
     rp.add_argument("--store", default=DEFAULT_STORE, help=_STORE_HELP)
     rp.add_argument(
         "--status", choices=[*REPORT_STATUSES, "all"], default="pending", help="reports listed"
     )
-    rp.add_argument("--analyst", default=None, help="who decided (accept/reject)")
-    rp.add_argument("--note", default=None, help="why (accept/reject)")
-    rp.set_defaults(func=cmd_reports)
+    rp.add_argument("--analyst", help="who decided (accept/reject)")
+    rp.add_argument("--note", help="why (accept/reject)")
 
-    sv = sub.add_parser("serve", help="run the HTTP scoring endpoint (uvicorn)")
+    sv = command("serve", cmd_serve, help="run the HTTP scoring endpoint (uvicorn)")
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on")
     sv.add_argument("--port", type=int, default=8000, help="port to listen on")
     sv.add_argument("--workers", type=int, default=1, help="worker processes (one model each)")
-    sv.add_argument("--model", default=None, help=_MODEL_HELP)
-    sv.add_argument("--store", default=None, help="store for lookups and reports")
+    sv.add_argument("--model", help=_MODEL_HELP)
+    sv.add_argument("--store", help="store for lookups and reports")
     sv.add_argument(
         "--allow-loopback", action="store_true", help="let bare-URL fetches reach 127.0.0.1"
     )
@@ -243,38 +236,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sv.add_argument(
         "--forwarded-allow-ips",
-        default=None,
         help="proxies whose X-Forwarded-For is trusted for per-address limits (default 127.0.0.1)",
     )
-    sv.add_argument("--new-key", metavar="NAME", default=None, help="print a new key and exit")
-    sv.set_defaults(func=cmd_serve)
+    sv.add_argument("--new-key", metavar="NAME", help="print a new key and exit")
 
-    dm = sub.add_parser("demo", help="scan the bundled sample offline via a local demo server")
+    dm = command("demo", cmd_demo, help="scan the bundled sample offline via a local demo server")
     dm.add_argument("--input", default="data/samples/demo.jsonl", help="snapshots to serve")
     dm.add_argument("--out", default="out/demo", help="directory for store, verdicts, report")
     dm.add_argument("--quiet", action="store_true", help="no progress bar")
-    dm.set_defaults(func=cmd_demo)
 
-    s = sub.add_parser("score", help="score snapshots offline (JSONL in, verdicts JSONL out)")
+    s = command("score", cmd_score, help="score snapshots offline (JSONL in, verdicts JSONL out)")
     _pipe(s, reads="snapshots JSONL", writes="verdicts JSONL")
-    s.add_argument("--model", default=None, help=_MODEL_HELP)
-    s.set_defaults(func=cmd_score)
+    s.add_argument("--model", help=_MODEL_HELP)
 
-    f = sub.add_parser("features", help="extract features and evidence (JSONL in and out)")
+    f = command("features", cmd_features, help="extract features and evidence (JSONL in and out)")
     _pipe(f, reads="snapshots JSONL", writes="features JSONL")
-    f.set_defaults(func=cmd_features)
 
-    c = sub.add_parser("crawl", help="fetch URLs politely into snapshots (JSONL out)")
+    c = command("crawl", cmd_crawl, help="fetch URLs politely into snapshots (JSONL out)")
     _pipe(c, reads="URL list, one per line", writes="snapshots JSONL")
-    c.add_argument("--warc", default=None, help="also archive responses to this WARC file")
+    c.add_argument("--warc", help="also archive responses to this WARC file")
     _add_crawl_flags(c)
-    c.set_defaults(func=cmd_crawl)
 
-    t = sub.add_parser("train", help="train, evaluate and save a model from a labelled corpus")
+    t = command("train", cmd_train, help="train, evaluate and save a model from a labelled corpus")
     t.add_argument("--data", default="data", help="corpus directory (default: data)")
     t.add_argument(
         "--out",
-        default=None,
         help="model directory to write, relative to where you run the command (default: "
         "models/candidates/NAME-DATE-TIME); an existing model, such as the shipped "
         "models/default, is replaced only with --force",
@@ -283,7 +269,6 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--name", default="default", help="model name recorded in the sidecar")
     t.add_argument(
         "--shared",
-        default=None,
         help="folder holding the real sets real-pages/ and html-samples/ "
         "(default: ../shared/data beside the checkout; training without it uses data/ alone)",
     )
@@ -296,25 +281,22 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--store", default=DEFAULT_STORE, help="store holding the analyst labels")
     t.add_argument(
         "--estimator",
-        default=None,
         help="signals model to train: logistic, gradient_boosting, or both joined by + (their "
         "mean log-odds; the shipped default)",
     )
-    t.add_argument(
-        "--jobs", type=int, default=None, help="cross-validation folds fitted in parallel"
-    )
+    t.add_argument("--jobs", type=int, help="cross-validation folds fitted in parallel")
     t.add_argument(
         "--cache",
-        default=None,
         help="feature cache folder (default: $DETECTOR_CACHE_DIR or ~/.cache/detector)",
     )
     t.add_argument("--no-cache", action="store_true", help="extract every page afresh")
-    t.set_defaults(func=cmd_train)
 
-    e = sub.add_parser("evaluate", help="report a model's metrics, on real data when present")
-    e.add_argument("--model", default=None, help=_MODEL_HELP)
-    e.add_argument("--data", default=None, help="a labelled corpus directory to score")
-    e.add_argument("--shared", default=None, help="path to shared/data (default: ../shared/data)")
+    e = command(
+        "evaluate", cmd_evaluate, help="report a model's metrics, on real data when present"
+    )
+    e.add_argument("--model", help=_MODEL_HELP)
+    e.add_argument("--data", help="a labelled corpus directory to score")
+    e.add_argument("--shared", help="path to shared/data (default: ../shared/data)")
     e.add_argument(
         "--json",
         action="store_true",
@@ -326,12 +308,10 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=("A", "B"),
         help="two model directories side by side on the same splits and data",
     )
-    e.set_defaults(func=cmd_evaluate)
 
-    cf = sub.add_parser("config", help="print the effective settings (DETECTOR_* variables)")
+    cf = command("config", cmd_config, help="print the effective settings (DETECTOR_* variables)")
     cf.add_argument("--json", action="store_true", help="JSON with defaults and descriptions")
     cf.add_argument("--markdown", action="store_true", help="the table in docs/configuration.md")
-    cf.set_defaults(func=cmd_config)
     return p
 
 

@@ -19,3 +19,14 @@ class Closing:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def release(owner: object, name: str, how: str = "close") -> None:
+    """Close what ``owner.<name>`` holds (with its ``how`` method), if anything, and forget it.
+
+    The attribute is set to None only once closing succeeded, so a failed close can be retried.
+    """
+    thing = getattr(owner, name)
+    if thing is not None:
+        getattr(thing, how)()
+        setattr(owner, name, None)

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from detector.config import Settings
 from detector.core.clock import now_iso, user_agent
-from detector.core.closing import Closing
+from detector.core.closing import Closing, release
 from detector.crawl.guard import check_url
 from detector.crawl.session import SAFE_HEADERS, CrawlSession, FetchResult, safe_url
 from detector.errors import FetchError
@@ -96,12 +96,8 @@ class Renderer(Closing):
         return self
 
     def close(self) -> None:
-        if self._browser is not None:
-            self._browser.close()
-            self._browser = None
-        if self._pw is not None:
-            self._pw.stop()
-            self._pw = None
+        release(self, "_browser")
+        release(self, "_pw", "stop")
         self.session.close()
 
     def __enter__(self) -> Renderer:  # started on the way in

@@ -24,6 +24,8 @@ from detector.records import Verdict
 _NAMESPACE = uuid.UUID("6f1d7a52-3c0e-5b9e-9a57-1a2b3c4d5e6f")
 PRODUCER = "tiktok-lure-detector"
 _TYPES = ["malicious-activity"]
+# What every Indicator says the same way: a STIX pattern, of malicious activity.
+_FIXED = {"pattern_type": "stix", "indicator_types": _TYPES, "labels": _TYPES}
 
 
 def stix_string(value: str) -> str:
@@ -41,24 +43,21 @@ def write_stix(
     import stix2
 
     when = timestamp or datetime.now(UTC)
+    stamps = {"created": when, "modified": when}
     identity = stix2.v21.Identity(
-        id=_id("identity", PRODUCER),
-        name=PRODUCER,
-        identity_class="system",
-        created=when,
-        modified=when,
+        id=_id("identity", PRODUCER), name=PRODUCER, identity_class="system", **stamps
     )
     indicators: dict[str, Any] = {}
     exported = 0
     for verdict in indicator_verdicts(verdicts, include):
         exported += 1
         description = _description(verdict)
-        pattern = f"[url:value = {stix_string(verdict.url)}]"
-        _keep(indicators, _indicator(stix2, pattern, verdict, description, identity.id, when))
+        patterns = [f"[url:value = {stix_string(verdict.url)}]"]
         host = blockable_host(verdict.url)
         if host:
-            pattern = f"[domain-name:value = {stix_string(host)}]"
-            _keep(indicators, _indicator(stix2, pattern, verdict, description, identity.id, when))
+            patterns.append(f"[domain-name:value = {stix_string(host)}]")
+        for pattern in patterns:
+            _keep(indicators, _indicator(stix2, pattern, verdict, description, identity.id, stamps))
     objects = [identity, *sorted(indicators.values(), key=lambda o: o.id)]
     bundle = stix2.v21.Bundle(
         objects=objects, id=_id("bundle", "|".join(o.id for o in objects)), allow_custom=False
@@ -69,21 +68,24 @@ def write_stix(
 
 
 def _indicator(
-    stix2: Any, pattern: str, verdict: Verdict, description: str, creator: str, when: datetime
+    stix2: Any,
+    pattern: str,
+    verdict: Verdict,
+    description: str,
+    creator: str,
+    stamps: dict[str, datetime],
 ) -> Any:
+    """An Indicator for ``pattern``: valid from its creation, stamped as the producer was."""
     name = ("Lure host " if pattern.startswith("[domain") else "Lure URL ") + verdict.url[:200]
     return stix2.v21.Indicator(
         id=_id("indicator", pattern),
-        created=when,
-        modified=when,
-        valid_from=when,
+        **stamps,
+        valid_from=stamps["created"],
         created_by_ref=creator,
         name=name,
         description=description,
         pattern=pattern,
-        pattern_type="stix",
-        indicator_types=_TYPES,
-        labels=_TYPES,
+        **_FIXED,
         confidence=round(100 * (verdict.score or 0.0)),
     )
 

@@ -8,8 +8,10 @@ hash and forces a retrain. Values are ``int``/``float`` (counts, flags, measures
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
+from importlib import resources
 
 from detector.config import Settings
 from detector.core.platforms import is_official_host
@@ -42,6 +44,24 @@ def script_like(text: str) -> bool:
     """Text that is JavaScript source rather than prose (several distinct code markers)."""
     head = text[:_CODE_HEAD]
     return sum(marker in head for marker in _CODE_MARKERS) >= _CODE_MIN
+
+
+@cache
+def _descriptions_file() -> dict[str, dict[str, dict[str, str]]]:
+    text = (
+        resources.files("detector.extract")
+        .joinpath("descriptions.json")
+        .read_text(encoding="utf-8")
+    )
+    data: dict[str, dict[str, dict[str, str]]] = json.loads(text)
+    return data
+
+
+def descriptions(module: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The plain-words descriptions of one module's features, from descriptions.json: those that
+    argue a page is a lure, and those that speak for it (what explanations quote)."""
+    entry = _descriptions_file()[module]
+    return dict(entry["scam"]), dict(entry["benign"])
 
 
 @dataclass

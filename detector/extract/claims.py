@@ -32,7 +32,7 @@ from itertools import pairwise, repeat
 from typing import Any
 
 from detector.core.lexicons import load_lexicon
-from detector.extract.base import Context, Signals
+from detector.extract.base import Context, Signals, descriptions
 from detector.extract.gates import Alternatives, LiteralIndex, PrefixAlternation, PrefixGate
 
 CLAIM_TYPES = (
@@ -59,37 +59,7 @@ _BOUNDARY = re.compile(r"[!?\n\u3002\u2022|¡¿…]|\.(?=\s|$)")
 # Linear: a run of white space is tried from its first character only (see lexicons/linear.py).
 _STRONG_SPLIT = re.compile(r"(?<=[.!?…])\s+|(?<!\s)\s+[|\-–—•:]\s+|(?<!\s)\s*[|\n¡¿]\s*|[|¡¿]\s*")
 
-DESCRIPTIONS: dict[str, str] = {
-    "claims.offer_who_viewed": "offers to reveal who viewed a profile or video (no third party can see this)",
-    "claims.offer_who_saved": "offers to reveal who saved a video (the networks show only the count)",
-    "claims.offer_who_shared": "offers to reveal who shared a video (the networks show only the count)",
-    "claims.offer_who_favorited": "offers to reveal who favourited a video",
-    "claims.offer_stalkers": "offers to reveal 'stalkers' or 'secret admirers'",
-    "claims.offer_profile_visitors": "offers a list of profile visitors",
-    "claims.offer_unfollowers": "offers to reveal who unfollowed the account",
-    "claims.offer_private_activity": "offers to reveal another person's private messages, likes, "
-    "visits or location (no third party can see them)",
-    "claims.offer_free_followers": "offers free followers, likes, views or coins",
-    "claims.offer_verified_badge": "offers a verified badge or blue tick (only the network itself "
-    "grants one)",
-    "claims.offer_total": "makes offers that no third party can keep",
-    "claims.offer_in_title": "makes the impossible offer in its title",
-    "claims.offer_in_cta": "makes the impossible offer on a button or link",
-    "claims.spy_report": "sells a 'spy report' of hidden visitors or activity (blurred until paid)",
-    "claims.admits_simulation": "admits in small print that the results are simulated or estimated",
-    "claims.spam_title": "uses spam title wording ('generator 2026', 'no human verification')",
-    "claims.urgency": "pushes urgency ('limited time', 'only today')",
-    "claims.other_platform": "makes the same lure for other social networks",
-    "claims.offer_no_platform": "makes a visitor or follower offer without naming any network "
-    "(a generic 'see who visited your profile' lure)",
-}
-BENIGN_DESCRIPTIONS: dict[str, str] = {
-    "claims.negated": "says plainly that this cannot be seen",
-    "claims.question": "asks whether it can be seen rather than offering it",
-    "claims.explainer_cues": "explains that TikTok does not reveal this (points to TikTok's own settings) "
-    "or warns about apps that claim to",
-    "claims.own_site": "offers its own members' visitors (the site owns that data), not another network's",
-}
+DESCRIPTIONS, BENIGN_DESCRIPTIONS = descriptions("claims")  # descriptions.json
 
 
 # Curly apostrophes, the dot a lower-cased Turkish capital I leaves behind, and Turkish dotless i

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from typing import Any
 
-from detector.core.lexicons import load_lexicon
+from detector.core.lexicons import lexicon, load_lexicon
 from detector.core.platforms import is_official_host
 from detector.core.urls import host_parts
-from detector.extract.base import Context, Signals
+from detector.extract.base import Context, Signals, descriptions
 from detector.extract.gates import GatedPattern, gated
 from detector.extract.parse import Form, Input
 
@@ -32,47 +31,10 @@ _OAUTH_BUTTON = re.compile(r"\bwith tik ?tok\b|\blogin kit\b")
 _LEAD_CHARS = 60  # a short page's first words (where a brand header sits) count as branding
 _SEGMENTS = re.compile(r"(?<!\s)\s+[|\-–—:·•]\s+|(?<!\s)\s*[|–—·•]\s*|[|–—·•]\s*")  # linear
 
-DESCRIPTIONS: dict[str, str] = {
-    "credential.password_fields": "asks for a password",
-    "credential.username_fields": "asks for a username or account name",
-    "credential.email_fields": "asks for an e-mail address",
-    "credential.phone_fields": "asks for a phone number",
-    "credential.otp_fields": "asks for a one-time or verification code",
-    "credential.tiktok_branded": "is styled as TikTok's own log-in page (brand plus a log-in form)",
-    "credential.password_offsite": "asks for a TikTok password on a site TikTok does not own",
-    "credential.branded_login_offsite": "shows a TikTok-branded login form on a site TikTok does not own",
-    "credential.social_login_clone": "shows a log-in page dressed as another network's or big "
-    "service's own (Instagram, Facebook, Google, PayPal, Netflix, Steam, ...) on a site it does "
-    "not own",
-    "credential.form_action_offsite": "sends its form to another domain",
-    "credential.form_action_script": "posts login details to a bare server script (login.php style, as phishing kits do)",
-    "credential.form_action_empty_js": "collects the password with script instead of a normal form post",
-    "credential.js_exfil": "its scripts send data to another domain",
-    "credential.js_exfil_fields": "its scripts send what was typed into the page's fields to "
-    "another domain",
-    "credential.telegram_bot": "relays data to a Telegram bot",
-    "credential.discord_webhook": "relays data to a Discord webhook",
-    "credential.ip_lookup": "looks up the visitor's IP address",
-    "credential.relay_service": "sends what is typed to a form-collection, Apps Script or "
-    "webhook-catcher service instead of its own server",
-    "credential.redirect_to_tiktok": "sends the visitor on to the real TikTok afterwards (a phishing-kit habit)",
-    "credential.cookie_names": "names TikTok session cookies (sessionid, sid_tt, ...)",
-    "credential.cookie_paste": "asks the visitor to copy and paste a session cookie or token",
-    "credential.devtools_instructions": "tells the visitor to open developer tools (F12, Application › Cookies)",
-    "credential.console_paste": "tells the visitor to paste code into the console or address bar",
-    "credential.reads_document_cookie": "its scripts read the browser's cookies and send them",
-    "credential.server_capture": "its server code keeps or forwards submitted passwords as typed "
-    "(written to a file, mailed, or sent to a chat bot), as phishing kits' back ends do",
-    "credential.apk_download": "pushes an app download from outside the stores (.apk, 'unknown sources')",
-    "credential.obfuscation": "hides its scripts with obfuscation",
-    "credential.evilginx_subdomain": "mimics TikTok CDN host names under a foreign domain (reverse-proxy phishing)",
-}
-BENIGN_DESCRIPTIONS: dict[str, str] = {}
+DESCRIPTIONS, BENIGN_DESCRIPTIONS = descriptions("credentials")  # descriptions.json
 
 
-@cache
-def _lex() -> dict[str, Any]:
-    return load_lexicon("credentials")
+_lex = lexicon("credentials")
 
 
 @cache

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from detector.extract.base import Context, Signals
+from detector.extract.base import Context, Signals, descriptions
 
-DESCRIPTIONS: dict[str, str] = {
-    "domain.young_30d": "is on a domain registered less than 30 days ago",
-    "domain.young_180d": "is on a domain registered less than 6 months ago",
-}
-BENIGN_DESCRIPTIONS: dict[str, str] = {
-    "domain.established": "is on a domain registered more than 3 years ago",
-}
+DESCRIPTIONS, BENIGN_DESCRIPTIONS = descriptions("domain")  # descriptions.json
 
 
 def extract(ctx: Context) -> Signals:

@@ -17,22 +17,14 @@ from typing import Any
 from detector.config import Settings
 from detector.errors import ExtractionError
 from detector.extract import claims, credentials, domain, listing, lockers, oauth, url
-from detector.extract.base import Context, FeatureValue, Signals
+from detector.extract.base import Context, FeatureValue, Signals, descriptions
 from detector.extract.document import page_document
 from detector.extract.parse import ParsedPage, page_from_text, parse_html, reveal_written_markup
 from detector.records import KINDS, DomainIntel, Snapshot
 
 FAMILIES: tuple[ModuleType, ...] = (url, domain, claims, credentials, lockers, oauth, listing)
 
-DESCRIPTIONS: dict[str, str] = {
-    "cross.claim_with_credentials": "promises to reveal viewers/followers and asks for login details",
-    "cross.claim_with_oauth_write": "promises the impossible and asks for write access to the account",
-    "cross.claim_offsite": "offers to reveal who viewed/saved/shared on a site TikTok does not own",
-    "cross.claim_with_locker": "puts an impossible offer behind a human-verification or offer wall",
-    "cross.branded_young_domain": "uses TikTok branding on a recently registered domain",
-    "snapshot.fetch_error": "could not be fetched; scored from the URL alone",
-}
-BENIGN_DESCRIPTIONS: dict[str, str] = {}
+DESCRIPTIONS, BENIGN_DESCRIPTIONS = descriptions("features")  # descriptions.json
 
 
 @dataclass

@@ -15,41 +15,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from detector.core.lexicons import load_lexicon
+from detector.core.lexicons import lexicon
 from detector.core.platforms import is_official_host
 from detector.core.urls import host_parts
-from detector.extract.base import Context, Signals
+from detector.extract.base import Context, Signals, descriptions
 from detector.records import Listing
 
-DESCRIPTIONS: dict[str, str] = {
-    "listing.cookies_with_tiktok_host": "the extension can read TikTok cookies (cookies permission plus TikTok site access)",
-    "listing.perm_cookies": "the extension asks for the cookies permission",
-    "listing.cookies_with_social_host": "the extension can read another social network's login "
-    "cookies (cookies permission plus access to Instagram, Facebook, ...)",
-    "listing.perm_all_urls": "the extension asks to read and change every website",
-    "listing.perm_webrequest_blocking": "the extension can intercept and alter web requests",
-    "listing.perm_dnr": "the extension can rewrite network requests and headers",
-    "listing.perm_management": "the extension can manage other extensions",
-    "listing.perm_browsing_data": "the extension can erase browsing data",
-    "listing.externally_connectable": "outside websites can talk to the extension",
-    "listing.update_url_offstore": "the extension updates from outside the official store",
-    "listing.remote_code": "the extension can load or run remote code",
-    "listing.content_script_all_urls": "the extension injects scripts into every website",
-    "listing.ext_risk": "the extension's permissions add up to a high risk",
-    "listing.android_overlay": "the app can draw over other apps",
-    "listing.android_install_packages": "the app can install other apps",
-    "listing.android_query_all_packages": "the app can list every installed app",
-    "listing.android_accessibility": "the app asks for accessibility-service control",
-    "listing.android_sms": "the app asks for SMS access",
-    "listing.android_contacts": "the app asks for contacts access",
-    "listing.android_risk": "the app's permissions add up to a high risk",
-    "listing.subscription_weekly": "charges a weekly subscription",
-    "listing.admits_estimated": "admits its results are estimated or simulated",
-    "listing.developer_missing": "its store page shows an empty developer name or contact",
-}
-BENIGN_DESCRIPTIONS: dict[str, str] = {
-    "listing.tiktok_host_only": "the extension only asks for TikTok site access and basic permissions",
-}
+DESCRIPTIONS, BENIGN_DESCRIPTIONS = descriptions("listing")  # descriptions.json
 _MATCH_PATTERN = re.compile(r"^(?:\*|[a-z][a-z0-9+.-]*)://([^/]*)", re.I)
 _MONEY = re.compile(r"(\d{1,6}(?:[.,]\d{3})*(?:[.,]\d{1,2})?)")
 _COUNT = re.compile(
@@ -62,9 +34,7 @@ _CONTACT_KEYS = ("developer_email", "developer_website", "email", "website", "de
 _MAX_NUMBER = 1e15
 
 
-@cache
-def _lex() -> dict[str, Any]:
-    return load_lexicon("permissions")
+_lex = lexicon("permissions")
 
 
 @cache

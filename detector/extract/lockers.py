@@ -19,10 +19,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
 
-from detector.core.lexicons import load_lexicon
-from detector.extract.base import Context, Signals
+from detector.core.lexicons import lexicon
+from detector.extract.base import Context, Signals, descriptions
 from detector.extract.gates import GatedPattern, gated
 
 MAX_TEXT = 30_000  # visible text scanned for wording; offer walls are short pages
@@ -44,29 +43,10 @@ _SHAPE_ONLY = frozenset([_USER_BOX, _AMOUNT_BUTTONS, _PROGRESS])  # stages seen 
 # Kits hide their message arrays as "\x47\x65..." or "\u0047..." escapes in scripts.
 _ESCAPE = re.compile(r"\\x([0-9a-f]{2})|\\u([0-9a-f]{4})")
 
-DESCRIPTIONS: dict[str, str] = {
-    "locker.verify_human": "asks the visitor to 'verify you are human' before revealing results",
-    "locker.complete_offer": "makes the visitor complete offers or install apps to continue",
-    "locker.survey": "makes the visitor complete a survey to continue",
-    "locker.unlock": "locks the promised result behind an 'unlock' step",
-    "locker.new_window": "warns that an offer 'will open a new window'",
-    "locker.fake_progress": "shows a staged progress sequence ('Searching account…', 'Connecting to server…')",
-    "locker.fake_notifications": "shows fake live notifications of other people's rewards",
-    "locker.generator_ui": "has a followers/likes 'generator' form (username plus amount)",
-    "locker.cpa_markers": "loads scripts of a known content-locker / CPA offer network",
-    "locker.cpa_network": "uses a known content-locker / CPA offer network",
-    "locker.countdown": "uses a countdown to rush the visitor",
-    "locker.funnel_steps": "walks the visitor through a generator funnel (username, amount, fake "
-    "processing, verification): the number of those stages on the page, when two or more",
-}
-BENIGN_DESCRIPTIONS: dict[str, str] = {
-    "locker.captcha_real": "uses a genuine CAPTCHA service (reCAPTCHA, hCaptcha, Turnstile)",
-}
+DESCRIPTIONS, BENIGN_DESCRIPTIONS = descriptions("lockers")  # descriptions.json
 
 
-@cache
-def _lex() -> dict[str, Any]:
-    return load_lexicon("lockers")
+_lex = lexicon("lockers")
 
 
 @cache

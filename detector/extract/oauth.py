@@ -13,13 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
-from detector.core.lexicons import load_lexicon
+from detector.core.lexicons import lexicon, load_lexicon
 from detector.core.platforms import is_official_host
 from detector.core.urls import host_parts
-from detector.extract.base import Context, Signals
+from detector.extract.base import Context, Signals, descriptions
 from detector.extract.gates import Anchored, AsciiMarkers
 
 _URL_IN_SCRIPT = re.compile(r"""https?://[^\s'"`<>()\\{}]{4,2000}""", re.I)
@@ -46,21 +45,7 @@ _SCRIPT_PARAM = re.compile(
 )
 _MAX_CANDIDATES = 2000
 
-DESCRIPTIONS: dict[str, str] = {
-    "oauth.lookalike_endpoint": "sends the visitor to a fake TikTok authorisation page",
-    "oauth.client_key_placeholder": "uses a placeholder or empty TikTok client key (a fake or broken integration)",
-    "oauth.uses_client_id": "uses 'client_id' where TikTok's login needs 'client_key'",
-    "oauth.unknown_scopes": "asks for permissions that do not exist in TikTok's API",
-    "oauth.scopes_write": "asks for permission to post or manage content on the account",
-    "oauth.redirect_offsite": "sends the authorisation result to another domain",
-    "oauth.redirect_uri_bad": "uses a redirect address TikTok would not accept (not https, or with a query)",
-    "oauth.tiktok_v1_legacy": "uses TikTok's retired v1 authorisation endpoint",
-}
-BENIGN_DESCRIPTIONS: dict[str, str] = {
-    "oauth.tiktok_v2_read_only": "uses TikTok's official login with read-only permissions",
-    "oauth.pkce": "protects its TikTok login with PKCE",
-    "oauth.is_consent_page": "is TikTok's own authorisation page",
-}
+DESCRIPTIONS, BENIGN_DESCRIPTIONS = descriptions("oauth")  # descriptions.json
 
 
 @dataclass(frozen=True)
@@ -81,9 +66,7 @@ class AuthLink:
         return self.v2 or self.v1
 
 
-@cache
-def _lex() -> dict[str, Any]:
-    return load_lexicon("oauth")
+_lex = lexicon("oauth")
 
 
 @cache

@@ -9,37 +9,17 @@ import re
 import unicodedata
 from functools import cache
 
-from detector.core.lexicons import load_lexicon
+from detector.core.lexicons import lexicon
 from detector.core.platforms import is_official_host, platform_of
 from detector.core.urls import HostParts, host_parts
-from detector.extract.base import Context, Signals
+from detector.extract.base import Context, Signals, descriptions
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
-DESCRIPTIONS: dict[str, str] = {
-    "url.brand_in_host": "puts the TikTok name in a host that TikTok does not own",
-    "url.brand_in_path": "uses the TikTok name in the path of a non-TikTok site",
-    "url.lookalike": "uses a misspelled or look-alike TikTok domain",
-    "url.punycode": "uses an internationalised (punycode) host name",
-    "url.lure_words_host": "has lure words (free, followers, viewers...) in its host name",
-    "url.lure_words_path": "has lure words (free, followers, viewers...) in its path",
-    "url.shortener": "hides its destination behind a URL shortener",
-    "url.tunnel": "is served through a tunnelling service (temporary public address)",
-    "url.userinfo_trick": "uses the user@host trick to disguise the real host",
-    "url.ip_host": "is served from a bare IP address",
-    "url.redirect_offsite": "redirects through other domains before landing",
-    "url.cdn_proxy_label": "mimics TikTok CDN host names under a foreign domain (reverse-proxy phishing)",
-    "url.risky_suffix": "is on a top-level domain often used for throw-away sites",
-    "url.no_https": "is served without HTTPS",
-}
-BENIGN_DESCRIPTIONS: dict[str, str] = {
-    "url.is_tiktok": "is served from TikTok's own domain",
-}
+DESCRIPTIONS, BENIGN_DESCRIPTIONS = descriptions("url")  # descriptions.json
 
 
-@cache
-def _lex() -> dict[str, object]:
-    return load_lexicon("url")
+_lex = lexicon("url")
 
 
 @cache

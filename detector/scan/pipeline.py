@@ -124,6 +124,6 @@ def _merge(fetched: Snapshot, original: dict[str, Any]) -> Snapshot:
     if original.get("kind") in ("page", "ad", "app_listing", "extension_listing"):
         fetched.kind = original["kind"]
     for k, v in original.items():
-        if k not in Snapshot._KNOWN:
+        if k not in Snapshot.known_keys():
             fetched.extra.setdefault(k, v)
     return fetched

@@ -14,7 +14,7 @@ import gc
 import logging
 import math
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from typing import Any
@@ -24,10 +24,12 @@ from fastapi import FastAPI, Request, Security
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import APIKeyHeader
+from fastapi.types import DecoratedCallable
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.cors import CORSMiddleware
 
 from detector.config import Settings
+from detector.core.closing import release
 from detector.errors import BlockedAddress, ConfigError, DetectorError, FetchError
 from detector.serve import schemas as s
 from detector.serve.cache import TTLCache, page_key
@@ -194,12 +196,8 @@ class Service:
     def stop(self) -> None:
         self.ready = False
         self.executor.shutdown(wait=False, cancel_futures=True)
-        if self.session is not None:
-            self.session.close()
-            self.session = None
-        if self.store is not None:
-            self.store.close()
-            self.store = None
+        release(self, "session")
+        release(self, "store")
 
     # -- scoring ---------------------------------------------------------------------------------
 
@@ -411,6 +409,18 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
     )
     app.state.service = service
 
+    def _document_route(
+        path: str, answer: type, summary: str
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        """A POST taking a JSON document behind the API key: ``answer`` on 200, else body errors."""
+        return app.post(
+            path,
+            response_model=None,
+            responses={200: {"model": answer}, **_BODY},
+            dependencies=[Security(_documents_key)],
+            summary=summary,
+        )
+
     @app.exception_handler(ServiceError)
     async def _service_error(request: Request, exc: ServiceError) -> JSONResponse:
         response = _error(exc.status, exc.code, exc.message, exc.field)
@@ -454,23 +464,13 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
             raise ServiceError(503, "not_ready", "the model is not loaded yet")
         return service
 
-    @app.post(
-        "/v1/score",
-        response_model=None,
-        responses={200: {"model": s.VerdictOut}, **_BODY},
-        dependencies=[Security(_documents_key)],
-        summary="Score one snapshot, or fetch and score a bare URL",
-    )
+    @_document_route("/v1/score", s.VerdictOut, "Score one snapshot, or fetch and score a bare URL")
     async def score(body: s.ScoreRequest, request: Request) -> JSONResponse:
         verdicts = await _ready().score([body], request.state)
         return JSONResponse(verdicts[0])
 
-    @app.post(
-        "/v1/score/batch",
-        response_model=None,
-        responses={200: {"model": s.BatchOut}, **_BODY},
-        dependencies=[Security(_documents_key)],
-        summary=f"Score up to {settings.serve_batch_max} snapshots in order",
+    @_document_route(
+        "/v1/score/batch", s.BatchOut, f"Score up to {settings.serve_batch_max} snapshots in order"
     )
     async def score_batch(body: s.BatchRequest, request: Request) -> JSONResponse:
         if len(body.snapshots) > settings.serve_batch_max:
@@ -483,12 +483,10 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
         verdicts = await _ready().score(body.snapshots, request.state)
         return JSONResponse({"verdicts": verdicts})
 
-    @app.post(
+    @_document_route(
         "/v1/lookup",
-        response_model=None,
-        responses={200: {"model": s.LookupOut}, **_BODY},
-        dependencies=[Security(_documents_key)],
-        summary="Privacy mode: full hashes and verdicts known under SHA-256 prefixes",
+        s.LookupOut,
+        "Privacy mode: full hashes and verdicts known under SHA-256 prefixes",
     )
     async def lookup(body: s.LookupRequest) -> JSONResponse:
         index = _ready().index

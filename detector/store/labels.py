@@ -11,12 +11,12 @@ import csv
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from detector.core.clock import now_iso
 from detector.errors import InvalidLabel, StoreError
 from detector.redact import redact_url
-from detector.store.base import StorePart
+from detector.store.connection import StorePart
 
 ANALYST_LABELS = ("scam", "benign")
 SOURCES = ("cli", "csv")
@@ -46,7 +46,7 @@ def _log_bad_row(line: int, problem: str) -> None:
     _log.warning("labels CSV line %d skipped: %s", line, problem)
 
 
-class LabelsMixin(StorePart):
+class LabelsMixin(StorePart, Protocol):
     """Label methods of ``Store``; relies on its ``_tx``, ``_query`` and ``path``."""
 
     def add_label(

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, Protocol
 
 from detector.core.clock import now_iso
 from detector.errors import InvalidLabel
-from detector.store.base import StorePart
+from detector.store.connection import StorePart
 from detector.store.labels import ANALYST_LABELS
 
 REPORT_STATUSES = ("pending", "accepted", "rejected")
 MAX_NOTE_CHARS = 2000
 
 
-class ReportsMixin(StorePart):
+class ReportsMixin(StorePart, Protocol):
     """Report methods of ``Store``; relies on its ``_tx``, ``_query`` and ``add_label``."""
 
     add_label: Callable[..., int]  # from LabelsMixin

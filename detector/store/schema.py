@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from detector.errors import StoreError
-from detector.store.base import Connection
+from detector.store.connection import Connection
 
 
 @dataclass(frozen=True)

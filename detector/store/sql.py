@@ -36,7 +36,7 @@ from detector.records import Snapshot, Verdict
 from detector.redact import redact_snapshot, redact_text, redact_verdict
 from detector.store import labels as _labels
 from detector.store import reports as _reports
-from detector.store.base import Connection, Row
+from detector.store.connection import Connection, Row
 from detector.store.schema import Dialect, read_version
 
 _PAGE = 500

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
 from importlib import resources
 from typing import Any
 
@@ -23,6 +24,14 @@ def load_lexicon(name: str) -> dict[str, Any]:
     from detector.core.lexicons.linear import linear
 
     return linear(data)  # quadratic patterns swapped for same-matching linear ones
+
+
+def lexicon(name: str) -> Callable[[], dict[str, Any]]:
+    """A module's loader of lexicon ``name``: ``_lex = lexicon("lockers")``, then ``_lex()["key"]``.
+
+    Nothing is read until the first call; every call after it returns the one cached parse.
+    """
+    return partial(load_lexicon, name)
 
 
 def lexicon_names() -> list[str]:
