@@ -586,3 +586,13 @@ def test_warnings_about_partner_spying_are_not_offers(text: str) -> None:
 )
 def test_verified_badge_offers(text: str, offer: int) -> None:
     assert body(text)["claims.offer_verified_badge"] == offer
+
+
+def test_spy_report_wording_inside_a_warning_is_not_counted() -> None:
+    assert (
+        body("Sites that sell a full report of hidden visitors are scams.")["claims.spy_report"]
+        == 0
+    )
+    assert (
+        body("Unlock the full report of hidden visitors for $4.99/week.")["claims.spy_report"] >= 2
+    )

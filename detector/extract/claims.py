@@ -137,6 +137,11 @@ class ClaimsLexicon:
         small_print: list[tuple[int, int]] | None = None  # legal small print in the text
         for m in self.cues.finditer(text, self.gate.starts(text) if starts is None else starts):
             name = str(m.lastgroup)
+            if name == "spy_report":
+                # "Sites that sell a 'full report' are scams": a warning names the wording.
+                start, end = _sentence(text, m.start(), m.end())
+                if self.hedge.search(text[start:end]):
+                    continue
             if name == "explainer" and small_print is None:
                 small_print = self.boilerplate.spans(text)
             if (name == "explainer" and small_print) or name not in evidence:
