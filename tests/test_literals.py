@@ -270,3 +270,84 @@ def test_alternatives_spans_agree_with_each_pattern_run_alone():
         assert alt.spans(text) == expected
         assert alt.spans("nothing here") == []
         assert len(alt.spans(text, limit=3)) == 3
+
+
+def _unbounded_lexicon_patterns() -> list[tuple[str, object]]:
+    from detector.extract import credentials, lockers
+
+    funnel = lockers._lex()["funnel"]
+    out: list[tuple[str, object]] = [(f"funnel {n}", lockers._stage(n)) for n in funnel]
+    lex = credentials._lex()
+    for key, value in lex.items():
+        if isinstance(value, (str, list)) and key not in ("cookie_names", "brand_extra"):
+            try:
+                out.append((f"credentials {key}", credentials._pat(key)))
+            except (re.error, TypeError):
+                continue
+    return [(name, p) for name, p in out if getattr(p, "starts", None) is not None]
+
+
+_FUNNEL_PIECES = [
+    "enter your ",
+    "enter the tiktok username",
+    "enter enter ",
+    "how many ",
+    "how much coins ",
+    "choose the amount",
+    "select your quantity ",
+    "how many free tiktok followers",
+    "paste your @",
+    "digite seu usuário",
+    "введите ваш логин",
+    "https://a.example/x ",
+    "location.href = 'https://b.example/'",
+    " ",
+    ". ",
+    "\n",
+    "é",
+    "x",
+]
+
+
+# Every literal prefix of those patterns, so each way a match can begin is tried.
+_PREFIX_PIECES = sorted(
+    {
+        a
+        for _, p in _unbounded_lexicon_patterns()
+        for a in literals.literal_prefixes(p.pattern.pattern) or ()  # type: ignore[attr-defined]
+    }
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_FUNNEL_PIECES + _PREFIX_PIECES), max_size=60), st.integers(1, 8))
+def test_unbounded_patterns_tried_at_their_prefixes_find_what_finditer_finds(
+    pieces: list[str], repeat: int
+) -> None:
+    """Lexicon patterns of unbounded width run only where a literal prefix begins
+    (``GatedPattern.starts``): with and without the native pass, the same matches as the bare
+    pattern's ``finditer`` (overlaps and the match limit alike)."""
+    patterns = _unbounded_lexicon_patterns()
+    assert {"funnel username", "funnel amount", "credentials script_url"} <= dict(patterns).keys()
+    text = "".join(pieces) * repeat
+    for _name, gp in patterns:
+        want = [m.span() for m in gp.pattern.finditer(text)]  # type: ignore[attr-defined]
+        for native in (True, False):
+            literals.USE_NATIVE = native
+            try:
+                got = [m.span() for m in gp.findall(text, 10**6)]  # type: ignore[attr-defined]
+                first = [m.span() for m in gp.findall(text, 3)]  # type: ignore[attr-defined]
+            finally:
+                literals.USE_NATIVE = literals.hyperscan is not None
+            assert got == want
+            assert first == want[:3]
+
+
+def test_unbounded_patterns_with_case_flags_keep_the_plain_scan() -> None:
+    from detector.extract.gates import gated
+
+    assert gated(r"enter (?:[a-z]+ )?name").starts is not None
+    assert gated(r"(?i)enter (?:[a-z]+ )?name").starts is None
+    assert gated(r"(?i:enter) (?:[a-z]+ )?name").starts is None
+    assert gated(r"[a-z]+ name").starts is None  # no literal start
+    assert gated(r"enter (?:your )?name").starts is None  # bounded: windows instead

@@ -51,6 +51,7 @@ FINDALL_LIMIT = 5  # matches ``findall`` returns by default
 _MAX_WINDOWS = 400  # literal occurrences searched around before one full pass is cheaper
 _MAX_WIDTH = 600  # patterns whose matches may be longer than this scan the whole text
 _MARGIN = 16  # room for look-behind/look-ahead context at a window's edges
+_INLINE_FLAGS = re.compile(r"\(\?[a-zA-Z-]+[:)]")  # (?i), (?i:...), (?-i:...)
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,9 @@ class GatedPattern:
     gate: tuple[str, ...] | None  # None: no literal is known to be in every match
     width: int | None  # longest possible match; None when unbounded
     ascii_gate: tuple[str, ...] = ()  # the gate's ASCII literals: all an ASCII text can hold
+    # Unbounded width only: every match begins with one of these literals, so the pattern is
+    # tried only where one begins instead of at every position of the text.
+    starts: Anchored | None = None
 
     def _literals(self, text: str) -> tuple[str, ...]:
         # str.isascii is O(1) (CPython keeps the flag), and skips the accented literals.
@@ -85,9 +89,15 @@ class GatedPattern:
     def findall(self, text: str, limit: int = FINDALL_LIMIT) -> list[re.Match[str]]:
         if self.width is None and not self.admits(text):
             return []
+        out: list[re.Match[str]] = []
+        if self.width is None and self.starts is not None:
+            for m in self.starts.finditer(text):
+                out.append(m)
+                if len(out) >= limit:
+                    break
+            return out
         # With a bounded width the windows are found by the same literal scan that ``admits``
         # makes: no occurrence, no window.
-        out: list[re.Match[str]] = []
         for lo, hi in self._windows(text):
             for m in self.pattern.finditer(text, lo, hi):
                 out.append(m)
@@ -124,7 +134,27 @@ def gated(patterns: str | list[str]) -> GatedPattern:
     ascii_gate = tuple(x for x in gate if x.isascii()) if gate else ()
     if gate:
         literal_index().register(gate)
-    return GatedPattern(re.compile(source), gate, width, ascii_gate)
+    pattern = re.compile(source)
+    starts = _starts(pattern) if width is None else None
+    return GatedPattern(pattern, gate, width, ascii_gate, starts)
+
+
+def _starts(pattern: re.Pattern[str]) -> Anchored | None:
+    """The pattern tried only where one of its literal prefixes begins, when it has them.
+
+    ``literal_prefixes`` reads case-sensitive literals: a pattern with IGNORECASE (or any
+    flag changing what a literal matches) keeps its plain scan. Prefixes are never empty, so
+    matches are not, and ``matches_at`` yields exactly what ``finditer`` does.
+    """
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE) or _INLINE_FLAGS.search(pattern.pattern):
+        return None
+    try:
+        prefixes = literal_prefixes(pattern.pattern)
+    except Exception:  # the private parser API: a failure only costs speed
+        return None
+    if not prefixes or not all(prefixes):
+        return None
+    return Anchored(pattern, prefixes, scan_alone=True)
 
 
 def _analyse(entries: list[str]) -> tuple[tuple[str, ...] | None, int | None]:
