@@ -242,6 +242,28 @@ def test_claims_alternations_agree_with_their_full_patterns() -> None:
                 assert (alts.search(sentence) is None) == (alts.full.search(sentence) is None)
 
 
+def test_prefix_alternation_remembers_groups_per_string_exactly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The groups remembered for a string at a position are the ones a fresh look-up finds,
+    whether the answer is new, remembered, or forgotten when the memory is full."""
+    from detector.extract import gates
+
+    alt = PrefixAlternation.build(
+        [("a", ["who (?:viewed|saw)", "wh[oa]t"]), ("b", ["who saw you", "qui"]), ("c", ["q z"])]
+    )
+    text = "who saw you? what, who viewed; quiz q z who"
+    want = [(p, alt.full.match(text, p)) for p in range(len(text) + 1)]
+    for cap in (2, 10_000):
+        monkeypatch.setattr(gates, "_MAX_REMEMBERED", cap)
+        alt._owners.clear()
+        for _ in range(2):
+            for pos, m in want:
+                got = alt.match(text, pos)
+                assert (got and (got.span(), got.lastgroup)) == (m and (m.span(), m.lastgroup))
+        assert 0 < len(alt._owners) <= cap
+
+
 @needs_hs
 def test_literals_registered_from_racing_threads_keep_their_names() -> None:
     index = LiteralIndex()

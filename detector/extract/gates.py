@@ -51,6 +51,7 @@ FINDALL_LIMIT = 5  # matches ``findall`` returns by default
 _MAX_WINDOWS = 400  # literal occurrences searched around before one full pass is cheaper
 _MAX_WIDTH = 600  # patterns whose matches may be longer than this scan the whole text
 _MARGIN = 16  # room for look-behind/look-ahead context at a window's edges
+_MAX_REMEMBERED = 20_000  # strings whose alternation groups a PrefixAlternation keeps
 _INLINE_FLAGS = re.compile(r"\(\?[a-zA-Z-]+[:)]")  # (?i), (?i:...), (?-i:...)
 
 
@@ -339,6 +340,10 @@ class PrefixAlternation:
     parts: tuple[re.Pattern[str], ...] = ()  # one pattern per named group, in order
     by_prefix: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # -> parts
     lengths: tuple[int, ...] = ()  # distinct prefix lengths, for the look-ups at a position
+    # The groups to try, by the text at a position cut to the longest prefix (see ``match``).
+    _owners: dict[str, tuple[int, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def build(cls, groups: list[tuple[str, list[str]]]) -> PrefixAlternation:
@@ -369,18 +374,31 @@ class PrefixAlternation:
 
     def match(self, text: str, pos: int) -> re.Match[str] | None:
         """``full.match(text, pos)``, trying only the groups with a prefix at ``pos``."""
-        by_prefix = self.by_prefix
-        owners: set[int] = set()
-        for length in self.lengths:
-            found = by_prefix.get(text[pos : pos + length])
-            if found:
-                owners.update(found)
+        # Which prefixes begin at ``pos`` depends only on the next ``lengths[-1]`` characters:
+        # the groups to try are looked up once per such string, and remembered (the same words
+        # come back within a page and from page to page).
+        key = text[pos : pos + self.lengths[-1]] if self.lengths else ""
+        owners = self._owners.get(key)
+        if owners is None:
+            owners = self._owners_of(key)
         parts = self.parts
-        for index in sorted(owners):
+        for index in owners:
             m = parts[index].match(text, pos)
             if m is not None:
                 return m
         return None
+
+    def _owners_of(self, key: str) -> tuple[int, ...]:
+        by_prefix = self.by_prefix
+        found: set[int] = set()
+        for length in self.lengths:
+            owners = by_prefix.get(key[:length])
+            if owners:
+                found.update(owners)
+        if len(self._owners) >= _MAX_REMEMBERED:
+            self._owners.clear()
+        answer = self._owners[key] = tuple(sorted(found))
+        return answer
 
     def finditer(self, text: str, starts: list[int]) -> Iterator[re.Match[str]]:
         """Non-overlapping matches beginning at the given gate positions, in order."""
