@@ -373,3 +373,35 @@ def test_unbounded_patterns_with_case_flags_keep_the_plain_scan() -> None:
     assert gated(r"(?i:enter) (?:[a-z]+ )?name").starts is None
     assert gated(r"[a-z]+ name").starts is None  # no literal start
     assert gated(r"enter (?:your )?name").starts is None  # bounded: windows instead
+
+
+def _boilerplate_pieces() -> list[str]:
+    b = compiled().boilerplate
+    heads = {h for p in b.parts for h in (literals.literal_prefixes(p.pattern) or ())}
+    return [*sorted(heads), " ", "x", "é", "ã", ".", "\n", "not affiliated ", "rights reserved"]
+
+
+_BOILERPLATE_PIECES = _boilerplate_pieces()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_BOILERPLATE_PIECES), max_size=50), st.integers(1, 6))
+def test_boilerplate_spans_from_literal_heads_match_full_scans(
+    pieces: list[str], repeat: int
+) -> None:
+    """The small-print alternatives tried only where a literal head begins give the spans the
+    same alternatives give scanned over the whole text (with and without the native pass)."""
+    from detector.extract.gates import Alternatives
+
+    text = "".join(pieces) * repeat
+    lex = compiled().boilerplate
+    plain = Alternatives([p.pattern for p in lex.parts], LiteralIndex(enabled=False))
+    plain._heads = [None] * len(plain.parts)  # every alternative over the whole text
+    for native in (True, False):
+        literals.USE_NATIVE = native
+        try:
+            for limit in (200, 3):
+                assert lex.spans(text, limit) == plain.spans(text, limit)
+        finally:
+            literals.USE_NATIVE = literals.hyperscan is not None
+    assert lex._heads is not None and all(h is not None for h in lex._heads)

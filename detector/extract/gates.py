@@ -201,6 +201,9 @@ class Alternatives:
     def __init__(self, patterns: list[str], index: LiteralIndex) -> None:
         self.full = re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
         self.parts = [re.compile(p) for p in patterns]
+        # Per alternative, literals one of which each of its matches begins with (or None);
+        # found on the first ``spans`` call (few alternations are asked for spans).
+        self._heads: list[tuple[str, ...] | None] | None = None
         self._always: list[int] = []  # alternatives with no required literal
         self._by_literal: dict[str, list[int]] = {}
         for i, pattern in enumerate(patterns):
@@ -241,14 +244,54 @@ class Alternatives:
             candidates = set(self._always)
             for lit in present:
                 candidates.update(self._by_literal.get(lit, ()))
+        if self._heads is None:
+            self._heads = [_heads(p.pattern) for p in self.parts]
         out: list[tuple[int, int]] = []
         for i in sorted(candidates):
-            for m in self.parts[i].finditer(text):
+            # An alternative beginning with a word boundary or a character class is tried at
+            # every position by Python's engine; with literal heads only where one occurs.
+            heads = self._heads[i]
+            found = (
+                self.parts[i].finditer(text)
+                if heads is None
+                else matches_at(self.parts[i], text, _occurrences(text, heads))
+            )
+            for m in found:
                 if m.end() > m.start():
                     out.append((m.start(), m.end()))
                 if len(out) >= limit:
                     return sorted(out)
         return sorted(out)
+
+
+_HEAD_CHARS = 4  # literal heads are cut to this many characters (fewer, shorter scans)
+_MAX_HEADS = 16
+
+
+def _heads(pattern: str) -> tuple[str, ...] | None:
+    """Literals one of which every match of ``pattern`` begins with, cut short; None when the
+    pattern has none (or inline flags, which change what a literal matches)."""
+    if _INLINE_FLAGS.search(pattern):
+        return None
+    try:
+        prefixes = literal_prefixes(pattern)
+    except Exception:  # the private parser API: a failure only costs speed
+        return None
+    if not prefixes or not all(prefixes):
+        return None
+    heads = sorted({p[:_HEAD_CHARS] for p in prefixes})
+    return tuple(heads) if len(heads) <= _MAX_HEADS else None
+
+
+def _occurrences(text: str, literals: Sequence[str]) -> list[int]:
+    """Ascending, distinct offsets where one of ``literals`` begins (``str.find`` each)."""
+    found: set[int] = set()
+    for lit in literals:
+        at = text.find(lit)
+        while at != -1:
+            found.add(at)
+            at = text.find(lit, at + 1)
+    return sorted(found)
 
 
 class Anchored:
