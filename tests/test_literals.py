@@ -294,18 +294,18 @@ def test_alternatives_spans_agree_with_each_pattern_run_alone():
         assert len(alt.spans(text, limit=3)) == 3
 
 
-def _unbounded_lexicon_patterns() -> list[tuple[str, object]]:
+def _prefixed_lexicon_patterns() -> list[tuple[str, object]]:
     from detector.extract import credentials, lockers
 
     funnel = lockers._lex()["funnel"]
     out: list[tuple[str, object]] = [(f"funnel {n}", lockers._stage(n)) for n in funnel]
-    lex = credentials._lex()
-    for key, value in lex.items():
-        if isinstance(value, (str, list)) and key not in ("cookie_names", "brand_extra"):
-            try:
-                out.append((f"credentials {key}", credentials._pat(key)))
-            except (re.error, TypeError):
+    for family, module in (("credentials", credentials), ("lockers", lockers)):
+        lex = module._lex()
+        for key, value in lex.items():
+            if key in ("version", "description", "cookie_names", "brand_extra"):
                 continue
+            if isinstance(value, (str, list)):
+                out.append((f"{family} {key}", module._pat(key)))  # type: ignore[attr-defined]
     return [(name, p) for name, p in out if getattr(p, "starts", None) is not None]
 
 
@@ -322,6 +322,12 @@ _FUNNEL_PIECES = [
     "digite seu usuário",
     "введите ваш логин",
     "https://a.example/x ",
+    "download the .apk from unknown sources ",
+    "searching for your account... ",
+    "fetch(",
+    "paste the sessionid cookie ",
+    "verify you are human ",
+    "complete an offer to unlock ",
     "location.href = 'https://b.example/'",
     " ",
     ". ",
@@ -335,7 +341,7 @@ _FUNNEL_PIECES = [
 _PREFIX_PIECES = sorted(
     {
         a
-        for _, p in _unbounded_lexicon_patterns()
+        for _, p in _prefixed_lexicon_patterns()
         for a in literals.literal_prefixes(p.pattern.pattern) or ()  # type: ignore[attr-defined]
     }
 )
@@ -343,14 +349,14 @@ _PREFIX_PIECES = sorted(
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_FUNNEL_PIECES + _PREFIX_PIECES), max_size=60), st.integers(1, 8))
-def test_unbounded_patterns_tried_at_their_prefixes_find_what_finditer_finds(
+def test_patterns_tried_at_their_prefixes_find_what_finditer_finds(
     pieces: list[str], repeat: int
 ) -> None:
-    """Lexicon patterns of unbounded width run only where a literal prefix begins
-    (``GatedPattern.starts``): with and without the native pass, the same matches as the bare
-    pattern's ``finditer`` (overlaps and the match limit alike)."""
-    patterns = _unbounded_lexicon_patterns()
-    assert {"funnel username", "funnel amount", "credentials script_url"} <= dict(patterns).keys()
+    """Lexicon patterns with literal prefixes run only where one begins (``GatedPattern.starts``,
+    all unbounded ones and bounded ones on long texts): with and without the native pass, the
+    same matches as the bare pattern's ``finditer`` (overlaps and the match limit alike)."""
+    patterns = _prefixed_lexicon_patterns()
+    assert {"funnel username", "funnel amount", "credentials apk"} <= dict(patterns).keys()
     text = "".join(pieces) * repeat
     for _name, gp in patterns:
         want = [m.span() for m in gp.pattern.finditer(text)]  # type: ignore[attr-defined]
@@ -365,14 +371,14 @@ def test_unbounded_patterns_tried_at_their_prefixes_find_what_finditer_finds(
             assert first == want[:3]
 
 
-def test_unbounded_patterns_with_case_flags_keep_the_plain_scan() -> None:
+def test_patterns_with_case_flags_keep_the_plain_scan() -> None:
     from detector.extract.gates import gated
 
     assert gated(r"enter (?:[a-z]+ )?name").starts is not None
     assert gated(r"(?i)enter (?:[a-z]+ )?name").starts is None
     assert gated(r"(?i:enter) (?:[a-z]+ )?name").starts is None
     assert gated(r"[a-z]+ name").starts is None  # no literal start
-    assert gated(r"enter (?:your )?name").starts is None  # bounded: windows instead
+    assert gated(r"enter (?:your )?name").starts is not None  # bounded: long texts too
 
 
 def _boilerplate_pieces() -> list[str]:

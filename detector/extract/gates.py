@@ -68,8 +68,8 @@ class GatedPattern:
     gate: tuple[str, ...] | None  # None: no literal is known to be in every match
     width: int | None  # longest possible match; None when unbounded
     ascii_gate: tuple[str, ...] = ()  # the gate's ASCII literals: all an ASCII text can hold
-    # Unbounded width only: every match begins with one of these literals, so the pattern is
-    # tried only where one begins instead of at every position of the text.
+    # When every match begins with one of some literals: the pattern tried only where one
+    # begins, instead of at every position of the text (unbounded width) or of the windows.
     starts: Anchored | None = None
 
     def _literals(self, text: str) -> tuple[str, ...]:
@@ -91,7 +91,11 @@ class GatedPattern:
         if self.width is None and not self.admits(text):
             return []
         out: list[re.Match[str]] = []
-        if self.width is None and self.starts is not None:
+        if self.starts is not None and (self.width is None or len(text) >= MIN_INDEXED):
+            # A many-branched pattern tries every branch at every position of a window; at the
+            # positions where one of its literal prefixes begins it finds the same matches.
+            if self.width is not None and not self.admits(text):
+                return out
             for m in self.starts.finditer(text):
                 out.append(m)
                 if len(out) >= limit:
@@ -136,8 +140,7 @@ def gated(patterns: str | list[str]) -> GatedPattern:
     if gate:
         literal_index().register(gate)
     pattern = re.compile(source)
-    starts = _starts(pattern) if width is None else None
-    return GatedPattern(pattern, gate, width, ascii_gate, starts)
+    return GatedPattern(pattern, gate, width, ascii_gate, _starts(pattern))
 
 
 def _starts(pattern: re.Pattern[str]) -> Anchored | None:
