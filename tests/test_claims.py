@@ -596,3 +596,40 @@ def test_spy_report_wording_inside_a_warning_is_not_counted() -> None:
     assert (
         body("Unlock the full report of hidden visitors for $4.99/week.")["claims.spy_report"] >= 2
     )
+
+
+def test_repeated_sentences_are_judged_once_with_the_same_features(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A page repeating its pitch: each distinct (unit, next unit, title-like) is judged once,
+    and the claims features and evidence are those of judging every unit afresh."""
+    pitch = (
+        "<h2>See who viewed your TikTok profile!</h2><p>Find out who viewed your TikTok "
+        "profile in seconds. Is there a way to see who viewed your TikTok? No, TikTok does "
+        "not show it. Track every profile viewer now.</p><button>See who viewed you</button>"
+    )
+    html = "<title>Who viewed my TikTok</title>" + pitch * 12
+    snap = Snapshot(url="https://viewers.example/", html=html)
+
+    def run() -> tuple[dict[str, object], dict[str, str]]:
+        sig = claims.extract(Context(snapshot=snap, page=parse_html(html)))
+        return sig.features, sig.evidence
+
+    calls: list[tuple[str, str, bool]] = []
+    plain = claims._verdict
+
+    def counted(unit: str, after: str, lex: object, strong: bool) -> str:
+        calls.append((unit, after, strong))
+        return plain(unit, after, lex, strong)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(claims, "_verdict", counted)
+    remembered = run()
+    assert calls and len(calls) == len(set(calls))  # no unit judged twice
+    monkeypatch.setattr(
+        claims._Tally,
+        "verdict",
+        lambda self, unit, after, lex, strong: plain(unit, after, lex, strong),
+    )
+    afresh = run()
+    assert remembered == afresh
+    assert remembered[0]["claims.offer_total"] >= 1  # type: ignore[operator]

@@ -7,7 +7,6 @@ from detector.extract import features
 from detector.extract.features import FAMILIES, all_descriptions, feature_schema
 
 
-
 def _file() -> dict:
     return json.loads(resources.files("detector.extract").joinpath("descriptions.json").read_text())
 

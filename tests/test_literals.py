@@ -242,6 +242,28 @@ def test_claims_alternations_agree_with_their_full_patterns() -> None:
                 assert (alts.search(sentence) is None) == (alts.full.search(sentence) is None)
 
 
+def test_prefix_alternation_remembers_groups_per_string_exactly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The groups remembered for a string at a position are the ones a fresh look-up finds,
+    whether the answer is new, remembered, or forgotten when the memory is full."""
+    from detector.extract import gates
+
+    alt = PrefixAlternation.build(
+        [("a", ["who (?:viewed|saw)", "wh[oa]t"]), ("b", ["who saw you", "qui"]), ("c", ["q z"])]
+    )
+    text = "who saw you? what, who viewed; quiz q z who"
+    want = [(p, alt.full.match(text, p)) for p in range(len(text) + 1)]
+    for cap in (2, 10_000):
+        monkeypatch.setattr(gates, "_MAX_REMEMBERED", cap)
+        alt._owners.clear()
+        for _ in range(2):
+            for pos, m in want:
+                got = alt.match(text, pos)
+                assert (got and (got.span(), got.lastgroup)) == (m and (m.span(), m.lastgroup))
+        assert 0 < len(alt._owners) <= cap
+
+
 @needs_hs
 def test_literals_registered_from_racing_threads_keep_their_names() -> None:
     index = LiteralIndex()
@@ -270,3 +292,122 @@ def test_alternatives_spans_agree_with_each_pattern_run_alone():
         assert alt.spans(text) == expected
         assert alt.spans("nothing here") == []
         assert len(alt.spans(text, limit=3)) == 3
+
+
+def _prefixed_lexicon_patterns() -> list[tuple[str, object]]:
+    from detector.extract import credentials, lockers
+
+    funnel = lockers._lex()["funnel"]
+    out: list[tuple[str, object]] = [(f"funnel {n}", lockers._stage(n)) for n in funnel]
+    for family, module in (("credentials", credentials), ("lockers", lockers)):
+        lex = module._lex()
+        for key, value in lex.items():
+            if key in ("version", "description", "cookie_names", "brand_extra"):
+                continue
+            if isinstance(value, (str, list)):
+                out.append((f"{family} {key}", module._pat(key)))  # type: ignore[attr-defined]
+    return [(name, p) for name, p in out if getattr(p, "starts", None) is not None]
+
+
+_FUNNEL_PIECES = [
+    "enter your ",
+    "enter the tiktok username",
+    "enter enter ",
+    "how many ",
+    "how much coins ",
+    "choose the amount",
+    "select your quantity ",
+    "how many free tiktok followers",
+    "paste your @",
+    "digite seu usuário",
+    "введите ваш логин",
+    "https://a.example/x ",
+    "download the .apk from unknown sources ",
+    "searching for your account... ",
+    "fetch(",
+    "paste the sessionid cookie ",
+    "verify you are human ",
+    "complete an offer to unlock ",
+    "location.href = 'https://b.example/'",
+    " ",
+    ". ",
+    "\n",
+    "é",
+    "x",
+]
+
+
+# Every literal prefix of those patterns, so each way a match can begin is tried.
+_PREFIX_PIECES = sorted(
+    {
+        a
+        for _, p in _prefixed_lexicon_patterns()
+        for a in literals.literal_prefixes(p.pattern.pattern) or ()  # type: ignore[attr-defined]
+    }
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_FUNNEL_PIECES + _PREFIX_PIECES), max_size=60), st.integers(1, 8))
+def test_patterns_tried_at_their_prefixes_find_what_finditer_finds(
+    pieces: list[str], repeat: int
+) -> None:
+    """Lexicon patterns with literal prefixes run only where one begins (``GatedPattern.starts``,
+    all unbounded ones and bounded ones on long texts): with and without the native pass, the
+    same matches as the bare pattern's ``finditer`` (overlaps and the match limit alike)."""
+    patterns = _prefixed_lexicon_patterns()
+    assert {"funnel username", "funnel amount", "credentials apk"} <= dict(patterns).keys()
+    text = "".join(pieces) * repeat
+    for _name, gp in patterns:
+        want = [m.span() for m in gp.pattern.finditer(text)]  # type: ignore[attr-defined]
+        for native in (True, False):
+            literals.USE_NATIVE = native
+            try:
+                got = [m.span() for m in gp.findall(text, 10**6)]  # type: ignore[attr-defined]
+                first = [m.span() for m in gp.findall(text, 3)]  # type: ignore[attr-defined]
+            finally:
+                literals.USE_NATIVE = literals.hyperscan is not None
+            assert got == want
+            assert first == want[:3]
+
+
+def test_patterns_with_case_flags_keep_the_plain_scan() -> None:
+    from detector.extract.gates import gated
+
+    assert gated(r"enter (?:[a-z]+ )?name").starts is not None
+    assert gated(r"(?i)enter (?:[a-z]+ )?name").starts is None
+    assert gated(r"(?i:enter) (?:[a-z]+ )?name").starts is None
+    assert gated(r"[a-z]+ name").starts is None  # no literal start
+    assert gated(r"enter (?:your )?name").starts is not None  # bounded: long texts too
+
+
+def _boilerplate_pieces() -> list[str]:
+    b = compiled().boilerplate
+    heads = {h for p in b.parts for h in (literals.literal_prefixes(p.pattern) or ())}
+    return [*sorted(heads), " ", "x", "é", "ã", ".", "\n", "not affiliated ", "rights reserved"]
+
+
+_BOILERPLATE_PIECES = _boilerplate_pieces()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_BOILERPLATE_PIECES), max_size=50), st.integers(1, 6))
+def test_boilerplate_spans_from_literal_heads_match_full_scans(
+    pieces: list[str], repeat: int
+) -> None:
+    """The small-print alternatives tried only where a literal head begins give the spans the
+    same alternatives give scanned over the whole text (with and without the native pass)."""
+    from detector.extract.gates import Alternatives
+
+    text = "".join(pieces) * repeat
+    lex = compiled().boilerplate
+    plain = Alternatives([p.pattern for p in lex.parts], LiteralIndex(enabled=False))
+    plain._heads = [None] * len(plain.parts)  # every alternative over the whole text
+    for native in (True, False):
+        literals.USE_NATIVE = native
+        try:
+            for limit in (200, 3):
+                assert lex.spans(text, limit) == plain.spans(text, limit)
+        finally:
+            literals.USE_NATIVE = literals.hyperscan is not None
+    assert lex._heads is not None and all(h is not None for h in lex._heads)

@@ -99,11 +99,14 @@ def test_walk_and_css_collect_the_same_record(parts: list[tuple[str, str, str, b
         f"<{tag} {attr}>{text}" + (f"</{tag}>" if close else "") for tag, attr, text, close in parts
     ).encode()
     records = []
-    for walk in (False, True):
+    for walk, walk_forms in ((False, False), (True, False), (False, True)):
         page = ParsedPage()
-        _collect(LexborHTMLParser(markup), page, 10_000, walk)
+        _collect(LexborHTMLParser(markup), page, 10_000, walk, walk_forms)
         records.append(page)
     assert records[0] == records[1] or not can_walk(markup)
+    # Form controls found by visiting each form's elements: the same wherever no SVG or MathML.
+    foreign = b"<svg" in markup.lower() or b"<math" in markup.lower()
+    assert records[0] == records[2] or foreign
 
 
 def test_walk_matches_css_on_real_and_corpus_pages() -> None:
@@ -122,18 +125,23 @@ def test_walk_matches_css_on_real_and_corpus_pages() -> None:
             html = json.loads(line).get("html")
             if html:
                 pages.append(html.encode())
-    checked = 0
+    checked = with_forms = 0
     for raw in pages:
-        if b"role" in raw.lower() or b"<svg" in raw.lower() or b"<math" in raw.lower():
+        if b"<svg" in raw.lower() or b"<math" in raw.lower():
             continue  # ``can_walk`` rules these out (it also rules out large pages)
         records = []
-        for walk in (False, True):
+        for walk, walk_forms in ((False, False), (True, False), (False, True)):
             page = ParsedPage()
-            _collect(LexborHTMLParser(raw), page, 1_000_000, walk)
+            _collect(LexborHTMLParser(raw), page, 1_000_000, walk, walk_forms)
             records.append(page)
+        assert records[0] == records[2]  # form controls by visiting: pages of any size
+        with_forms += bool(records[0].forms)
+        if b"role" in raw.lower():
+            continue
         assert records[0] == records[1]
         checked += 1
     assert checked >= 200
+    assert with_forms >= 50
 
 
 def _limit_depth_by_loop(markup: bytes, max_depth: int) -> bytes:

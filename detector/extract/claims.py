@@ -248,6 +248,18 @@ class _Tally:
     platform: bool = True
     own_names: frozenset[str] = frozenset()
     unbranded: int = 0
+    # A verdict depends only on the unit, what follows it and whether it is title-like: pages
+    # repeat their sentences (lists, carousels, a copy of the pitch in every section), and a
+    # repeated one is judged once per page.
+    judged: dict[tuple[str, str, bool], str] = field(default_factory=dict)
+
+    def verdict(self, unit: str, after: str, lex: ClaimsLexicon, strong: bool) -> str:
+        """``_verdict(unit, after, lex, strong)``, remembered for this page."""
+        key = (unit, after, strong)
+        found = self.judged.get(key)
+        if found is None:
+            found = self.judged[key] = _verdict(unit, after, lex, strong)
+        return found
 
     def add(self, unit: str, kinds: set[str], verdict: str, lex: ClaimsLexicon) -> str:
         """Record one judged unit; return its verdict as counted."""
@@ -520,7 +532,7 @@ def _strong_units(texts: list[str], lex: ClaimsLexicon, tally: _Tally) -> str:
             if not kinds:
                 continue
             after = parts[i + 1] if i + 1 < len(parts) else ""
-            verdict = tally.add(part.strip(), kinds, _verdict(part, after, lex, True), lex)
+            verdict = tally.add(part.strip(), kinds, tally.verdict(part, after, lex, True), lex)
             if verdict == "offer" and not first:
                 first = text
     return first
@@ -563,7 +575,7 @@ def extract(ctx: Context) -> Signals:
     cta_hit = _strong_units(ctx.page.ctas[:_MAX_STRONG], lex, tally)
     starts = lex.gate.starts(body)
     for unit, kinds, after in _body_units(body, starts, lex, tally):
-        tally.add(unit, kinds, _verdict(unit, after, lex, strong=False), lex)
+        tally.add(unit, kinds, tally.verdict(unit, after, lex, strong=False), lex)
     for name in CLAIM_TYPES:
         sig.set(f"offer_{name}", min(tally.offers[name], _CAP), tally.evidence.get(f"offer_{name}"))
     sig.set("offer_total", min(tally.verdicts["offer"], 10), tally.evidence.get("offer_total"))

@@ -51,6 +51,8 @@ FINDALL_LIMIT = 5  # matches ``findall`` returns by default
 _MAX_WINDOWS = 400  # literal occurrences searched around before one full pass is cheaper
 _MAX_WIDTH = 600  # patterns whose matches may be longer than this scan the whole text
 _MARGIN = 16  # room for look-behind/look-ahead context at a window's edges
+_MAX_REMEMBERED = 20_000  # strings whose alternation groups a PrefixAlternation keeps
+_INLINE_FLAGS = re.compile(r"\(\?[a-zA-Z-]+[:)]")  # (?i), (?i:...), (?-i:...)
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,9 @@ class GatedPattern:
     gate: tuple[str, ...] | None  # None: no literal is known to be in every match
     width: int | None  # longest possible match; None when unbounded
     ascii_gate: tuple[str, ...] = ()  # the gate's ASCII literals: all an ASCII text can hold
+    # When every match begins with one of some literals: the pattern tried only where one
+    # begins, instead of at every position of the text (unbounded width) or of the windows.
+    starts: Anchored | None = None
 
     def _literals(self, text: str) -> tuple[str, ...]:
         # str.isascii is O(1) (CPython keeps the flag), and skips the accented literals.
@@ -85,9 +90,19 @@ class GatedPattern:
     def findall(self, text: str, limit: int = FINDALL_LIMIT) -> list[re.Match[str]]:
         if self.width is None and not self.admits(text):
             return []
+        out: list[re.Match[str]] = []
+        if self.starts is not None and (self.width is None or len(text) >= MIN_INDEXED):
+            # A many-branched pattern tries every branch at every position of a window; at the
+            # positions where one of its literal prefixes begins it finds the same matches.
+            if self.width is not None and not self.admits(text):
+                return out
+            for m in self.starts.finditer(text):
+                out.append(m)
+                if len(out) >= limit:
+                    break
+            return out
         # With a bounded width the windows are found by the same literal scan that ``admits``
         # makes: no occurrence, no window.
-        out: list[re.Match[str]] = []
         for lo, hi in self._windows(text):
             for m in self.pattern.finditer(text, lo, hi):
                 out.append(m)
@@ -124,7 +139,26 @@ def gated(patterns: str | list[str]) -> GatedPattern:
     ascii_gate = tuple(x for x in gate if x.isascii()) if gate else ()
     if gate:
         literal_index().register(gate)
-    return GatedPattern(re.compile(source), gate, width, ascii_gate)
+    pattern = re.compile(source)
+    return GatedPattern(pattern, gate, width, ascii_gate, _starts(pattern))
+
+
+def _starts(pattern: re.Pattern[str]) -> Anchored | None:
+    """The pattern tried only where one of its literal prefixes begins, when it has them.
+
+    ``literal_prefixes`` reads case-sensitive literals: a pattern with IGNORECASE (or any
+    flag changing what a literal matches) keeps its plain scan. Prefixes are never empty, so
+    matches are not, and ``matches_at`` yields exactly what ``finditer`` does.
+    """
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE) or _INLINE_FLAGS.search(pattern.pattern):
+        return None
+    try:
+        prefixes = literal_prefixes(pattern.pattern)
+    except Exception:  # the private parser API: a failure only costs speed
+        return None
+    if not prefixes or not all(prefixes):
+        return None
+    return Anchored(pattern, prefixes, scan_alone=True)
 
 
 def _analyse(entries: list[str]) -> tuple[tuple[str, ...] | None, int | None]:
@@ -170,6 +204,9 @@ class Alternatives:
     def __init__(self, patterns: list[str], index: LiteralIndex) -> None:
         self.full = re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
         self.parts = [re.compile(p) for p in patterns]
+        # Per alternative, literals one of which each of its matches begins with (or None);
+        # found on the first ``spans`` call (few alternations are asked for spans).
+        self._heads: list[tuple[str, ...] | None] | None = None
         self._always: list[int] = []  # alternatives with no required literal
         self._by_literal: dict[str, list[int]] = {}
         for i, pattern in enumerate(patterns):
@@ -210,14 +247,54 @@ class Alternatives:
             candidates = set(self._always)
             for lit in present:
                 candidates.update(self._by_literal.get(lit, ()))
+        if self._heads is None:
+            self._heads = [_heads(p.pattern) for p in self.parts]
         out: list[tuple[int, int]] = []
         for i in sorted(candidates):
-            for m in self.parts[i].finditer(text):
+            # An alternative beginning with a word boundary or a character class is tried at
+            # every position by Python's engine; with literal heads only where one occurs.
+            heads = self._heads[i]
+            found = (
+                self.parts[i].finditer(text)
+                if heads is None
+                else matches_at(self.parts[i], text, _occurrences(text, heads))
+            )
+            for m in found:
                 if m.end() > m.start():
                     out.append((m.start(), m.end()))
                 if len(out) >= limit:
                     return sorted(out)
         return sorted(out)
+
+
+_HEAD_CHARS = 4  # literal heads are cut to this many characters (fewer, shorter scans)
+_MAX_HEADS = 16
+
+
+def _heads(pattern: str) -> tuple[str, ...] | None:
+    """Literals one of which every match of ``pattern`` begins with, cut short; None when the
+    pattern has none (or inline flags, which change what a literal matches)."""
+    if _INLINE_FLAGS.search(pattern):
+        return None
+    try:
+        prefixes = literal_prefixes(pattern)
+    except Exception:  # the private parser API: a failure only costs speed
+        return None
+    if not prefixes or not all(prefixes):
+        return None
+    heads = sorted({p[:_HEAD_CHARS] for p in prefixes})
+    return tuple(heads) if len(heads) <= _MAX_HEADS else None
+
+
+def _occurrences(text: str, literals: Sequence[str]) -> list[int]:
+    """Ascending, distinct offsets where one of ``literals`` begins (``str.find`` each)."""
+    found: set[int] = set()
+    for lit in literals:
+        at = text.find(lit)
+        while at != -1:
+            found.add(at)
+            at = text.find(lit, at + 1)
+    return sorted(found)
 
 
 class Anchored:
@@ -309,6 +386,10 @@ class PrefixAlternation:
     parts: tuple[re.Pattern[str], ...] = ()  # one pattern per named group, in order
     by_prefix: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # -> parts
     lengths: tuple[int, ...] = ()  # distinct prefix lengths, for the look-ups at a position
+    # The groups to try, by the text at a position cut to the longest prefix (see ``match``).
+    _owners: dict[str, tuple[int, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def build(cls, groups: list[tuple[str, list[str]]]) -> PrefixAlternation:
@@ -339,18 +420,31 @@ class PrefixAlternation:
 
     def match(self, text: str, pos: int) -> re.Match[str] | None:
         """``full.match(text, pos)``, trying only the groups with a prefix at ``pos``."""
-        by_prefix = self.by_prefix
-        owners: set[int] = set()
-        for length in self.lengths:
-            found = by_prefix.get(text[pos : pos + length])
-            if found:
-                owners.update(found)
+        # Which prefixes begin at ``pos`` depends only on the next ``lengths[-1]`` characters:
+        # the groups to try are looked up once per such string, and remembered (the same words
+        # come back within a page and from page to page).
+        key = text[pos : pos + self.lengths[-1]] if self.lengths else ""
+        owners = self._owners.get(key)
+        if owners is None:
+            owners = self._owners_of(key)
         parts = self.parts
-        for index in sorted(owners):
+        for index in owners:
             m = parts[index].match(text, pos)
             if m is not None:
                 return m
         return None
+
+    def _owners_of(self, key: str) -> tuple[int, ...]:
+        by_prefix = self.by_prefix
+        found: set[int] = set()
+        for length in self.lengths:
+            owners = by_prefix.get(key[:length])
+            if owners:
+                found.update(owners)
+        if len(self._owners) >= _MAX_REMEMBERED:
+            self._owners.clear()
+        answer = self._owners[key] = tuple(sorted(found))
+        return answer
 
     def finditer(self, text: str, starts: list[int]) -> Iterator[re.Match[str]]:
         """Non-overlapping matches beginning at the given gate positions, in order."""

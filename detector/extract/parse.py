@@ -44,6 +44,7 @@ _COLLECT_SELECTOR = (
 )
 _NON_TEXT = ["script", "style", "template", "svg", "math"]
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}charset\s*=\s*["']?([A-Za-z0-9_:.-]{1,40})""", re.I)
+_FOREIGN = re.compile(rb"<svg|<math", re.I)  # as ``b"<svg" in raw.lower()``: ASCII folding
 _REFRESH_URL = re.compile(r"""url\s*=\s*['"]?([^'";]+)""", re.I)
 
 
@@ -379,14 +380,20 @@ def parse_html(markup: str | bytes, settings: Settings | None = None) -> ParsedP
         page.truncated = True
     raw, page.depth_limited = limit_depth(raw, s.max_nesting_depth, tag_counts(raw))
     tree = LexborHTMLParser(raw)
-    _collect(tree, page, s.max_script_chars, can_walk(raw))
+    _collect(tree, page, s.max_script_chars, can_walk(raw), _FOREIGN.search(raw) is None)
     tree.strip_tags(_NON_TEXT)
     body = tree.body if tree.body is not None else tree.root
     page.text = _text(body)[: s.max_text_chars]
     return page
 
 
-def _collect(tree: LexborHTMLParser, page: ParsedPage, budget: int, walk: bool = False) -> None:
+def _collect(
+    tree: LexborHTMLParser,
+    page: ParsedPage,
+    budget: int,
+    walk: bool = False,
+    walk_forms: bool = False,
+) -> None:
     """Head, scripts, forms, controls, links, frames, images and headings in one traversal.
 
     One union selector walks the tree once (each ``css`` call is a full walk); nodes come back
@@ -396,7 +403,9 @@ def _collect(tree: LexborHTMLParser, page: ParsedPage, budget: int, walk: bool =
     ``walk`` visits every element in Python instead: no CSS engine, whose set-up costs more
     than parsing a small page. The caller chooses it only where ``can_walk``: there the
     selectors reduce to tag names and two attribute tests (tests/test_parse.py checks that both
-    ways give the same page record).
+    ways give the same page record). ``walk_forms`` finds the controls of each form that way
+    (one CSS query per form costs more than visiting its elements): the caller chooses it where
+    the markup has no SVG or MathML, the only rule of ``can_walk`` that concerns controls.
     """
     made: dict[int, Input] = {}  # controls inside forms are also page controls: build once
 
@@ -439,7 +448,7 @@ def _collect(tree: LexborHTMLParser, page: ParsedPage, budget: int, walk: bool =
             a = node.attributes
             controls = (
                 [i for i in node.traverse() if i.tag in _CONTROL_TAGS]
-                if walk
+                if walk or walk_forms
                 else node.css(_CONTROL_SELECTOR)
             )
             page.forms.append(

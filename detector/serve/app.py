@@ -34,6 +34,7 @@ from detector.errors import BlockedAddress, ConfigError, DetectorError, FetchErr
 from detector.serve import schemas as s
 from detector.serve.cache import TTLCache, page_key
 from detector.serve.keys import KeyRing
+from detector.serve.lean import refuse_unused
 from detector.serve.lookup import HashIndex, canonical_url, sha256_hex
 from detector.serve.middleware import BodyLimit, Contain, Gate, Headers, Limits, client_hash
 from detector.store.base import Store
@@ -602,7 +603,12 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
 
 
 def app_from_env() -> FastAPI:
-    """uvicorn factory (``detector serve``): settings from ``DETECTOR_*`` variables."""
+    """uvicorn factory (``detector serve``): settings from ``DETECTOR_*`` variables.
+
+    Runs in each worker process before the model loads, so the worker first refuses the optional
+    packages scoring never uses (``lean.refuse_unused``: about 110 MB less per worker).
+    """
+    refuse_unused()
     level = os.environ.get("DETECTOR_SERVE_LOG_LEVEL", "info").upper()
     logging.basicConfig(
         level=getattr(logging, level, logging.INFO),
