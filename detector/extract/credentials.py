@@ -124,6 +124,12 @@ def _social_brands() -> tuple[tuple[str, GatedPattern, tuple[str, ...]], ...]:
     )
 
 
+@cache
+def _any_social_brand() -> GatedPattern:
+    """Every brand's words in one pattern: a text none of them matches is skipped at once."""
+    return gated([w for words, _domains in _lex()["social_brands"].values() for w in words])
+
+
 def _social_clone(ctx: Context) -> str:
     """The title, site name, heading or logo that dresses a log-in page as a social network's
     own, when the page is not on that network's domain (or has no URL); else "".
@@ -143,7 +149,9 @@ def _social_clone(ctx: Context) -> str:
     oauth = _pat("oauth_button_words")
     for text, max_words in candidates:
         low = text.lower()
-        if not low or (max_words and len(low.split()) > max_words) or oauth.search(low):
+        if not low or (max_words and len(low.split()) > max_words):
+            continue
+        if _any_social_brand().search(low) is None or oauth.search(low):
             continue
         for _, words, domains in _social_brands():
             if words.search(low) is None:
@@ -174,6 +182,10 @@ def lowered_scripts(ctx: Context) -> str:
     return str(cached)
 
 
+# Every ``server_reads_secret`` match holds one of these, as code spells them.
+_SERVER_READ_MARKS = ("$_", "req.", "Req.", "REQ.", "request.", "Request.", "REQUEST.")
+
+
 def _server_capture(ctx: Context) -> str:
     """The sink of server code (PHP, Node, Python) that reads a submitted password and keeps or
     forwards it as typed; '' when the source hashes or verifies passwords, as a real log-in does.
@@ -183,6 +195,9 @@ def _server_capture(ctx: Context) -> str:
     raw = ctx.snapshot.html or ctx.snapshot.text or ""
     if not raw and ctx.snapshot.listing is not None:
         raw = ctx.snapshot.listing.description or ""
+    # Lower-casing a long page costs more than the rest: first the literals a read must hold.
+    if all(raw.find(mark, 0, MAX_SCRIPT) < 0 for mark in _SERVER_READ_MARKS):
+        return ""
     source = raw[:MAX_SCRIPT].lower()
     if not _pat("server_reads_secret").search(source) or not _pat("server_secret_word").search(
         source
