@@ -12,7 +12,12 @@ Phases, all in one run against one `detector serve` process on 127.0.0.1:
      HTTP overhead = HTTP latency / in-process time - 1;
   3. saturation: ``--clients`` connections in a closed loop: the most the server sustains;
   4. sustained: open-loop arrival rates of ``--load`` x the saturated rate, spread over
-     ``--clients`` connections; latency counts from the scheduled send time, so queueing shows.
+     ``--clients`` connections; latency counts from the scheduled send time, so queueing shows;
+     then the same schedule scored in-process on one thread (the baseline for the tail: a
+     request that arrives after an idle gap costs more on this virtual machine, with or without
+     HTTP, docs/serve.md).
+With ``--pin`` (the default on 2+ CPUs) the load generator and the in-process baseline run on
+the first CPU and the server on the others, so the generator does not take the server's core.
 Prints p50/p99 latency, requests/second, errors, the ratios, and each worker's resident memory.
 Because the CPUs are shared, the serial comparison moves with other jobs; the endpoint's own
 work is also measured directly: the same bodies through the ASGI app with a model that costs
@@ -83,6 +88,9 @@ def pct(values: list[float], q: float) -> float:
     return s[min(len(s) - 1, int(q * len(s)))] * 1000 if s else float("nan")
 
 
+CACHED = [0]  # answers the server took from its cache (the bench means every one to be scored)
+
+
 class Conn:
     """One keep-alive HTTP/1.1 connection."""
 
@@ -107,7 +115,8 @@ class Conn:
         for line in headers.split(b"\r\n"):
             if line.lower().startswith(b"content-length:"):
                 length = int(line.split(b":", 1)[1])
-        await self.reader.readexactly(length)
+        answer = await self.reader.readexactly(length)
+        CACHED[0] += b'"cached":true' in answer
         if b"connection: close" in headers.lower():
             self.writer.close()
             self.writer = None
@@ -115,13 +124,13 @@ class Conn:
 
 
 async def serial(
-    port: int, items: list[tuple[str, bytes]], n: int, det: Any = None
+    port: int, items: list[tuple[str, bytes]], n: int, det: Any = None, first: int = 10_000_000
 ) -> tuple[list[float], list[float], int]:
     """One request at a time; with ``det``, each request is also scored in-process just before,
     so both see the same machine load (the CPUs are shared)."""
     conn, lat, inproc, errors = Conn(port), [], [], 0
     for i in range(n):
-        payload = body(items[i % len(items)], 10_000_000 + i)
+        payload = body(items[i % len(items)], first + i)
         if det is not None:
             snap = json.loads(payload)
             t = time.perf_counter()
@@ -160,8 +169,15 @@ async def closed_loop(
 
 
 async def open_loop(
-    port: int, items: list[tuple[str, bytes]], clients: int, rate: float, seconds: float
+    port: int,
+    items: list[tuple[str, bytes]],
+    clients: int,
+    rate: float,
+    seconds: float,
+    first: int = 30_000_000,
 ) -> tuple[list[float], int, float]:
+    """Requests due at ``rate`` per second; request numbers start at ``first``, so each phase
+    sends bodies no earlier phase sent (a repeated body would be answered from the cache)."""
     free: asyncio.Queue[Conn] = asyncio.Queue()
     for _ in range(clients):
         free.put_nowait(Conn(port))
@@ -174,7 +190,7 @@ async def open_loop(
         nonlocal errors
         conn = await free.get()
         try:
-            errors += await conn.post(body(items[n % len(items)], 30_000_000 + n)) != 200
+            errors += await conn.post(body(items[n % len(items)], first + n)) != 200
         except (OSError, asyncio.IncompleteReadError):
             errors += 1
             conn = Conn(port)
@@ -190,6 +206,24 @@ async def open_loop(
         tasks.append(asyncio.create_task(one(n, due)))
     await asyncio.gather(*tasks)
     return lat, errors, len(lat) / (time.perf_counter() - start)
+
+
+def paced(
+    det: Any, items: list[tuple[str, bytes]], rate: float, seconds: float, first: int
+) -> list[float]:
+    """The open loop's schedule scored in-process on one thread: the same bodies due at the
+    same rate, latency from the due time (a late score delays the next, as a queue would)."""
+    lat: list[float] = []
+    start = time.perf_counter()
+    for n in range(int(rate * seconds)):
+        due = start + n / rate
+        snap = json.loads(body(items[n % len(items)], first + n))
+        delay = due - time.perf_counter()
+        if delay > 0:
+            time.sleep(delay)
+        det.score(snap)
+        lat.append(time.perf_counter() - due)
+    return lat
 
 
 class _NoModel:
@@ -286,6 +320,9 @@ def workers_of(pid: int) -> list[int]:
     return kids
 
 
+PIN_SERVER: set[int] = set()  # --pin: the CPUs the server may run on
+
+
 def start_server(workers: int) -> tuple[subprocess.Popen[bytes], int]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -298,7 +335,10 @@ def start_server(workers: int) -> tuple[subprocess.Popen[bytes], int]:
     }
     cmd = [sys.executable, "-m", "detector", "serve", "--port", str(port)]
     cmd += ["--workers", str(workers), "--log-level", "warning"]
-    proc = subprocess.Popen(cmd, env=env, cwd=ROOT)
+    pin = PIN_SERVER
+    proc = subprocess.Popen(
+        cmd, env=env, cwd=ROOT, preexec_fn=(lambda: os.sched_setaffinity(0, pin)) if pin else None
+    )
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
         try:
@@ -332,7 +372,18 @@ def main() -> None:
         action="store_true",
         help="one page only: the real page closest to 100 kB (default: the whole mix)",
     )
+    ap.add_argument(
+        "--pin",
+        action=argparse.BooleanOptionalAction,
+        default=len(os.sched_getaffinity(0)) >= 2,
+        help="run the load generator and the in-process baseline on the first CPU and the server "
+        "on the others, so the generator does not take the server's core (default: with 2+ CPUs)",
+    )
     args = ap.parse_args()
+    if args.pin:
+        cpus = sorted(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {cpus[0]})
+        PIN_SERVER.update(cpus[1:])
 
     pages_ = pages()
     if args.single:
@@ -352,15 +403,18 @@ def main() -> None:
 
     proc, port = start_server(args.workers)
     try:
-        asyncio.run(serial(port, items, 20))  # warm-up
+        asyncio.run(serial(port, items, 20, first=5_000_000))  # warm-up
         http, inproc, serial_err = asyncio.run(serial(port, items, args.serial, det))
-        del det
         sat, sat_err, sat_rps = asyncio.run(closed_loop(port, items, args.clients, args.seconds))
         sustained = []
-        for load in (float(x) for x in args.load.split(",")):
+        for phase, load in enumerate(float(x) for x in args.load.split(",")):
             rate = max(1.0, sat_rps * load)
-            lat, err, rps = asyncio.run(open_loop(port, items, args.clients, rate, args.seconds))
-            sustained.append((load, rate, lat, err, rps))
+            first = 30_000_000 + phase * 1_000_000
+            lat, err, rps = asyncio.run(
+                open_loop(port, items, args.clients, rate, args.seconds, first)
+            )
+            alone = paced(det, items, rate, args.seconds, first + 500_000)
+            sustained.append((load, rate, lat, err, rps, alone))
         pids = workers_of(proc.pid) if args.workers > 1 else [proc.pid]
         memory = [rss_mb(pid) for pid in pids]
     finally:
@@ -392,12 +446,18 @@ def main() -> None:
         f"errors {sat_err}; in-process single thread {1 / mean_in:.1f}/s "
         f"(ratio {sat_rps * mean_in:.2f})"
     )
-    for load, rate, sus, sus_err, sus_rps in sustained:
+    for load, rate, sus, sus_err, sus_rps, alone in sustained:
         print(
             f"sustained ({load:.0%} of saturated = {rate:.1f} req/s offered over "
             f"{args.clients} connections): {sus_rps:.1f} req/s, p50 {pct(sus, 0.5):.1f} ms, "
             f"p99 {pct(sus, 0.99):.1f} ms, errors {sus_err}; target p99 < 25 ms"
         )
+        print(
+            f"  same schedule scored in-process (one thread, no HTTP): p50 {pct(alone, 0.5):.1f} "
+            f"ms, p99 {pct(alone, 0.99):.1f} ms; endpoint / in-process p99 "
+            f"{pct(sus, 0.99) / pct(alone, 0.99):.2f}"
+        )
+    print(f"answers from the response cache: {CACHED[0]} (every request is meant to be scored)")
     for pid, (now, peak) in zip(pids, memory, strict=True):
         print(f"worker {pid}: RSS {now:.0f} MB (peak {peak:.0f} MB); target < 300 MB")
 

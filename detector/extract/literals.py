@@ -28,6 +28,7 @@ from __future__ import annotations
 import importlib
 import re
 import threading
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -61,6 +62,18 @@ class _Database:
         self._db: Any = None
         self._lock = threading.RLock()
         self._local = threading.local()
+        _LIVE.add(self)
+
+    def prepare(self) -> bool:
+        """Compile now and give the calling thread its scratch space; False if there is
+        nothing to compile (no literals, or no hyperscan)."""
+        if hyperscan is None or not self._literals:
+            return False
+        db = self._db or self._build()
+        local = self._local
+        if getattr(local, "db", None) is not db:
+            local.db, local.scratch, local.recent = db, hyperscan.Scratch(db), []
+        return True
 
     def _add(self, literals: Iterable[bytes]) -> None:
         with self._lock:
@@ -91,6 +104,17 @@ class _Database:
                 )
                 self._db = db
             return self._db
+
+
+# Every database made so far; ``prepare_all`` compiles them ahead of the first long text.
+_LIVE: weakref.WeakSet[_Database] = weakref.WeakSet()
+
+
+def prepare_all() -> int:
+    """Compile every literal database made so far and give the calling thread a scratch space
+    for each: what the first long page would otherwise pay (tens of milliseconds). Returns how
+    many databases are ready."""
+    return sum(db.prepare() for db in list(_LIVE))
 
 
 def _encode(text: str) -> bytes:

@@ -54,7 +54,6 @@ NATIVE_THREAD_VARS = (
 # at once instead of queueing for seconds (rate limits bound each key; this bounds the worker).
 MAX_QUEUED = 256
 STORE_REFRESH_SECONDS = 60.0  # how often new store verdicts reach the lookup index
-_WARM_UP = {"url": "https://warm-up.invalid/", "html": "<title>warm up</title><p>hello</p>"}
 
 
 class ServiceError(Exception):
@@ -145,9 +144,15 @@ class Service:
             self.detector = Detector.load(settings=self.settings)
         # Measured where scoring runs: the scoring thread.
         self.native_threads = self.executor.submit(limit_native_threads).result()
-        warm = self.executor.submit(self.detector.score, _WARM_UP).result()
-        if warm.error:
-            raise DetectorError(f"model loaded but cannot score: {warm.error}")
+        # One synthetic snapshot of each kind, then every pattern database compiled, on the
+        # scoring thread: the first real request costs what the next ones do. (A stand-in
+        # scorer without ``warm_up`` scores one small page.)
+        warm_up = getattr(self.detector, "warm_up", None) or (
+            lambda: [self.detector.score({"url": "https://warm-up.invalid/", "text": "warm up"})]
+        )
+        failed = next((v for v in self.executor.submit(warm_up).result() if v.error), None)
+        if failed is not None:
+            raise DetectorError(f"model loaded but cannot score: {failed.error}")
         if self.settings.serve_store:
             from detector.store import open_store
 
