@@ -239,3 +239,30 @@ def test_encoded_login_page_fires_the_credential_signals():
     markup = f"<script>document.write(unescape('{_percent(_HIDDEN)}'))</script>"
     f = extract(Snapshot(url="", html=markup)).features
     assert f["credential.password_fields"] == 1
+
+
+def test_controls_and_links_are_the_records_their_constructors_make() -> None:
+    """``_built`` skips the frozen ``__init__``: the objects must still equal, hash and read as
+    constructed ones, with every field set (a new field would be missing here)."""
+    import dataclasses
+
+    from detector.extract.parse import Input, Link, parse_html
+
+    page = parse_html(
+        '<form action="/x"><input type="Email" name=" e " placeholder="Mail" value="v">'
+        '<button aria-label="Go">Send</button><select name="s"></select></form>'
+        '<a href="/a"> two  words </a><input type=submit value="OK">'
+    )
+    records = [*page.inputs, *page.forms[0].inputs, *page.links]
+    assert len(page.inputs) == 3 and len(page.forms[0].inputs) == 3 and len(page.links) == 1
+    for rec in records:
+        cls = type(rec)
+        assert cls in (Input, Link)
+        names = [f.name for f in dataclasses.fields(cls)]
+        made = cls(**{n: getattr(rec, n) for n in names})
+        assert rec == made and hash(rec) == hash(made) and repr(rec) == repr(made)
+        assert [k for k in vars(rec) if not k.startswith("_")] == names
+    first = page.inputs[0]
+    assert (first.type, first.name, first.placeholder) == ("email", "e", "Mail")
+    assert first.descriptor == "email e mail" and first.descriptor is first.descriptor
+    assert page.forms[0].inputs[1].label == "Go" and page.links[0].text == "two words"
