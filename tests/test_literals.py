@@ -411,3 +411,19 @@ def test_boilerplate_spans_from_literal_heads_match_full_scans(
         finally:
             literals.USE_NATIVE = literals.hyperscan is not None
     assert lex._heads is not None and all(h is not None for h in lex._heads)
+
+
+@needs_hs
+@settings(max_examples=60, deadline=None)
+@given(
+    pieces=st.lists(
+        st.sampled_from(["ab", "é", "\U0001f600", "ü b", " ", "x", "ab\ud800"]), max_size=400
+    )
+)
+def test_many_starts_in_non_ascii_text_keep_character_offsets(pieces: list[str]) -> None:
+    """Above ``_FEW_STARTS`` hits the byte offsets are converted at once (lead bytes counted),
+    below one by one: both must be the regex's character offsets."""
+    text = "".join(pieces) + "é" + "ab " * 40  # non-ASCII, and always more than a few hits
+    starts = LiteralStarts(["ab", "b"]).starts(text)
+    assert starts == [m.start() for m in re.finditer("(?=ab|b)", text)]
+    assert len(starts) > 24

@@ -32,6 +32,8 @@ import weakref
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+import numpy as np
+
 hyperscan: Any
 try:  # pragma: no cover - which branch runs depends on the platform
     import hyperscan
@@ -44,6 +46,8 @@ USE_NATIVE = hyperscan is not None
 # Shorter texts are cheaper to check literal by literal than to encode and scan.
 MIN_CHARS = 256
 _RECENT = 8  # texts remembered per thread: one extraction reuses a handful of long texts
+# Up to this many starts in a non-ASCII text, offsets are converted one by one; above, at once.
+_FEW_STARTS = 24
 
 # Non-ASCII letters that re.IGNORECASE equates with ASCII ones (checked over all of Unicode):
 # İ and ı with i, ſ with s, the Kelvin sign with k.
@@ -218,12 +222,17 @@ class LiteralStarts(_Database):
         found = sorted({end - lengths[ident] for ident, end in ends})
         if len(data) == len(text):  # ASCII: byte and character offsets agree
             return found
-        # A literal starts with a UTF-8 lead byte, so every offset is a character boundary.
+        # A literal starts with a UTF-8 lead byte, so every offset is a character boundary:
+        # the characters before it are the lead bytes before it.
+        if len(found) > _FEW_STARTS:
+            leads = np.cumsum((np.frombuffer(data, dtype=np.uint8) & 0xC0) != 0x80)
+            at = np.asarray(found, dtype=np.intp)
+            return np.where(at > 0, leads[np.maximum(at - 1, 0)], 0).tolist()
         out: list[int] = []
         chars = last = 0
-        for at in found:
-            chars += len(data[last:at].decode("utf-8", "surrogatepass"))
-            last = at
+        for at_byte in found:
+            chars += len(data[last:at_byte].decode("utf-8", "surrogatepass"))
+            last = at_byte
             out.append(chars)
         return out
 
