@@ -16,8 +16,9 @@ Phases, all in one run against one `detector serve` process on 127.0.0.1:
      then the same schedule scored in-process on one thread (the baseline for the tail: a
      request that arrives after an idle gap costs more on this virtual machine, with or without
      HTTP, docs/serve.md).
-With ``--pin`` (the default on 2+ CPUs) the load generator and the in-process baseline run on
-the first CPU and the server on the others, so the generator does not take the server's core.
+With ``--pin`` (the default on 2+ CPUs), after the serial phases (where the two sides take turns
+and float as they would), the load generator and the in-process baseline run on the first CPU
+and every server thread on the others, so 50 clients do not take the server's core.
 Prints p50/p99 latency, requests/second, errors, the ratios, and each worker's resident memory.
 Because the CPUs are shared, the serial comparison moves with other jobs; the endpoint's own
 work is also measured directly: the same bodies through the ASGI app with a model that costs
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import gc
 import json
 import os
@@ -321,7 +323,12 @@ def workers_of(pid: int) -> list[int]:
     return kids
 
 
-PIN_SERVER: set[int] = set()  # --pin: the CPUs the server may run on
+def pin(pids: list[int], cpus: set[int]) -> None:
+    """Every thread of each process in ``pids`` to ``cpus``."""
+    for pid in pids:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            with contextlib.suppress(ProcessLookupError, FileNotFoundError):  # a thread ended
+                os.sched_setaffinity(int(task.name), cpus)
 
 
 def start_server(workers: int) -> tuple[subprocess.Popen[bytes], int]:
@@ -336,10 +343,7 @@ def start_server(workers: int) -> tuple[subprocess.Popen[bytes], int]:
     }
     cmd = [sys.executable, "-m", "detector", "serve", "--port", str(port)]
     cmd += ["--workers", str(workers), "--log-level", "warning"]
-    pin = PIN_SERVER
-    proc = subprocess.Popen(
-        cmd, env=env, cwd=ROOT, preexec_fn=(lambda: os.sched_setaffinity(0, pin)) if pin else None
-    )
+    proc = subprocess.Popen(cmd, env=env, cwd=ROOT)
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
         try:
@@ -377,14 +381,10 @@ def main() -> None:
         "--pin",
         action=argparse.BooleanOptionalAction,
         default=len(os.sched_getaffinity(0)) >= 2,
-        help="run the load generator and the in-process baseline on the first CPU and the server "
-        "on the others, so the generator does not take the server's core (default: with 2+ CPUs)",
+        help="for the load phases, run the load generator and the in-process baseline on the first "
+        "CPU and the server on the others (default: with 2+ CPUs)",
     )
     args = ap.parse_args()
-    if args.pin:
-        cpus = sorted(os.sched_getaffinity(0))
-        os.sched_setaffinity(0, {cpus[0]})
-        PIN_SERVER.update(cpus[1:])
 
     pages_ = pages()
     if args.single:
@@ -411,6 +411,11 @@ def main() -> None:
     try:
         asyncio.run(serial(port, items, 20, first=5_000_000))  # warm-up
         http, inproc, serial_err = asyncio.run(serial(port, items, args.serial, det))
+        pids = workers_of(proc.pid) if args.workers > 1 else [proc.pid]
+        if args.pin:  # from here on the load generator keeps off the server's cores
+            cpus = sorted(os.sched_getaffinity(0))
+            pin([proc.pid, *pids], set(cpus[1:]))
+            os.sched_setaffinity(0, {cpus[0]})
         sat, sat_err, sat_rps = asyncio.run(closed_loop(port, items, args.clients, args.seconds))
         sustained = []
         for phase, load in enumerate(float(x) for x in args.load.split(",")):
@@ -421,7 +426,6 @@ def main() -> None:
             )
             alone = paced(det, items, rate, args.seconds, first + 500_000)
             sustained.append((load, rate, lat, err, rps, alone))
-        pids = workers_of(proc.pid) if args.workers > 1 else [proc.pid]
         memory = [rss_mb(pid) for pid in pids]
     finally:
         proc.terminate()
