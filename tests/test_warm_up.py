@@ -81,5 +81,5 @@ def test_a_failed_warm_up_stops_start_up(tmp_path: Path) -> None:
 
     settings = Settings(api_keys="t:test-key-0123456789abcdef", serve_store="")
     app = create_app(settings, detector=_FailsWarmUp())
-    with pytest.raises(DetectorError, match="cannot score: extract.failed"):
+    with pytest.raises(DetectorError, match=r"cannot score: extract\.failed"):
         app.state.service.start()
