@@ -47,7 +47,7 @@ USE_NATIVE = hyperscan is not None
 MIN_CHARS = 256
 _RECENT = 8  # texts remembered per thread: one extraction reuses a handful of long texts
 # Up to this many starts in a non-ASCII text, offsets are converted one by one; above, at once.
-_FEW_STARTS = 24
+_FEW_STARTS = 256
 
 # Non-ASCII letters that re.IGNORECASE equates with ASCII ones (checked over all of Unicode):
 # İ and ı with i, ſ with s, the Kelvin sign with k.
