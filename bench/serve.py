@@ -34,10 +34,12 @@ import contextlib
 import gc
 import json
 import os
+import re
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -331,7 +333,17 @@ def pin(pids: list[int], cpus: set[int]) -> None:
                 os.sched_setaffinity(int(task.name), cpus)
 
 
-def start_server(workers: int) -> tuple[subprocess.Popen[bytes], int]:
+_ACCESS = re.compile(rb"POST /v1/score 200 ([0-9.]+)ms")
+
+
+def server_times(log: Path, offset: int) -> tuple[list[float], int]:
+    """Seconds the app spent on each scored request, from the access-log lines written since
+    ``offset`` (the middleware's time: from the request reaching the app to its answer)."""
+    data = log.read_bytes()
+    return [float(m.group(1)) / 1000 for m in _ACCESS.finditer(data, offset)], len(data)
+
+
+def start_server(workers: int, log: Path) -> tuple[subprocess.Popen[bytes], int]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = int(s.getsockname()[1])
@@ -342,8 +354,10 @@ def start_server(workers: int) -> tuple[subprocess.Popen[bytes], int]:
         "PYTHONPATH": str(ROOT),
     }
     cmd = [sys.executable, "-m", "detector", "serve", "--port", str(port)]
-    cmd += ["--workers", str(workers), "--log-level", "warning"]
-    proc = subprocess.Popen(cmd, env=env, cwd=ROOT)
+    # info: one access line per request (hashes, no URL), the level a deployment runs at
+    cmd += ["--workers", str(workers), "--log-level", "info"]
+    with log.open("wb") as out:
+        proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
         try:
@@ -407,7 +421,8 @@ def main() -> None:
     gc.collect()
     gc.freeze()
 
-    proc, port = start_server(args.workers)
+    log = Path(tempfile.mkdtemp(prefix="bench-serve-")) / "server.log"
+    proc, port = start_server(args.workers, log)
     try:
         asyncio.run(serial(port, items, 20, first=5_000_000))  # warm-up
         http, inproc, serial_err = asyncio.run(serial(port, items, args.serial, det))
@@ -421,11 +436,14 @@ def main() -> None:
         for phase, load in enumerate(float(x) for x in args.load.split(",")):
             rate = max(1.0, sat_rps * load)
             first = 30_000_000 + phase * 1_000_000
+            _, offset = server_times(log, 0)
             lat, err, rps = asyncio.run(
                 open_loop(port, items, args.clients, rate, args.seconds, first)
             )
+            time.sleep(0.5)  # the last access lines reach the file
+            in_app, _ = server_times(log, offset)
             alone = paced(det, items, rate, args.seconds, first + 500_000)
-            sustained.append((load, rate, lat, err, rps, alone))
+            sustained.append((load, rate, lat, err, rps, alone, in_app))
         memory = [rss_mb(pid) for pid in pids]
     finally:
         proc.terminate()
@@ -456,7 +474,7 @@ def main() -> None:
         f"errors {sat_err}; in-process single thread {1 / mean_in:.1f}/s "
         f"(ratio {sat_rps * mean_in:.2f})"
     )
-    for load, rate, sus, sus_err, sus_rps, alone in sustained:
+    for load, rate, sus, sus_err, sus_rps, alone, in_app in sustained:
         print(
             f"sustained ({load:.0%} of saturated = {rate:.1f} req/s offered over "
             f"{args.clients} connections): {sus_rps:.1f} req/s, p50 {pct(sus, 0.5):.1f} ms, "
@@ -467,6 +485,12 @@ def main() -> None:
             f"ms, p99 {pct(alone, 0.99):.1f} ms; endpoint / in-process p99 "
             f"{pct(sus, 0.99) / pct(alone, 0.99):.2f}"
         )
+        if in_app:
+            print(
+                f"  time in the app (access log, {len(in_app)} requests): p50 "
+                f"{pct(in_app, 0.5):.1f} ms, p99 {pct(in_app, 0.99):.1f} ms; the rest of the "
+                "endpoint's latency is transport, HTTP parsing and waiting to be read"
+            )
     print(f"answers from the response cache: {CACHED[0]} (every request is meant to be scored)")
     for pid, (now, peak) in zip(pids, memory, strict=True):
         print(f"worker {pid}: RSS {now:.0f} MB (peak {peak:.0f} MB); target < 300 MB")
