@@ -13,9 +13,9 @@ Phases, all in one run against one `detector serve` process on 127.0.0.1:
   3. saturation: ``--clients`` connections in a closed loop: the most the server sustains;
   4. sustained: open-loop arrival rates of ``--load`` x the saturated rate, spread over
      ``--clients`` connections; latency counts from the scheduled send time, so queueing shows;
-     then the same schedule scored in-process on one thread (the baseline for the tail: a
-     request that arrives after an idle gap costs more on this virtual machine, with or without
-     HTTP, docs/serve.md).
+     then the same schedule scored in-process on one thread (the baseline for the tail: what
+     scoring alone costs at that pace, without HTTP; docs/serve.md), and the time each request
+     spent inside the app, read from the server's access log.
 With ``--pin`` (the default on 2+ CPUs), after the serial phases (where the two sides take turns
 and float as they would), the load generator and the in-process baseline run on the first CPU
 and every server thread on the others, so 50 clients do not take the server's core.

@@ -73,10 +73,7 @@ class _Database:
         nothing to compile (no literals, or no hyperscan)."""
         if hyperscan is None or not self._literals:
             return False
-        db = self._db or self._build()
-        local = self._local
-        if getattr(local, "db", None) is not db:
-            local.db, local.scratch, local.recent = db, hyperscan.Scratch(db), []
+        self._ready()
         return True
 
     def _add(self, literals: Iterable[bytes]) -> None:
@@ -88,11 +85,17 @@ class _Database:
         self, data: bytes, handler: Callable[..., None], context: Any
     ) -> tuple[Any, threading.local]:
         """Scan ``data``; returns the database used and this thread's state for it."""
+        db, local = self._ready()
+        db.scan(data, match_event_handler=handler, context=context, scratch=local.scratch)
+        return db, local
+
+    def _ready(self) -> tuple[Any, threading.local]:
+        """The compiled database and this thread's state for it (a scratch space made on the
+        thread's first use, or after new literals)."""
         db = self._db or self._build()
         local = self._local
-        if getattr(local, "db", None) is not db:  # first scan on this thread, or new literals
+        if getattr(local, "db", None) is not db:
             local.db, local.scratch, local.recent = db, hyperscan.Scratch(db), []
-        db.scan(data, match_event_handler=handler, context=context, scratch=local.scratch)
         return db, local
 
     def _build(self) -> Any:
