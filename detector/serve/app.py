@@ -33,6 +33,7 @@ from detector.core.closing import release
 from detector.errors import BlockedAddress, ConfigError, DetectorError, FetchError
 from detector.serve import schemas as s
 from detector.serve.cache import TTLCache, page_key
+from detector.serve.collector import IdleCollector
 from detector.serve.keys import KeyRing
 from detector.serve.lean import refuse_unused
 from detector.serve.lookup import HashIndex, canonical_url, sha256_hex
@@ -399,10 +400,17 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
             raise
         log.info("ready: model %s, %d native thread(s)", service.model_name, service.native_threads)
         refresher = asyncio.create_task(service.refresh_forever(STORE_REFRESH_SECONDS))
+        # Full garbage collections between scores, not inside one (collector.py says why).
+        collector = IdleCollector(busy=lambda: service.queued > 0)
+        collector.install()
+        collecting = asyncio.create_task(collector.run_forever())
+        app.state.collector = collector
         try:
             yield
         finally:
             refresher.cancel()
+            collecting.cancel()
+            collector.uninstall()
             service.stop()
 
     app = FastAPI(
