@@ -93,6 +93,39 @@ def test_starts_match_a_regex_scan(text: str, lits: list[str]) -> None:
 
 
 @needs_hs
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(alphabet="abAB c", max_size=300),
+    lits=st.lists(st.text(alphabet="abAB", min_size=1, max_size=4), min_size=1, max_size=6),
+)
+def test_caseless_starts_keep_every_offset_when_literals_extend_others(
+    text: str, lits: list[str]
+) -> None:
+    # "ab" and "Abba" both listed: the longer one adds no start the shorter one misses.
+    starts = LiteralStarts(lits, caseless=True).starts(text * 2)
+    ahead = re.compile("(?=" + "|".join(map(re.escape, lits)) + ")", re.IGNORECASE)
+    assert starts == [m.start() for m in ahead.finditer(text * 2)]
+
+
+def test_literals_extending_others_are_dropped_from_a_start_database() -> None:
+    kept = literals._without_extensions([b"who", b"whoever", b"Who ", b"view", b"vie"], False)
+    assert kept == [b"Who ", b"vie", b"who"]
+    folded = literals._without_extensions([b"Who", b"whoever", b"who", b"WHOM"], True)
+    assert folded == [b"Who"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(alphabet="$_rReEqQ.x\u00e9", max_size=600),
+    marks=st.lists(st.text(alphabet="$_rReEqQ.", min_size=1, max_size=4), min_size=1, max_size=5),
+)
+def test_exact_markers_answer_as_substring_tests_do(text: str, marks: list[str]) -> None:
+    found = literals.ExactMarkers(marks)
+    for t in (text, text * 3):  # short texts use ``in``, long ones the native pass
+        assert found.found_in(t) == any(m in t for m in marks)
+
+
+@needs_hs
 def test_claims_gate_agrees_with_the_regex_gate() -> None:
     lex = compiled()
     text = (

@@ -17,7 +17,7 @@ from detector.core.lexicons import lexicon, load_lexicon
 from detector.core.platforms import is_official_host
 from detector.core.urls import host_parts
 from detector.extract.base import Context, Signals, descriptions
-from detector.extract.gates import GatedPattern, gated
+from detector.extract.gates import ExactMarkers, GatedPattern, gated
 from detector.extract.parse import Form, Input
 
 MAX_TEXT = 50_000  # visible text scanned for wording; lures say it near the top
@@ -183,7 +183,9 @@ def lowered_scripts(ctx: Context) -> str:
 
 
 # Every ``server_reads_secret`` match holds one of these, as code spells them.
-_SERVER_READ_MARKS = ("$_", "req.", "Req.", "REQ.", "request.", "Request.", "REQUEST.")
+_SERVER_READ_MARKS = ExactMarkers(
+    ("$_", "req.", "Req.", "REQ.", "request.", "Request.", "REQUEST.")
+)
 
 
 def _server_capture(ctx: Context) -> str:
@@ -196,7 +198,7 @@ def _server_capture(ctx: Context) -> str:
     if not raw and ctx.snapshot.listing is not None:
         raw = ctx.snapshot.listing.description or ""
     # Lower-casing a long page costs more than the rest: first the literals a read must hold.
-    if all(raw.find(mark, 0, MAX_SCRIPT) < 0 for mark in _SERVER_READ_MARKS):
+    if not _SERVER_READ_MARKS.found_in(raw[:MAX_SCRIPT]):
         return ""
     source = raw[:MAX_SCRIPT].lower()
     if not _pat("server_reads_secret").search(source) or not _pat("server_secret_word").search(

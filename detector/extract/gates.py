@@ -14,7 +14,8 @@ exactly what its bare regex answers, so features do not depend on the gate:
   cues);
 - ``Alternatives``: the truth of a big alternation, trying only the alternatives whose literals
   the text holds (claims' sentence-level cues);
-- ``AsciiMarkers`` (from literals.py): whether a lower-cased text holds a marker (oauth).
+- ``AsciiMarkers`` (from literals.py): whether a lower-cased text holds a marker (oauth);
+  ``ExactMarkers`` the same, case-sensitive (credentials' server-code check).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field
 from detector.extract.literals import MIN_CHARS as MIN_INDEXED
 from detector.extract.literals import (
     AsciiMarkers,
+    ExactMarkers,
     LiteralIndex,
     LiteralStarts,
     literal_index,
@@ -39,6 +41,7 @@ __all__ = [
     "Alternatives",
     "Anchored",
     "AsciiMarkers",
+    "ExactMarkers",
     "GatedPattern",
     "LiteralIndex",
     "PrefixAlternation",
