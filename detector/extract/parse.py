@@ -569,7 +569,7 @@ def reveal_written_markup(markup: str, limit: int) -> str:
     from urllib.parse import unquote
 
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement), in order
-    low = markup.lower()
+    low = ""  # lower-cased once a payload is worth placing (most pages have none)
     for m in _WRITTEN.finditer(markup[:limit]):
         if len(edits) >= 2 * _MAX_WRITTEN:
             break
@@ -583,6 +583,7 @@ def reveal_written_markup(markup: str, limit: int) -> str:
             continue
         if "<" not in text:
             continue
+        low = low or markup.lower()
         close = low.find("</script", m.end())
         after = low.find(">", close) + 1 if close >= 0 else 0
         at = after if after > 0 else m.end()
