@@ -460,3 +460,21 @@ def test_many_starts_in_non_ascii_text_keep_character_offsets(pieces: list[str])
     starts = LiteralStarts(["ab", "b"]).starts(text)
     assert starts == [m.start() for m in re.finditer("(?=ab|b)", text)]
     assert len(starts) > 256
+
+
+def test_long_texts_are_encoded_once_per_thread_and_short_ones_each_time() -> None:
+    text = "café " * 200
+    first = literals._encode(text)
+    assert first == text.encode() and literals._encode(text) is first
+    same_words = "".join(["café "] * 200)  # equal, but another object: encoded afresh
+    assert literals._encode(same_words) == first and literals._encode(same_words) is not first
+    lone = "\ud800" + "x" * 300  # a lone surrogate survives, as before
+    assert literals._encode(lone) == lone.encode("utf-8", "surrogatepass")
+    for i in range(literals._RECENT_ENCODED + 1):  # the oldest is forgotten
+        literals._encode(f"{i} " + "y" * 300)
+    assert literals._encode(text) is not first
+    seen: list[bytes] = []
+    worker = threading.Thread(target=lambda: seen.append(literals._encode(text)))
+    worker.start()
+    worker.join()
+    assert seen == [first]

@@ -46,6 +46,7 @@ USE_NATIVE = hyperscan is not None
 # Shorter texts are cheaper to check literal by literal than to encode and scan.
 MIN_CHARS = 256
 _RECENT = 8  # texts remembered per thread: one extraction reuses a handful of long texts
+_RECENT_ENCODED = 4  # long texts whose UTF-8 form is remembered per thread
 # Up to this many starts in a non-ASCII text, offsets are converted one by one; above, at once.
 _FEW_STARTS = 256
 
@@ -124,8 +125,25 @@ def prepare_all() -> int:
     return sum(db.prepare() for db in list(_LIVE))
 
 
+_encoded = threading.local()
+
+
 def _encode(text: str) -> bytes:
-    return text.encode("utf-8", "surrogatepass")
+    """``text`` as UTF-8 (lone surrogates kept). The last few long texts are remembered per
+    thread: one extraction hands the same page text and script text to a dozen databases."""
+    if len(text) < MIN_CHARS:
+        return text.encode("utf-8", "surrogatepass")
+    recent: list[tuple[str, bytes]] | None = getattr(_encoded, "recent", None)
+    if recent is None:
+        recent = _encoded.recent = []
+    for seen, data in recent:
+        if seen is text:  # holding the text keeps its id from being reused
+            return data
+    data = text.encode("utf-8", "surrogatepass")
+    recent.append((text, data))
+    if len(recent) > _RECENT_ENCODED:
+        del recent[0]
+    return data
 
 
 def _collect(ident: int, _start: int, _end: int, _flags: int, ids: set[int]) -> None:
