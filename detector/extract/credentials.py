@@ -427,12 +427,12 @@ def _instruction_signals(sig: Signals, ctx: Context) -> None:
 def _bookmarklet(ctx: Context) -> str:
     """A ``javascript:`` link that reads cookies or loads code: a bookmarklet to drag and run."""
     for link in ctx.page.links[:500]:
+        # Only the scheme first: the one letter that lower-cases to ASCII (Kelvin's K) is not
+        # in it, so this is ``href.lower().startswith("javascript:")`` without the copy.
+        if link.href[:11].lower() != "javascript:":
+            continue
         href = link.href.lower()
-        if (
-            href.startswith("javascript:")
-            and len(href) > 40
-            and _pat("bookmarklet_code").search(href)
-        ):
+        if len(href) > 40 and _pat("bookmarklet_code").search(href):
             return link.href
     return ""
 
