@@ -343,7 +343,9 @@ def server_times(log: Path, offset: int) -> tuple[list[float], int]:
     return [float(m.group(1)) / 1000 for m in _ACCESS.finditer(data, offset)], len(data)
 
 
-def start_server(workers: int, log: Path) -> tuple[subprocess.Popen[bytes], int]:
+def start_server(
+    workers: int, log: Path, idle_gc: bool = True
+) -> tuple[subprocess.Popen[bytes], int]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = int(s.getsockname()[1])
@@ -352,6 +354,7 @@ def start_server(workers: int, log: Path) -> tuple[subprocess.Popen[bytes], int]
         "DETECTOR_SERVE_RATE_LIMIT": "10000000/minute",
         "DETECTOR_SERVE_CLIENT_RATE_LIMIT": "10000000/minute",
         "PYTHONPATH": str(ROOT),
+        "DETECTOR_SERVE_IDLE_GC": "1" if idle_gc else "0",
     }
     cmd = [sys.executable, "-m", "detector", "serve", "--port", str(port)]
     # info: one access line per request (hashes, no URL), the level a deployment runs at
@@ -392,6 +395,13 @@ def main() -> None:
         help="one page only: the real page closest to 100 kB (default: the whole mix)",
     )
     ap.add_argument(
+        "--idle-gc",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="the server's full garbage collections between scores (DETECTOR_SERVE_IDLE_GC; "
+        "--no-idle-gc: CPython's own, inside scores, for comparison)",
+    )
+    ap.add_argument(
         "--pin",
         action=argparse.BooleanOptionalAction,
         default=len(os.sched_getaffinity(0)) >= 2,
@@ -422,7 +432,7 @@ def main() -> None:
     gc.freeze()
 
     log = Path(tempfile.mkdtemp(prefix="bench-serve-")) / "server.log"
-    proc, port = start_server(args.workers, log)
+    proc, port = start_server(args.workers, log, args.idle_gc)
     try:
         asyncio.run(serial(port, items, 20, first=5_000_000))  # warm-up
         http, inproc, serial_err = asyncio.run(serial(port, items, args.serial, det))

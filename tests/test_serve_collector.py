@@ -139,3 +139,18 @@ def test_the_server_collects_between_scores_and_restores_on_shutdown(
         _middle_collections(collector.due)
         assert collector.step()  # idle between requests: the due collection runs
     assert gc.get_threshold() == before
+
+
+def test_the_server_leaves_the_collector_alone_when_told_to(shipped: Any) -> None:
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from detector.config import Settings
+    from detector.serve import create_app
+
+    before = gc.get_threshold()
+    app = create_app(Settings(api_keys="t:collector-key-0123456789", serve_idle_gc=False), shipped)
+    with TestClient(app) as client:
+        assert client.get("/readyz").status_code == 200
+        assert gc.get_threshold() == before
+    assert gc.get_threshold() == before

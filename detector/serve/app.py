@@ -402,14 +402,17 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
         refresher = asyncio.create_task(service.refresh_forever(STORE_REFRESH_SECONDS))
         # Full garbage collections between scores, not inside one (collector.py says why).
         collector = IdleCollector(busy=lambda: service.queued > 0)
-        collector.install()
-        collecting = asyncio.create_task(collector.run_forever())
+        collecting = None
+        if settings.serve_idle_gc:
+            collector.install()
+            collecting = asyncio.create_task(collector.run_forever())
         app.state.collector = collector
         try:
             yield
         finally:
             refresher.cancel()
-            collecting.cancel()
+            if collecting is not None:
+                collecting.cancel()
             collector.uninstall()
             service.stop()
 
