@@ -266,3 +266,20 @@ def test_controls_and_links_are_the_records_their_constructors_make() -> None:
     assert (first.type, first.name, first.placeholder) == ("email", "e", "Mail")
     assert first.descriptor == "email e mail" and first.descriptor is first.descriptor
     assert page.forms[0].inputs[1].label == "Go" and page.links[0].text == "two words"
+
+
+def test_repeated_inputs_share_one_record_and_buttons_keep_their_own_text() -> None:
+    from detector.extract.parse import Input, parse_html
+
+    form = (
+        '<form action="/login.php"><input name="u" placeholder="User">'
+        '<input type="password" name="p"><button class="b">{}</button>'
+        '<input type="submit" class="s"></form>'
+    )
+    page = parse_html(form.format("Log in") + form.format("Sign up") + '<input name="u">')
+    assert len(page.forms) == 2 and len(page.inputs) == 7
+    one, two = page.forms[0].inputs, page.forms[1].inputs
+    assert one[0] is two[0] and one[1] is two[1] and one[3] is two[3]  # same attributes
+    assert (one[2].label, two[2].label) == ("Log in", "Sign up")  # a button's text is its own
+    assert page.inputs[-1] == Input(type="text", name="u") and page.inputs[-1] is not one[0]
+    assert one[0] == Input(type="text", name="u", placeholder="User")

@@ -355,8 +355,8 @@ def _attr(attrs: dict[str, str | None], name: str) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def _input(node: LexborNode) -> Input:
-    a = node.attributes
+def _input(node: LexborNode, attrs: dict[str, str | None] | None = None) -> Input:
+    a = node.attributes if attrs is None else attrs
     get = a.get
 
     def attr(name: str, limit: int) -> str:  # _attr, inlined for the per-control loop
@@ -432,12 +432,23 @@ def _collect(
     the markup has no SVG or MathML, the only rule of ``can_walk`` that concerns controls.
     """
     made: dict[int, Input] = {}  # controls inside forms are also page controls: build once
+    # An <input> has no content, so its record follows from its attributes alone: a page that
+    # repeats a form (one per product, per step, per language) gets one record per kind.
+    alike: dict[tuple[str | None, ...], Input] = {}
 
     def control(node: LexborNode) -> Input:
         key = node.mem_id
         found = made.get(key)
         if found is None:
-            found = made[key] = _input(node)
+            if node.tag == "input":
+                a = node.attributes
+                same = tuple(x for item in a.items() for x in item)
+                found = alike.get(same)
+                if found is None:
+                    found = alike[same] = _input(node, a)
+            else:
+                found = _input(node)
+            made[key] = found
         return found
 
     title: LexborNode | None = None
