@@ -253,6 +253,8 @@ class _Tally:
     # repeat their sentences (lists, carousels, a copy of the pitch in every section), and a
     # repeated one is judged once per page.
     judged: dict[tuple[str, str, bool], str] = field(default_factory=dict)
+    whose: dict[str, str] = field(default_factory=dict)  # offer unit -> ``_whose`` answer
+    kinds: dict[str, set[str]] = field(default_factory=dict)  # title-like part -> topic kinds
 
     def verdict(self, unit: str, after: str, lex: ClaimsLexicon, strong: bool) -> str:
         """``_verdict(unit, after, lex, strong)``, remembered for this page."""
@@ -265,9 +267,12 @@ class _Tally:
     def add(self, unit: str, kinds: set[str], verdict: str, lex: ClaimsLexicon) -> str:
         """Record one judged unit; return its verdict as counted."""
         if verdict == "offer":
-            if lex.platforms.search(unit):
+            whose = self.whose.get(unit)
+            if whose is None:
+                whose = self.whose[unit] = self._whose(unit, lex)
+            if whose == "other":
                 self.other_platform = self.other_platform or unit
-            elif _names_own_site(unit, self.own_names):
+            elif whose == "own":
                 verdict = "own_site"
             elif not self.platform:
                 self.unbranded += 1
@@ -282,6 +287,12 @@ class _Tally:
             self.offers[kind] += 1
             self.evidence.setdefault(f"offer_{kind}", unit)
         return verdict
+
+    def _whose(self, unit: str, lex: ClaimsLexicon) -> str:
+        """Whose data an offer unit promises: another network's, the site's own, or ''."""
+        if lex.platforms.search(unit):
+            return "other"
+        return "own" if _names_own_site(unit, self.own_names) else ""
 
 
 def _core(unit: str) -> str:
@@ -529,7 +540,11 @@ def _strong_units(texts: list[str], lex: ClaimsLexicon, tally: _Tally) -> str:
             continue
         parts = [p for p in _STRONG_SPLIT.split(low) if p and p.strip()]
         for i, part in enumerate(parts):
-            kinds = {str(m.lastgroup).split("__", 1)[1] for m in lex.topics(part)}
+            kinds = tally.kinds.get(part)
+            if kinds is None:  # headings and buttons repeat: read each once per page
+                kinds = tally.kinds[part] = {
+                    str(m.lastgroup).split("__", 1)[1] for m in lex.topics(part)
+                }
             if not kinds:
                 continue
             after = parts[i + 1] if i + 1 < len(parts) else ""

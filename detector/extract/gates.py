@@ -450,15 +450,27 @@ class PrefixAlternation:
         return answer
 
     def finditer(self, text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-        """Non-overlapping matches beginning at the given gate positions, in order."""
+        """Non-overlapping matches beginning at the given gate positions, in order.
+
+        ``match`` at each position, inlined: a page repeating its pitch has thousands of gate
+        positions, most of them owned by no group of this alternation."""
         last = -1
+        remembered, parts = self._owners, self.parts
+        width = self.lengths[-1] if self.lengths else 0
         for pos in starts:
             if pos < last:
                 continue
-            m = self.match(text, pos)
-            if m is not None and m.end() > m.start():
-                last = m.end()
-                yield m
+            key = text[pos : pos + width]
+            owners = remembered.get(key)
+            if owners is None:
+                owners = self._owners_of(key)
+            for index in owners:
+                m = parts[index].match(text, pos)
+                if m is not None:
+                    if m.end() > m.start():
+                        last = m.end()
+                        yield m
+                    break
 
 
 class PrefixGate:
