@@ -427,8 +427,8 @@ def _instruction_signals(sig: Signals, ctx: Context) -> None:
 def _bookmarklet(ctx: Context) -> str:
     """A ``javascript:`` link that reads cookies or loads code: a bookmarklet to drag and run."""
     for link in ctx.page.links[:500]:
-        # Only the scheme first: the one letter that lower-cases to ASCII (Kelvin's K) is not
-        # in it, so this is ``href.lower().startswith("javascript:")`` without the copy.
+        # The scheme first: no character outside ASCII lower-cases to "javascript:" or to a
+        # part of it, so this answers ``href.lower().startswith(...)`` without the copy.
         if link.href[:11].lower() != "javascript:":
             continue
         href = link.href.lower()

@@ -80,7 +80,9 @@ class IdleCollector:
             return False
         gc.collect()
         self.collections += 1
-        self.overdue_collections += busy
+        if busy:
+            self.overdue_collections += 1
+            log.debug("full collection while busy (%d middle-generation collections)", pending)
         return True
 
     async def run_forever(self) -> None:
