@@ -427,8 +427,9 @@ def _instruction_signals(sig: Signals, ctx: Context) -> None:
 def _bookmarklet(ctx: Context) -> str:
     """A ``javascript:`` link that reads cookies or loads code: a bookmarklet to drag and run."""
     for link in ctx.page.links[:500]:
-        # The scheme first: no character outside ASCII lower-cases to "javascript:" or to a
-        # part of it, so this answers ``href.lower().startswith(...)`` without the copy.
+        # The scheme first: only "javascript:" in ASCII letters of any case lower-cases to it
+        # (Kelvin's K gives a k, a dotted I an i and a combining dot), so this answers
+        # ``href.lower().startswith("javascript:")`` without lower-casing every href.
         if link.href[:11].lower() != "javascript:":
             continue
         href = link.href.lower()
