@@ -10,6 +10,8 @@ from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sklearn.linear_model import LogisticRegression
 
 from detector.extract.features import extract
@@ -166,3 +168,25 @@ def test_the_flat_trees_give_the_fitted_raw_scores(shipped: Any) -> None:
         part.log_odds(rows, part.columns.matrix(rows)),
         _plain_log_odds(shipped.artifact.model.more_signals["1"], rows),
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from("ab_9é ß.-'\u0301\u00a0\u200b\u0663\u4e2dXK\u212a\n"), max_size=60
+    )
+)
+def test_word_runs_are_the_default_tokens(text: str) -> None:
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    from detector.model.fast import _WORD_RUNS
+
+    default = HashingVectorizer().build_tokenizer()
+    assert _WORD_RUNS.findall(text) == default(text)
+
+
+def test_the_shipped_wording_model_tokenises_with_word_runs(shipped: Any) -> None:
+    from detector.model.fast import _WORD_RUNS
+
+    parts = [p for p in shipped.artifact.model.fast._text_parts.values() if p is not None]
+    assert parts and all(p.tokenize == _WORD_RUNS.findall for p in parts)

@@ -22,6 +22,7 @@ tests/test_model_fast.py checks equality against the plain pipelines.
 from __future__ import annotations
 
 import heapq
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -48,6 +49,10 @@ FeatureRows = Sequence[Mapping[str, Any]]
 
 def _plain_log_odds(model: Pipeline, X: Sequence[Any]) -> np.ndarray:
     return logit(np.asarray(model.predict_proba(list(X))[:, 1]))
+
+
+_DEFAULT_TOKENS = r"(?u)\b\w\w+\b"  # scikit-learn's default ``token_pattern``
+_WORD_RUNS = re.compile(r"\w\w+")
 
 
 class _Columns:
@@ -281,6 +286,11 @@ class _Text:
         self.decode = h.decode
         self.preprocess = h.build_preprocessor()
         self.tokenize = h.build_tokenizer()
+        if h.tokenizer is None and h.token_pattern == _DEFAULT_TOKENS:
+            # The same tokens: ``\b`` and ``\w`` test one character class, so the default
+            # pattern's matches are the runs of two or more word characters, and without the
+            # boundary tests the engine finds them about a third faster.
+            self.tokenize = _WORD_RUNS.findall
         self.bigrams = h.analyzer == "word" and tuple(h.ngram_range) == (1, 2)
         self.analyse: Callable[[str], list[str]] = h.build_analyzer()
         self.sublinear = bool(self.tfidf.sublinear_tf)
