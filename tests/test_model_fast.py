@@ -163,6 +163,7 @@ def test_the_flat_trees_give_the_fitted_raw_scores(shipped: Any) -> None:
     X[100:200] = np.nextafter(X[100:200], np.inf)
     X[200:] = np.where(rng.random((100, width)) < 0.2, np.nan, X[200:])
     assert np.array_equal(part.raw(X), clf._raw_predict(X)[:, 0])
+    assert np.array_equal(part.raw(X[:200]), clf._raw_predict(X[:200])[:, 0])  # no NaN at all
     rows = [dict(shipped.explainer.baseline)]
     assert np.array_equal(
         part.log_odds(rows, part.columns.matrix(rows)),

@@ -208,6 +208,12 @@ class _Trees:
         self.left = flat["left"].astype(np.intp) + shift
         self.right = flat["right"].astype(np.intp) + shift
         self.steps = int(flat["depth"].max()) + 1
+        # For ``raw``: a leaf leads to itself both ways, and node i's children sit at 2i (right)
+        # and 2i + 1 (left), so one step is one gather indexed by ``2 * node + go_left``.
+        here = np.arange(flat.size, dtype=np.intp)
+        self.children = np.empty(2 * flat.size, dtype=np.intp)
+        self.children[0::2] = np.where(self.leaf, here, self.right)
+        self.children[1::2] = np.where(self.leaf, here, self.left)
 
     @staticmethod
     def accepts(pipe: Pipeline) -> bool:
@@ -232,13 +238,15 @@ class _Trees:
         n = X.shape[0]
         node = np.tile(self.roots, (n, 1))
         rows = np.arange(n)[:, None]
+        missing = bool(np.isnan(X).any())
         for _ in range(self.steps):
-            leaf = self.leaf[node]
-            if leaf.all():
+            if self.leaf[node].all():
                 break
             x = X[rows, self.feature[node]]
-            go_left = np.where(np.isnan(x), self.nan_left[node], x <= self.threshold[node])
-            node = np.where(leaf, node, np.where(go_left, self.left[node], self.right[node]))
+            go_left = x <= self.threshold[node]
+            if missing:
+                go_left = np.where(np.isnan(x), self.nan_left[node], go_left)
+            node = self.children[2 * node + go_left]
         else:
             if not self.leaf[node].all():
                 raise ValueError("a tree is deeper than its nodes say")
