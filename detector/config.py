@@ -94,7 +94,7 @@ class Settings:
     serve_fetch_timeout: float = 8.0  # wall-clock cap when the server fetches a bare URL
     serve_store: str = ""  # store for /v1/lookup and /v1/report ("" = memory only, no reports)
     serve_threads: int = 1  # scoring threads per worker (CPU-bound: one is right for the GIL)
-    serve_idle_gc: bool = True  # full garbage collections between scores (serve/collector.py)
+    serve_idle_gc: bool = True  # full garbage collections between scores, not inside one
 
     extra: Mapping[str, Any] = field(default_factory=dict)
 
