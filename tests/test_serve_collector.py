@@ -44,6 +44,12 @@ def _middle_collections(n: int) -> None:
         gc.collect(1)
 
 
+def _from_zero(full_collections: list[int]) -> None:
+    """No middle-generation collection pending: the counts below are the test's own."""
+    gc.collect()
+    full_collections.clear()
+
+
 def test_automatic_full_collections_are_off_while_installed_and_restored_after(
     full_collections: list[int],
 ) -> None:
@@ -85,6 +91,7 @@ def test_a_due_collection_waits_until_the_worker_is_idle(full_collections: list[
     collector = IdleCollector(busy=lambda: busy[0], due=10, overdue=100)
     collector.install()
     try:
+        _from_zero(full_collections)
         _middle_collections(9)
         assert not collector.step()  # not due yet
         _middle_collections(1)
@@ -104,6 +111,7 @@ def test_a_worker_that_is_never_idle_still_collects_when_long_overdue(
     collector = IdleCollector(busy=lambda: True, due=10, overdue=30)
     collector.install()
     try:
+        _from_zero(full_collections)
         _middle_collections(29)
         assert not collector.step()
         _middle_collections(1)
