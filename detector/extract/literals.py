@@ -274,36 +274,6 @@ def _without_extensions(literals: list[bytes], caseless: bool) -> list[bytes]:
     return kept
 
 
-class AsciiMarkers(_Database):
-    """``any(m in text.lower() for m in markers)`` for lower-case ASCII markers, in one pass.
-
-    Lower-casing a 100 kB script costs more than the search itself; hyperscan's caseless mode
-    folds ASCII only, which gives the same answer unless the text holds a character whose
-    lower-case form is ASCII (``_LOWERS_TO_ASCII``).
-    """
-
-    def __init__(self, markers: Iterable[str]) -> None:
-        self.markers = tuple(markers)
-        if not all(m and m.isascii() and m == m.lower() for m in self.markers):
-            raise ValueError("markers must be non-empty lower-case ASCII")
-        flags = hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_CASELESS if hyperscan else 0
-        super().__init__(flags)
-        self._add(m.encode() for m in self.markers)
-        self.enabled = hyperscan is not None and bool(self.markers)
-
-    def found_in(self, text: str) -> bool:
-        if (
-            not (self.enabled and USE_NATIVE)
-            or len(text) < MIN_CHARS
-            or any(ch in text for ch in _LOWERS_TO_ASCII)
-        ):
-            low = text.lower()
-            return any(m in low for m in self.markers)
-        ids: set[int] = set()
-        self._scan(_encode(text), _collect, ids)
-        return bool(ids)
-
-
 class ExactMarkers(_Database):
     """``any(m in text for m in markers)``, case-sensitive, in one native pass.
 
@@ -311,20 +281,59 @@ class ExactMarkers(_Database):
     marker pays for all of them; hyperscan looks for every marker at once.
     """
 
+    caseless = False
+
     def __init__(self, markers: Iterable[str]) -> None:
         self.markers = tuple(markers)
-        if not all(self.markers):
-            raise ValueError("markers must be non-empty")
-        super().__init__(hyperscan.HS_FLAG_SINGLEMATCH if hyperscan else 0)
+        self._check()
+        flags = 0
+        if hyperscan is not None:
+            flags = hyperscan.HS_FLAG_SINGLEMATCH
+            if self.caseless:
+                flags |= hyperscan.HS_FLAG_CASELESS
+        super().__init__(flags)
         self._add(_encode(m) for m in self.markers)
         self.enabled = hyperscan is not None and bool(self.markers)
 
+    def _check(self) -> None:
+        if not all(self.markers):
+            raise ValueError("markers must be non-empty")
+
+    def _native_agrees(self, text: str) -> bool:
+        """Whether the native pass gives the plain test's answer for ``text``."""
+        return len(text) >= MIN_CHARS
+
+    def _plain(self, text: str) -> bool:
+        return any(m in text for m in self.markers)
+
     def found_in(self, text: str) -> bool:
-        if not (self.enabled and USE_NATIVE) or len(text) < MIN_CHARS:
-            return any(m in text for m in self.markers)
+        if not (self.enabled and USE_NATIVE) or not self._native_agrees(text):
+            return self._plain(text)
         ids: set[int] = set()
         self._scan(_encode(text), _collect, ids)
         return bool(ids)
+
+
+class AsciiMarkers(ExactMarkers):
+    """``any(m in text.lower() for m in markers)`` for lower-case ASCII markers, in one pass.
+
+    Lower-casing a 100 kB script costs more than the search itself; hyperscan's caseless mode
+    folds ASCII only, which gives the same answer unless the text holds a character whose
+    lower-case form is ASCII (``_LOWERS_TO_ASCII``).
+    """
+
+    caseless = True
+
+    def _check(self) -> None:
+        if not all(m and m.isascii() and m == m.lower() for m in self.markers):
+            raise ValueError("markers must be non-empty lower-case ASCII")
+
+    def _native_agrees(self, text: str) -> bool:
+        return len(text) >= MIN_CHARS and not any(ch in text for ch in _LOWERS_TO_ASCII)
+
+    def _plain(self, text: str) -> bool:
+        low = text.lower()
+        return any(m in low for m in self.markers)
 
 
 def required_literals(pattern: str | Any, min_len: int = 2) -> frozenset[str] | None:

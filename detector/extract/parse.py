@@ -434,7 +434,7 @@ def _collect(
     made: dict[int, Input] = {}  # controls inside forms are also page controls: build once
     # An <input> has no content, so its record follows from its attributes alone: a page that
     # repeats a form (one per product, per step, per language) gets one record per kind.
-    alike: dict[tuple[str | None, ...], Input] = {}
+    alike: dict[tuple[tuple[str, str | None], ...], Input] = {}
 
     def control(node: LexborNode) -> Input:
         key = node.mem_id
@@ -442,7 +442,7 @@ def _collect(
         if found is None:
             if node.tag == "input":
                 a = node.attributes
-                same = tuple(x for item in a.items() for x in item)
+                same = tuple(a.items())
                 found = alike.get(same)
                 if found is None:
                     found = alike[same] = _input(node, a)

@@ -205,15 +205,13 @@ class _Trees:
         self.leaf = flat["is_leaf"].astype(bool)
         self.nan_left = flat["missing_go_to_left"].astype(bool)
         self.value = flat["value"].astype(np.float64)
-        self.left = flat["left"].astype(np.intp) + shift
-        self.right = flat["right"].astype(np.intp) + shift
         self.steps = int(flat["depth"].max()) + 1
-        # For ``raw``: a leaf leads to itself both ways, and node i's children sit at 2i (right)
-        # and 2i + 1 (left), so one step is one gather indexed by ``2 * node + go_left``.
+        # A leaf leads to itself both ways, and node i's children sit at 2i (right) and 2i + 1
+        # (left), so one step of ``raw`` is one gather indexed by ``2 * node + go_left``.
         here = np.arange(flat.size, dtype=np.intp)
         self.children = np.empty(2 * flat.size, dtype=np.intp)
-        self.children[0::2] = np.where(self.leaf, here, self.right)
-        self.children[1::2] = np.where(self.leaf, here, self.left)
+        self.children[0::2] = np.where(self.leaf, here, flat["right"].astype(np.intp) + shift)
+        self.children[1::2] = np.where(self.leaf, here, flat["left"].astype(np.intp) + shift)
 
     @staticmethod
     def accepts(pipe: Pipeline) -> bool:
