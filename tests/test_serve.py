@@ -236,6 +236,30 @@ def test_bad_input_gets_a_clear_4xx_naming_the_field(
     assert client.get("/healthz").status_code == 200  # still up
 
 
+def test_every_document_route_decodes_its_body_with_the_fast_parser(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from detector.serve import jsonbody
+
+    seen: list[bytes] = []
+    fast = jsonbody.from_json
+
+    def recorded(data: bytes, **kw: Any) -> Any:
+        seen.append(data)
+        return fast(data, **kw)
+
+    monkeypatch.setattr(jsonbody, "from_json", recorded)
+    one = json.dumps({"html": LURE}).encode()
+    assert client.post("/v1/score", content=one, headers=H | JSON).json()["label"] == "scam"
+    batch = json.dumps({"snapshots": [{"html": LURE}, {"text": "a recipe"}]}).encode()
+    assert (
+        len(client.post("/v1/score/batch", content=batch, headers=H | JSON).json()["verdicts"]) == 2
+    )
+    lookup = b'{"prefixes": ["abcd"]}'
+    assert client.post("/v1/lookup", content=lookup, headers=H | JSON).status_code == 200
+    assert seen == [one, batch, lookup]
+
+
 def test_oversized_bodies_get_413_declared_or_streamed(client: Any) -> None:
     big = b'{"html": "' + b"a" * 50_000_000 + b'"}'
     resp = client.post("/v1/score", content=big, headers=H | JSON)

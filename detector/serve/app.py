@@ -34,6 +34,7 @@ from detector.errors import BlockedAddress, ConfigError, DetectorError, FetchErr
 from detector.serve import schemas as s
 from detector.serve.cache import TTLCache, page_key
 from detector.serve.collector import IdleCollector
+from detector.serve.jsonbody import JSONRoute
 from detector.serve.keys import KeyRing
 from detector.serve.lean import refuse_unused
 from detector.serve.lookup import HashIndex, canonical_url, sha256_hex
@@ -424,6 +425,7 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
         docs_url=None,
         redoc_url=None,
     )
+    app.router.route_class = JSONRoute  # every route below decodes its body with ``loads``
     app.state.service = service
 
     def _document_route(
