@@ -19,8 +19,9 @@ Phases, all in one run against one `detector serve` process on 127.0.0.1:
 With ``--pin`` (the default on 2+ CPUs), after the serial phases (where the two sides take turns
 and float as they would), the load generator and the in-process baseline run on the first CPU
 and every server thread on the others, so 50 clients do not take the server's core.
-Prints p50/p99 latency, requests/second, errors, the ratios, and each worker's resident memory.
-Because the CPUs are shared, the serial comparison moves with other jobs; the endpoint's own
+Prints p50/p99 latency, requests/second, errors, the ratios, and each worker's resident memory;
+for the sustained phases also p50/p99 per source (the real pages, and the corpus pages repeated
+to 100 kB, which hold the mix's slowest pages). Because the CPUs are shared, the serial comparison moves with other jobs; the endpoint's own
 work is also measured directly: the same bodies through the ASGI app with a model that costs
 nothing (no sockets, so uvicorn's HTTP parsing is not in that figure).
 The load generator is a bare asyncio HTTP/1.1 client so it takes little of the shared CPUs.
@@ -56,9 +57,14 @@ KEY = "bench-key-0123456789abcdef"
 TARGET = 100_000
 
 
+def real_mix() -> list[str]:
+    """The real pages of the mix: ../shared/data pages of 70-140 kB (none when it is absent)."""
+    return [p for p in _real() if 70_000 <= len(p.encode()) <= 140_000]
+
+
 def pages() -> list[str]:
     """Pages of roughly 100 kB (UTF-8), real ones first."""
-    out = [p for p in _real() if 70_000 <= len(p.encode()) <= 140_000]
+    out = real_mix()
     for page in corpus_pages()[:40]:
         grown = page
         while len(grown.encode()) < TARGET:
@@ -180,13 +186,15 @@ async def open_loop(
     rate: float,
     seconds: float,
     first: int = 30_000_000,
-) -> tuple[list[float], int, float]:
+) -> tuple[list[float], int, float, list[int]]:
     """Requests due at ``rate`` per second; request numbers start at ``first``, so each phase
-    sends bodies no earlier phase sent (a repeated body would be answered from the cache)."""
+    sends bodies no earlier phase sent (a repeated body would be answered from the cache).
+    Also returns the page (index into ``items``) of each latency."""
     free: asyncio.Queue[Conn] = asyncio.Queue()
     for _ in range(clients):
         free.put_nowait(Conn(port))
     lat: list[float] = []
+    which: list[int] = []
     errors = 0
     total = int(rate * seconds)
     start = time.perf_counter()
@@ -200,6 +208,7 @@ async def open_loop(
             errors += 1
             conn = Conn(port)
         lat.append(time.perf_counter() - due)
+        which.append(n % len(items))
         free.put_nowait(conn)
 
     tasks = []
@@ -210,7 +219,22 @@ async def open_loop(
             await asyncio.sleep(delay)
         tasks.append(asyncio.create_task(one(n, due)))
     await asyncio.gather(*tasks)
-    return lat, errors, len(lat) / (time.perf_counter() - start)
+    return lat, errors, len(lat) / (time.perf_counter() - start), which
+
+
+def by_source(lat: list[float], which: list[int], real: int) -> str:
+    """p50 / p99 of the real pages (the first ``real`` items) and of the corpus pages."""
+    parts = []
+    for name, keep in (
+        ("real pages", lambda i: i < real),
+        ("repeated corpus pages", lambda i: i >= real),
+    ):
+        mine = [t for t, i in zip(lat, which, strict=True) if keep(i)]
+        if mine:
+            parts.append(
+                f"{name} ({len(mine)}) p50 {pct(mine, 0.5):.1f} / p99 {pct(mine, 0.99):.1f} ms"
+            )
+    return "; ".join(parts)
 
 
 def paced(
@@ -411,8 +435,10 @@ def main() -> None:
     args = ap.parse_args()
 
     pages_ = pages()
+    real = len(real_mix())
     if args.single:
-        pages_ = [min(pages_, key=lambda p: abs(len(p.encode()) - TARGET))]
+        chosen = min(range(len(pages_)), key=lambda i: abs(len(pages_[i].encode()) - TARGET))
+        pages_, real = [pages_[chosen]], int(chosen < real)
     items = bodies(pages_)
     sizes = sorted(len(p.encode()) for p in pages_)
     print(
@@ -447,13 +473,14 @@ def main() -> None:
             rate = max(1.0, sat_rps * load)
             first = 30_000_000 + phase * 1_000_000
             _, offset = server_times(log, 0)
-            lat, err, rps = asyncio.run(
+            lat, err, rps, which = asyncio.run(
                 open_loop(port, items, args.clients, rate, args.seconds, first)
             )
             time.sleep(0.5)  # the last access lines reach the file
             in_app, _ = server_times(log, offset)
             alone = paced(det, items, rate, args.seconds, first + 500_000)
-            sustained.append((load, rate, lat, err, rps, alone, in_app))
+            alone_which = [n % len(items) for n in range(len(alone))]
+            sustained.append((load, rate, lat, err, rps, alone, in_app, which, alone_which))
         memory = [rss_mb(pid) for pid in pids]
     finally:
         proc.terminate()
@@ -484,7 +511,7 @@ def main() -> None:
         f"errors {sat_err}; in-process single thread {1 / mean_in:.1f}/s "
         f"(ratio {sat_rps * mean_in:.2f})"
     )
-    for load, rate, sus, sus_err, sus_rps, alone, in_app in sustained:
+    for load, rate, sus, sus_err, sus_rps, alone, in_app, which, alone_which in sustained:
         print(
             f"sustained ({load:.0%} of saturated = {rate:.1f} req/s offered over "
             f"{args.clients} connections): {sus_rps:.1f} req/s, p50 {pct(sus, 0.5):.1f} ms, "
@@ -495,6 +522,8 @@ def main() -> None:
             f"ms, p99 {pct(alone, 0.99):.1f} ms; endpoint / in-process p99 "
             f"{pct(sus, 0.99) / pct(alone, 0.99):.2f}"
         )
+        print(f"  by source, endpoint: {by_source(sus, which, real)}")
+        print(f"  by source, in-process: {by_source(alone, alone_which, real)}")
         if in_app:
             print(
                 f"  time in the app (access log, {len(in_app)} requests): p50 "
