@@ -12,7 +12,9 @@ Phases, all in one run against one `detector serve` process on 127.0.0.1:
      HTTP overhead = HTTP latency / in-process time - 1;
   3. saturation: ``--clients`` connections in a closed loop: the most the server sustains;
   4. sustained: open-loop arrival rates of ``--load`` x the saturated rate, spread over
-     ``--clients`` connections; latency counts from the scheduled send time, so queueing shows;
+     ``--clients`` connections, evenly spaced (or, ``--poisson``, arriving independently with
+     exponential gaps, as from many users: more requests meet one still being scored);
+     latency counts from the scheduled send time, so queueing shows;
      then the same schedule scored in-process on one thread (the baseline for the tail: what
      scoring alone costs at that pace, without HTTP; docs/serve.md), and the time each request
      spent inside the app, read from the server's access log.
@@ -33,8 +35,10 @@ import argparse
 import asyncio
 import contextlib
 import gc
+import itertools
 import json
 import os
+import random
 import re
 import socket
 import statistics
@@ -186,10 +190,12 @@ async def open_loop(
     rate: float,
     seconds: float,
     first: int = 30_000_000,
+    poisson: bool = False,
 ) -> tuple[list[float], int, float, list[int]]:
-    """Requests due at ``rate`` per second; request numbers start at ``first``, so each phase
-    sends bodies no earlier phase sent (a repeated body would be answered from the cache).
-    Also returns the page (index into ``items``) of each latency."""
+    """Requests due at ``rate`` per second, evenly spaced or (``poisson``) arriving
+    independently with exponential gaps (a fixed seed); request numbers start at ``first``, so
+    each phase sends bodies no earlier phase sent (a repeated body would be answered from the
+    cache). Also returns the page (index into ``items``) of each latency."""
     free: asyncio.Queue[Conn] = asyncio.Queue()
     for _ in range(clients):
         free.put_nowait(Conn(port))
@@ -198,6 +204,7 @@ async def open_loop(
     errors = 0
     total = int(rate * seconds)
     start = time.perf_counter()
+    dues = [start + at for at in schedule(rate, total, poisson, first)]
 
     async def one(n: int, due: float) -> None:
         nonlocal errors
@@ -212,14 +219,22 @@ async def open_loop(
         free.put_nowait(conn)
 
     tasks = []
-    for n in range(total):
-        due = start + n / rate
+    for n, due in enumerate(dues):
         delay = due - time.perf_counter()
         if delay > 0:
             await asyncio.sleep(delay)
         tasks.append(asyncio.create_task(one(n, due)))
     await asyncio.gather(*tasks)
     return lat, errors, len(lat) / (time.perf_counter() - start), which
+
+
+def schedule(rate: float, total: int, poisson: bool, seed: int) -> list[float]:
+    """Seconds from the start at which each of ``total`` requests is due: evenly spaced, or
+    with exponential gaps (independent arrivals) drawn from ``seed``."""
+    if not poisson:
+        return [n / rate for n in range(total)]
+    gaps = random.Random(seed)
+    return list(itertools.accumulate(gaps.expovariate(rate) for _ in range(total)))
 
 
 def by_source(lat: list[float], which: list[int], real: int) -> str:
@@ -238,14 +253,21 @@ def by_source(lat: list[float], which: list[int], real: int) -> str:
 
 
 def paced(
-    det: Any, items: list[tuple[str, bytes]], rate: float, seconds: float, first: int
+    det: Any,
+    items: list[tuple[str, bytes]],
+    rate: float,
+    seconds: float,
+    first: int,
+    poisson: bool = False,
+    seed: int = 30_000_000,
 ) -> list[float]:
     """The open loop's schedule scored in-process on one thread: the same bodies due at the
-    same rate, latency from the due time (a late score delays the next, as a queue would)."""
+    same times (``seed`` is the open loop's ``first``), latency from the due time (a late
+    score delays the next, as a queue would)."""
     lat: list[float] = []
     start = time.perf_counter()
-    for n in range(int(rate * seconds)):
-        due = start + n / rate
+    for n, at in enumerate(schedule(rate, int(rate * seconds), poisson, seed)):
+        due = start + at
         snap = json.loads(body(items[n % len(items)], first + n))
         delay = due - time.perf_counter()
         if delay > 0:
@@ -414,6 +436,12 @@ def main() -> None:
         "--load", default="0.3,0.6", help="sustained rates as fractions of the saturated rate"
     )
     ap.add_argument(
+        "--poisson",
+        action="store_true",
+        help="sustained phases: requests arrive independently (exponential gaps, as from many "
+        "users) instead of evenly spaced; the in-process baseline follows the same schedule",
+    )
+    ap.add_argument(
         "--single",
         action="store_true",
         help="one page only: the real page closest to 100 kB (default: the whole mix)",
@@ -474,11 +502,11 @@ def main() -> None:
             first = 30_000_000 + phase * 1_000_000
             _, offset = server_times(log, 0)
             lat, err, rps, which = asyncio.run(
-                open_loop(port, items, args.clients, rate, args.seconds, first)
+                open_loop(port, items, args.clients, rate, args.seconds, first, args.poisson)
             )
             time.sleep(0.5)  # the last access lines reach the file
             in_app, _ = server_times(log, offset)
-            alone = paced(det, items, rate, args.seconds, first + 500_000)
+            alone = paced(det, items, rate, args.seconds, first + 500_000, args.poisson, first)
             alone_which = [n % len(items) for n in range(len(alone))]
             sustained.append((load, rate, lat, err, rps, alone, in_app, which, alone_which))
         memory = [rss_mb(pid) for pid in pids]
