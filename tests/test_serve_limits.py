@@ -3,30 +3,41 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from collections.abc import Sequence
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from limits import parse
 
 from detector.errors import ConfigError
+from detector.serve import windows
 from detector.serve.middleware import Limits
+from detector.serve.windows import LoopMemoryStorage
 
 
 async def _hits(
-    limits: Limits, item: Any, ids: Sequence[tuple[str, ...]]
+    limits: Limits, item: Any, ids: Sequence[tuple[str, ...]], monkeypatch: pytest.MonkeyPatch
 ) -> tuple[list[bool], int]:
-    """Each ``ids`` hit in turn; also how many calls went to the loop's executor meanwhile."""
+    """Each ``ids`` hit in turn; also how many calls went to the loop's executor or started a
+    thread meanwhile."""
     loop = asyncio.get_running_loop()
     calls = [0]
-    plain = loop.run_in_executor
+    plain, start = loop.run_in_executor, threading.Thread.start
 
     def counted(*args: Any, **kwargs: Any) -> Any:
         calls[0] += 1
         return plain(*args, **kwargs)
 
-    loop.run_in_executor = counted  # type: ignore[method-assign, assignment]
+    def started(thread: threading.Thread) -> None:
+        calls[0] += 1
+        start(thread)
+
+    monkeypatch.setattr(loop, "run_in_executor", counted)
+    monkeypatch.setattr(threading.Thread, "start", started)
     out = []
     for one in ids:
         out.append(await limits.hit(item, *one))
@@ -36,14 +47,17 @@ async def _hits(
 
 
 @pytest.mark.parametrize("storage", ["memory://", "async+memory://"])
-def test_memory_windows_count_without_thread_hops(storage: str) -> None:
+def test_memory_windows_count_without_threads(
+    storage: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     limits = Limits("2/minute", "100/minute", storage)
     assert limits.in_memory
     item = parse("2/minute")
     ids = [("key", "a"), ("key", "a"), ("key", "b"), ("key", "a"), ("key", "b"), ("key", "b")]
-    allowed, calls = asyncio.run(_hits(limits, item, ids))
+    allowed, calls = asyncio.run(_hits(limits, item, ids, monkeypatch))
     assert allowed == [True, True, True, False, True, False]
-    assert calls == 0  # the library's async memory storage makes one per live key per hit
+    # the library's in-memory storages start a timer thread, or hop to one per live key
+    assert calls == 0
 
 
 def test_window_says_when_a_full_window_frees_up() -> None:
@@ -67,3 +81,74 @@ def test_bad_limits_and_storage_are_config_errors() -> None:
     with pytest.raises(ConfigError, match="not usable"):
         Limits("1/minute", "1/minute", "nosuch://x")
     assert not Limits("1/minute", "1/minute", "redis://127.0.0.1:1").in_memory
+
+
+# -- the in-memory windows --------------------------------------------------------------------
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    steps=st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b", "c"]),
+            st.floats(min_value=0, max_value=1.5),
+            st.integers(min_value=1, max_value=3),
+        ),
+        max_size=60,
+    ),
+    limit=st.integers(min_value=1, max_value=5),
+)
+def test_windows_allow_what_the_moving_window_definition_allows(
+    steps: list[tuple[str, float, int]], limit: int
+) -> None:
+    """Against the definition: a hit of ``amount`` is allowed when the entries of the last
+    ``expiry`` seconds (one exactly ``expiry`` old included) plus ``amount`` are at most
+    ``limit``."""
+    clock = _Clock()
+    storage = LoopMemoryStorage(clock=clock)
+    expiry = 2
+    taken: dict[str, list[float]] = {}
+    for key, wait, amount in steps:
+        clock.now += wait
+        mine = taken.setdefault(key, [])
+        live = [t for t in mine if t >= clock.now - expiry]
+        expected = amount <= limit and len(live) + amount <= limit
+        assert storage.acquire_entry(key, limit, expiry, amount) == expected
+        if expected:
+            mine.extend([clock.now] * amount)
+        live = [t for t in mine if t >= clock.now - expiry]
+        start, count = storage.get_moving_window(key, limit, expiry)
+        assert count == len(live)
+        assert start == (min(live) if live else clock.now)
+
+
+def test_idle_keys_are_dropped_by_the_next_sweep() -> None:
+    clock = _Clock()
+    storage = LoopMemoryStorage(clock=clock)
+    for n in range(1000):
+        assert storage.acquire_entry(f"client/{n}", 5, 60)
+    assert len(storage) == 1000
+    clock.now += 61 + windows.SWEEP_SECONDS
+    assert storage.acquire_entry("client/new", 5, 60)
+    assert len(storage) == 1
+
+
+def test_the_limiter_counts_in_loop_storage_and_reports_the_reset() -> None:
+    limits = Limits("3/minute", "100/minute", "memory://")
+    item = parse("3/minute")
+
+    async def run() -> tuple[list[bool], Any]:
+        hits = [await limits.hit(item, "key", "x") for _ in range(4)]
+        return hits, await limits.window(item, "key", "x")
+
+    hits, stats = asyncio.run(run())
+    assert hits == [True, True, True, False]
+    assert stats.remaining == 0 and 59 <= stats.reset_time - time.time() <= 60

@@ -30,6 +30,7 @@ from starlette.exceptions import HTTPException
 
 from detector.errors import ConfigError
 from detector.serve.keys import KeyRing
+from detector.serve.windows import LoopMemoryStorage
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -227,12 +228,11 @@ class BodyLimit(HttpMiddleware):
 class Limits:
     """The two rate limits and their storage, checked when the app is built (not on first use).
 
-    In-memory windows are counted by the library's synchronous limiter, called on the event loop
-    (a hit is a few microseconds and never waits on I/O). Its asynchronous in-memory storage
-    hands each key's expiry to a thread on every hit, one thread hop per live key: 0.3 ms a
-    request with one client, and with thousands of client addresses a constant stream of hops
-    contending with the scoring thread for the interpreter (``bench/limiter.py``). Shared
-    storage (Redis) is network I/O and keeps the asynchronous limiter.
+    In memory (the default), the library's synchronous moving-window limiter counts in
+    ``LoopMemoryStorage``, called on the event loop: a hit is a few microseconds and never waits
+    on I/O, and expiry costs no thread (``detector/serve/windows.py`` says why not the library's
+    own in-memory storages; ``bench/limiter.py`` measures them). Shared storage (Redis) is
+    network I/O and keeps the library's asynchronous limiter.
     """
 
     def __init__(self, per_key: str, per_client: str, storage: str) -> None:
@@ -246,7 +246,7 @@ class Limits:
         try:
             if scheme == "memory":
                 self._sync: sync_strategies.MovingWindowRateLimiter | None = (
-                    sync_strategies.MovingWindowRateLimiter(storage_from_string(plain))
+                    sync_strategies.MovingWindowRateLimiter(LoopMemoryStorage())
                 )
                 self._async: async_strategies.MovingWindowRateLimiter | None = None
             else:
