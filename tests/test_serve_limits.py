@@ -130,15 +130,21 @@ def test_windows_allow_what_the_moving_window_definition_allows(
         assert start == (min(live) if live else clock.now)
 
 
-def test_idle_keys_are_dropped_by_the_next_sweep() -> None:
+def test_idle_keys_are_dropped_as_new_hits_come() -> None:
     clock = _Clock()
     storage = LoopMemoryStorage(clock=clock)
     for n in range(1000):
         assert storage.acquire_entry(f"client/{n}", 5, 60)
-    assert len(storage) == 1000
-    clock.now += 61 + windows.SWEEP_SECONDS
-    assert storage.acquire_entry("client/new", 5, 60)
-    assert len(storage) == 1
+    clock.now += 30
+    assert storage.acquire_entry("client/0", 5, 60)  # used again: now the most recent
+    assert len(storage) == 1000  # nothing idle yet
+    clock.now += 31  # every window but client/0's has emptied
+    hits = -(-999 // windows.DROP_PER_HIT)
+    for _ in range(hits):
+        assert storage.acquire_entry("client/new", 5, 10**6) or True
+    assert len(storage) == 2  # client/0 (live) and client/new
+    start, count = storage.get_moving_window("client/0", 5, 60)
+    assert count == 1 and start == clock.now - 31
 
 
 def test_the_limiter_counts_in_loop_storage_and_reports_the_reset() -> None:
