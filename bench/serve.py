@@ -23,9 +23,10 @@ and float as they would), the load generator and the in-process baseline run on 
 and every server thread on the others, so 50 clients do not take the server's core.
 Prints p50/p99 latency, requests/second, errors, the ratios, and each worker's resident memory;
 for the sustained phases also p50/p99 per source (the real pages, and the corpus pages repeated
-to 100 kB, which hold the mix's slowest pages). Because the CPUs are shared, the serial comparison moves with other jobs; the endpoint's own
-work is also measured directly: the same bodies through the ASGI app with a model that costs
-nothing (no sockets, so uvicorn's HTTP parsing is not in that figure).
+to 100 kB, which hold the mix's slowest pages). Because the CPUs are shared, the serial
+comparison moves with other jobs; the endpoint's own work is also measured directly: the same
+bodies through the ASGI app with a model that costs nothing (no sockets, so uvicorn's HTTP
+parsing is not in that figure).
 The load generator is a bare asyncio HTTP/1.1 client so it takes little of the shared CPUs.
 """
 
