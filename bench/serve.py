@@ -26,7 +26,8 @@ for the sustained phases also p50/p99 per source (the real pages, and the corpus
 to 100 kB, which hold the mix's slowest pages). Because the CPUs are shared, the serial
 comparison moves with other jobs; the endpoint's own work is also measured directly: the same
 bodies through the ASGI app with a model that costs nothing (no sockets, so uvicorn's HTTP
-parsing is not in that figure).
+parsing is not in that figure), and so is the transport floor: the same bodies, serially, from
+the same client to uvicorn serving an app that only reads the body (bench/_echo.py).
 The load generator is a bare asyncio HTTP/1.1 client so it takes little of the shared CPUs.
 """
 
@@ -350,6 +351,18 @@ def app_overhead(items: list[tuple[str, bytes]], n: int) -> list[float]:
     return asyncio.run(run())
 
 
+def transport_floor(items: list[tuple[str, bytes]], n: int) -> list[float]:
+    """Seconds per request, serially, to uvicorn serving ``bench/_echo.py`` on loopback: the
+    same bodies and client as the serial phase, with an app that does nothing."""
+    proc, port = start_echo()
+    try:
+        asyncio.run(serial(port, items, 20, first=50_000_000))  # warm-up
+        return asyncio.run(serial(port, items, n, first=51_000_000))[0]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
 def rss_mb(pid: int) -> tuple[float, float]:
     """(current, peak) resident memory of a process in MB."""
     fields = {}
@@ -390,12 +403,16 @@ def server_times(log: Path, offset: int) -> tuple[list[float], int]:
     return [float(m.group(1)) / 1000 for m in _ACCESS.finditer(data, offset)], len(data)
 
 
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
 def start_server(
     workers: int, log: Path, idle_gc: bool = True
 ) -> tuple[subprocess.Popen[bytes], int]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("DETECTOR_")} | {
         "DETECTOR_API_KEYS": f"bench:{KEY}",
         "DETECTOR_SERVE_RATE_LIMIT": "10000000/minute",
@@ -408,6 +425,19 @@ def start_server(
     cmd += ["--workers", str(workers), "--log-level", "info"]
     with log.open("wb") as out:
         proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+    return wait_ready(proc, port, workers), port
+
+
+def start_echo() -> tuple[subprocess.Popen[bytes], int]:
+    """uvicorn, as ``detector serve`` runs it, serving ``bench/_echo.py`` (the transport floor)."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "uvicorn", "bench._echo:app", "--port", str(port)]
+    cmd += ["--log-level", "warning", "--no-access-log", "--no-server-header"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return wait_ready(proc, port, 1), port
+
+
+def wait_ready(proc: subprocess.Popen[bytes], port: int, workers: int) -> subprocess.Popen[bytes]:
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
         try:
@@ -417,7 +447,7 @@ def start_server(
             # every worker must be ready, not only the first to answer
             if ready and (workers == 1 or len(workers_of(proc.pid)) >= workers):
                 time.sleep(2 if workers > 1 else 0)
-                return proc, port
+                return proc
         except OSError:
             pass
         if proc.poll() is not None:
@@ -516,6 +546,7 @@ def main() -> None:
         proc.wait(timeout=30)
 
     own = app_overhead(items, args.serial)
+    floor = transport_floor(items, args.serial)
     mean_in, mean_http = statistics.mean(inproc), statistics.mean(http)
     print(
         f"in-process Detector.score: mean {mean_in * 1000:.1f} ms, p50 {pct(inproc, 0.5):.1f} ms, "
@@ -533,6 +564,14 @@ def main() -> None:
         f"  endpoint's own work (ASGI app, no model, same bodies): mean "
         f"{statistics.mean(own) * 1000:.2f} ms, p50 {pct(own, 0.5):.2f} ms = "
         f"{statistics.mean(own) / mean_in * 100:.1f}% of in-process scoring (mean)"
+    )
+    rest = mean_http - mean_in - statistics.mean(own) - statistics.mean(floor)
+    print(
+        f"  transport floor (uvicorn, loopback and this client around an app that only reads "
+        f"the body): mean {statistics.mean(floor) * 1000:.2f} ms, p50 {pct(floor, 0.5):.2f} ms "
+        f"= {statistics.mean(floor) / mean_in * 100:.1f}%; the rest of the serial gap, "
+        f"{rest * 1000:.2f} ms = {rest / mean_in * 100:.1f}%, is the hop to the scoring thread "
+        "and the score itself running in another process than the baseline's"
     )
     print(
         f"saturated ({args.clients} clients, closed loop, {args.workers} worker(s)): "
