@@ -482,6 +482,15 @@ def test_report_waits_for_an_analyst_before_it_becomes_a_label(
     assert resp.status_code == 422 and _err(resp)["field"] == "expected"
 
 
+@pytest.mark.parametrize("url", ["\x1f", " ", "x", "javascript:alert(1)", "ftp://a.example/f"])
+def test_report_of_something_that_is_not_a_web_address_is_422(client: Any, url: str) -> None:
+    # Found by a longer schemathesis run: a URL of only whitespace (``\x1f`` is whitespace to
+    # ``str.strip``) reached the store, which refused it, and the client got a 500.
+    resp = client.post("/v1/report", json={"url": url, "expected": "scam"}, headers=H)
+    assert resp.status_code == 422, resp.text
+    assert _err(resp)["field"] == "url" and _err(resp)["code"] == "report.invalid_url"
+
+
 def test_report_without_a_store_is_503(shipped: Any, tmp_path: Path) -> None:
     with TestClient(create_app(_settings(tmp_path, serve_store=""), detector=shipped)) as c:
         resp = c.post(

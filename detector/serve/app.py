@@ -30,7 +30,7 @@ from starlette.middleware.cors import CORSMiddleware
 
 from detector.config import Settings
 from detector.core.closing import release
-from detector.errors import BlockedAddress, ConfigError, DetectorError, FetchError
+from detector.errors import BlockedAddress, ConfigError, DetectorError, FetchError, InvalidLabel
 from detector.serve import schemas as s
 from detector.serve.cache import TTLCache, page_key
 from detector.serve.collector import IdleCollector
@@ -540,20 +540,25 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
             raise ServiceError(503, "reports.unavailable", "this server keeps no store")
         client = request.client.host if request.client else "-"
         canon = canonical_url(body.url)
-        request.state.page_hash = sha256_hex(canon or body.url)[:12]
+        if canon is None:  # a report an analyst could never turn into a label
+            raise ServiceError(422, "report.invalid_url", "url: not an absolute http(s) URL", "url")
+        request.state.page_hash = sha256_hex(canon)[:12]
         note = body.note
         if body.verdict_id is not None:
             note = f"[verdict {body.verdict_id}] {note or ''}".strip()
-        report_id = await anyio.to_thread.run_sync(
-            lambda: store.add_report(
-                body.url,
-                body.expected,
-                note,
-                None,
-                getattr(request.state, "key_name", None),
-                client_hash(client),
+        try:
+            report_id = await anyio.to_thread.run_sync(
+                lambda: store.add_report(
+                    body.url,
+                    body.expected,
+                    note,
+                    None,
+                    getattr(request.state, "key_name", None),
+                    client_hash(client),
+                )
             )
-        )
+        except InvalidLabel as exc:
+            raise ServiceError(422, "report.invalid", str(exc)) from None
         return JSONResponse({"id": report_id, "status": "pending"}, status_code=202)
 
     @app.get(
