@@ -84,6 +84,7 @@ class Settings:
     api_keys: str = ""  # comma-separated name:key pairs
     api_keys_file: str = ""  # lines "name:key" or "name:sha256:<hex digest of the key>"
     max_request_bytes: int = 6_000_000  # largest request body the endpoint reads (413 above)
+    max_header_bytes: int = 65_536  # largest request line + headers the endpoint reads (431)
     serve_rate_limit: str = "600/minute"  # per API key (a "limits" rate string)
     serve_client_rate_limit: str = "120/minute"  # per API key and client address
     serve_rate_limit_storage: str = "memory://"  # redis://host:6379 shares one budget

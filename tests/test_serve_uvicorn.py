@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import socket
 import subprocess
 import sys
@@ -27,6 +28,7 @@ ORIGIN = "chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba"
 STORED = "https://stored-lure.example/free-viewers?ref=mail"
 MARKER = "PAGE-MARKER-7731"
 LIMIT = 1_000_000
+HEAD_LIMIT = 8192
 LURE = (
     "<title>See who viewed your TikTok</title><form action='https://collect.example/p'>"
     "<input name=username><input type=password name=password></form>"
@@ -64,6 +66,7 @@ def server(shipped: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[d
         DETECTOR_SERVE_CLIENT_RATE_LIMIT="1000/minute",
         DETECTOR_SERVE_CORS_ORIGINS=ORIGIN,
         DETECTOR_MAX_REQUEST_BYTES=str(LIMIT),
+        DETECTOR_MAX_HEADER_BYTES=str(HEAD_LIMIT),
     )
     cmd = [
         sys.executable,
@@ -153,6 +156,38 @@ def test_413_declared_and_chunked(server: dict[str, Any]) -> None:
     assert chunked.startswith(b"HTTP/1.1 413"), chunked[:200]
     assert b"request.too_large" in chunked
     assert httpx.get(server["base"] + "/healthz").status_code == 200  # still up
+
+
+def test_431_for_a_request_head_over_the_limit(server: dict[str, Any]) -> None:
+    port = server["port"]
+    start = (
+        "POST /v1/score HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        f"X-API-Key: {KEY}\r\nX-Pad: "
+    ).encode()
+    # In one read: the head is measured once it is complete.
+    whole = _raw(port, start + b"a" * 2 * HEAD_LIMIT + b"\r\nContent-Length: 2\r\n\r\n{}")
+    # Over many reads: a head still open past the limit is refused before it ends (uvicorn's
+    # own protocol would buffer it without bound).
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+        s.sendall(start)
+        for _ in range(64):  # up to 128 kB, never ending the head
+            time.sleep(0.02)  # each piece a read of its own
+            if select.select([s], [], [], 0)[0]:
+                break  # answered: stop sending
+            s.sendall(b"a" * 2048)
+        streamed = b""
+        while part := s.recv(65536):
+            streamed += part
+    for answer in (whole, streamed):
+        head, _, body = answer.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 431 "), answer[:200]
+        assert json.loads(body)["error"]["code"] == "request.headers_too_large"
+    # Under the limit a request is answered as usual (422: the body names no snapshot field).
+    fine = (
+        start + b"a" * (HEAD_LIMIT // 2) + b"\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"
+    )
+    assert _raw(port, fine).startswith(b"HTTP/1.1 422 ")
+    assert "431" in server["log"].read_text() and "a" * 100 not in server["log"].read_text()
 
 
 def test_lookup_privacy_the_server_receives_prefixes_only(server: dict[str, Any]) -> None:

@@ -42,6 +42,8 @@ def run(
     os.environ["DETECTOR_SERVE_LOG_LEVEL"] = log_level
     import uvicorn
 
+    from detector.serve.head import BoundedHeadProtocol
+
     uvicorn.run(
         "detector.serve.app:app_from_env",
         factory=True,
@@ -53,4 +55,5 @@ def run(
         server_header=False,
         timeout_keep_alive=30,
         forwarded_allow_ips=forwarded_allow_ips,
+        http=BoundedHeadProtocol,  # 431 past DETECTOR_MAX_HEADER_BYTES of request line + headers
     )
