@@ -331,7 +331,12 @@ _COMMON: dict[int | str, dict[str, Any]] = {
     },
 }
 _TOO_LARGE: dict[int | str, dict[str, Any]] = {
-    413: {"model": s.ErrorOut, "description": "body over the size limit"}
+    413: {"model": s.ErrorOut, "description": "body over the size limit"},
+    431: {
+        "model": s.ErrorOut,
+        "description": "request line and headers over MAX_HEADER_BYTES (answered by the "
+        "server's HTTP layer, which then closes the connection)",
+    },
 }
 _BODY: dict[int | str, dict[str, Any]] = {
     **_COMMON,
