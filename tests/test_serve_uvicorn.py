@@ -187,6 +187,24 @@ def test_431_for_a_request_head_over_the_limit(server: dict[str, Any]) -> None:
         start + b"a" * (HEAD_LIMIT // 2) + b"\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"
     )
     assert _raw(port, fine).startswith(b"HTTP/1.1 422 ")
+    # A body is not head: a whole request four times the head limit, sent in one write on a
+    # fresh connection and again on the kept-alive one, is scored.
+    body = json.dumps({"url": "https://big.example/", "html": "<p>x</p>" * (HEAD_LIMIT // 2)})
+    request = (
+        "POST /v1/score HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        f"X-API-Key: {KEY}\r\nContent-Length: {len(body)}\r\n\r\n{body}"
+    ).encode()
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as s:
+        for _ in range(2):
+            s.sendall(request)
+            answer = s.recv(65536)
+            while b"\r\n\r\n" not in answer:
+                answer += s.recv(65536)
+            assert answer.startswith(b"HTTP/1.1 200 "), answer[:200]
+            head, _, rest = answer.partition(b"\r\n\r\n")
+            length = int(head.lower().split(b"content-length: ")[1].split(b"\r\n")[0])
+            while len(rest) < length:
+                rest += s.recv(65536)
     assert "431" in server["log"].read_text() and "a" * 100 not in server["log"].read_text()
 
 

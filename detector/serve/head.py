@@ -64,22 +64,26 @@ class BoundedHeadProtocol(HttpToolsProtocol):
         self._limit: int = self.limit or configured_limit()
         self._in_head = True  # the next bytes belong to a request line or headers
         self._head_bytes = 0
+        self._heads_done = 0  # request heads completed on this connection
         self._refused = False
 
     def data_received(self, data: bytes) -> None:
         if self._refused:
             return
-        whole_chunk_is_head = self._in_head
+        open_before, done_before = self._in_head, self._heads_done
         super().data_received(data)
-        if whole_chunk_is_head and self._in_head and not self._refused:
+        # Only a read that began and ended inside one head is all head: one in which a head
+        # ended holds a body too (a whole small request, or a pipelined one, can end in it).
+        if open_before and self._in_head and self._heads_done == done_before:
             self._head_bytes += len(data)
-            if self._head_bytes > self._limit:
+            if self._head_bytes > self._limit and not self._refused:
                 self._refuse(self._head_bytes)
 
     def on_headers_complete(self) -> None:
         if self._refused:
             return
         self._in_head = False
+        self._heads_done += 1
         size = len(self.url) + sum(len(n) + len(v) + 4 for n, v in self.headers)
         if size > self._limit:
             self._refuse(size)
