@@ -13,6 +13,7 @@ import json
 import random
 import shutil
 import subprocess
+from typing import Any
 
 import pytest
 
@@ -53,16 +54,22 @@ URLS = [
 ]
 
 
-def test_js_canonical_forms_and_hashes_match_python() -> None:
+def _in_node(urls: list[str]) -> list[dict[str, Any]]:
+    """extension/scripts/canon.js's rows for ``urls`` (one node process)."""
     done = subprocess.run(
-        [NODE, str(ROOT / "extension/scripts/canon.js")],
-        input=json.dumps(URLS),
+        [str(NODE), str(ROOT / "extension/scripts/canon.js")],
+        input=json.dumps(urls),
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=120,
         check=True,
     )
-    rows = json.loads(done.stdout)
+    rows: list[dict[str, Any]] = json.loads(done.stdout)
+    return rows
+
+
+def test_js_canonical_forms_and_hashes_match_python() -> None:
+    rows = _in_node(URLS)
     assert [r["url"] for r in rows] == URLS
     for row in rows:
         url = row["href"] or row["url"]
@@ -105,15 +112,7 @@ def test_js_and_python_agree_on_random_urls() -> None:
     """A seeded differential run (12,000 URLs from a wider generator agreed when it was
     written); URLs the browser's parser refuses never reach the extension and are left out."""
     urls = [_random_url(random.Random(seed)) for seed in range(600)]
-    done = subprocess.run(
-        [NODE, str(ROOT / "extension/scripts/canon.js")],
-        input=json.dumps(urls),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    rows = [r for r in json.loads(done.stdout) if r["href"] is not None]
+    rows = [r for r in _in_node(urls) if r["href"] is not None]
     assert len(rows) >= 400
     for row in rows:
         canon, host = canonical_url(row["href"]), canonical_host(row["href"])
