@@ -5,8 +5,9 @@ httptools protocol, which it picks when httptools is installed, sets no limit of
 head: one request with a 100 MB header was buffered whole, parsed for 13 s and left the worker
 115 MB larger. ``BoundedHeadProtocol`` is that protocol with a bound: bytes that arrive while a
 request's head is still open are counted, and a head past ``max_header_bytes`` is answered 431
-(JSON, in the endpoint's error shape) and the connection closed, so at most the bound plus one
-socket read is ever held; a head that arrives in a single read is measured once it is complete.
+(JSON, in the endpoint's error shape) and the connection closed, so a head is never held past the
+bound and two socket reads (the read it began in is not counted: it may end another request's
+body); a head that arrives in a single read is measured once it is complete.
 ``detector serve`` runs uvicorn with it (``http=BoundedHeadProtocol``); the bound is the
 ``max_header_bytes`` setting, read by each worker from the environment like every other one.
 """
