@@ -89,7 +89,7 @@ def test_every_operation_matches_its_document(served_app: Any, mode: str) -> Non
 def test_the_document_lists_every_status_the_routes_use(served_app: Any) -> None:
     doc = TestClient(served_app).get("/openapi.json").json()
     score = doc["paths"]["/v1/score"]["post"]["responses"]
-    assert {"200", "400", "401", "413", "415", "422", "429", "431", "503"} <= set(score)
+    assert {"200", "400", "401", "408", "413", "415", "422", "429", "431", "503"} <= set(score)
     assert "Retry-After" in score["429"]["headers"]
     assert "431" in doc["paths"]["/healthz"]["get"]["responses"]  # every route: uvicorn's layer
     report = doc["paths"]["/v1/report"]["post"]["responses"]

@@ -342,6 +342,7 @@ _BODY: dict[int | str, dict[str, Any]] = {
     **_COMMON,
     **_TOO_LARGE,
     400: {"model": s.ErrorOut, "description": "body is not valid UTF-8 JSON"},
+    408: {"model": s.ErrorOut, "description": "body not received within SERVE_BODY_TIMEOUT"},
     415: {"model": s.ErrorOut, "description": "Content-Type is not application/json"},
     422: {"model": s.ErrorOut, "description": "a field is missing, unknown or wrong"},
 }
@@ -471,11 +472,15 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
             400: "request.malformed",
             404: "not_found",
             405: "method_not_allowed",
+            408: "request.timeout",
             413: "request.too_large",
         }
         message = "body is not valid UTF-8 JSON" if exc.status_code == 400 else str(exc.detail)
         code = codes.get(exc.status_code, f"http.{exc.status_code}")
-        return _error(exc.status_code, code, message)
+        response = _error(exc.status_code, code, message)
+        if exc.status_code == 408:  # the rest of the body may still be on its way
+            response.headers["connection"] = "close"
+        return response
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> JSONResponse:
@@ -617,7 +622,9 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
     # Middleware: the last added runs first.
     app.add_middleware(Contain)
     app.add_middleware(Gate, keys=keys, limits=limits)
-    app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
+    app.add_middleware(
+        BodyLimit, limit=settings.max_request_bytes, timeout=settings.serve_body_timeout
+    )
     app.add_middleware(
         CORSMiddleware,
         allow_origins=origins,

@@ -13,6 +13,7 @@ name and a salted hash of the client address.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import logging
@@ -181,12 +182,22 @@ class TooLarge(HTTPException):
         super().__init__(413, f"request body is over {limit} bytes")
 
 
-class BodyLimit(HttpMiddleware):
-    """413 when a body is over ``limit`` bytes: by Content-Length, or counted while it streams."""
+class BodyTimeout(HTTPException):
+    """Raised from ``receive`` when a body has not arrived in time (routes re-raise it)."""
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+    def __init__(self, seconds: float) -> None:
+        super().__init__(408, f"request body not received within {seconds:g} s")
+
+
+class BodyLimit(HttpMiddleware):
+    """413 when a body is over ``limit`` bytes: by Content-Length, or counted while it streams;
+    408 when the whole body has not arrived ``timeout`` seconds after the request did (a client
+    trickling a body would otherwise hold its connection, and up to ``limit`` bytes, for ever)."""
+
+    def __init__(self, app: ASGIApp, limit: int, timeout: float = 30.0) -> None:
         super().__init__(app)
         self.limit = limit
+        self.timeout = timeout
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         declared = _header(scope, b"content-length")
@@ -198,14 +209,23 @@ class BodyLimit(HttpMiddleware):
                 await self._refuse(send)
                 return
         seen = 0
+        complete = False  # the whole body is in: a later receive waits for a disconnect
+        deadline = asyncio.get_running_loop().time() + self.timeout
 
         async def counting_receive() -> Message:
-            nonlocal seen
-            message = await receive()
+            nonlocal seen, complete
+            if complete:
+                return await receive()
+            try:
+                async with asyncio.timeout_at(deadline):
+                    message = await receive()
+            except TimeoutError:
+                raise BodyTimeout(self.timeout) from None
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
                     raise TooLarge(self.limit)
+                complete = not message.get("more_body", False)
             return message
 
         tracked = _TrackedSend(send)
@@ -214,6 +234,11 @@ class BodyLimit(HttpMiddleware):
         except TooLarge:
             if not tracked.started:
                 await self._refuse(send)
+        except BodyTimeout as exc:
+            if not tracked.started:
+                await send_error(
+                    send, 408, "request.timeout", exc.detail, headers=[(b"connection", b"close")]
+                )
 
     async def _refuse(self, send: Send) -> None:
         await send_error(
