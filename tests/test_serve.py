@@ -8,6 +8,7 @@ import json
 import logging
 import re
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -494,54 +495,38 @@ def test_report_of_something_that_is_not_a_web_address_is_422(client: Any, url: 
 
 
 def test_408_for_a_body_that_does_not_arrive_in_time(shipped: Any, tmp_path: Path) -> None:
+    import httpx
+
     app = create_app(_settings(tmp_path, serve_body_timeout=0.3), detector=shipped)
     body = json.dumps({"url": "https://slow.example/", "html": "<p>x</p>"}).encode()
 
-    async def call(stall: bool) -> tuple[list[Any], float]:
-        parts = [body[:10], body[10:]]
-        sent: list[Any] = []
+    async def trickle(stall: bool) -> AsyncIterator[bytes]:
+        yield body[:10]
+        if stall:
+            await asyncio.sleep(30)  # a client that sent part of its body, then went quiet
+        yield body[10:]
 
-        async def receive() -> dict[str, Any]:
-            if len(parts) == 1 and stall:
-                await asyncio.sleep(30)  # a client trickling its body, then going quiet
-            if parts:
-                return {"type": "http.request", "body": parts.pop(0), "more_body": bool(parts)}
-            await asyncio.sleep(30)
-            return {"type": "http.disconnect"}
-
-        async def send(message: Any) -> None:
-            sent.append(message)
-
-        scope = {
-            "type": "http",
-            "method": "POST",
-            "path": "/v1/score",
-            "raw_path": b"/v1/score",
-            "query_string": b"",
-            "headers": [(b"content-type", b"application/json"), (b"x-api-key", KEY.encode())],
-            "client": ("127.0.0.1", 1),
-            "server": ("127.0.0.1", 80),
-            "scheme": "http",
-            "http_version": "1.1",
-            "root_path": "",
-            "state": {},
-        }
-        t = time.monotonic()
-        await asyncio.wait_for(app(scope, receive, send), timeout=20)
-        return sent, time.monotonic() - t
-
-    async def both() -> tuple[tuple[list[Any], float], tuple[list[Any], float]]:
+    async def both() -> list[tuple[httpx.Response, float]]:
         await asyncio.to_thread(app.state.service.start)
+        out = []
         try:
-            return await call(stall=True), await call(stall=False)
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://t") as c:
+                for stall in (True, False):
+                    t = time.monotonic()
+                    resp = await asyncio.wait_for(
+                        c.post("/v1/score", content=trickle(stall), headers=H | JSON), 20
+                    )
+                    out.append((resp, time.monotonic() - t))
         finally:
             app.state.service.stop()
+        return out
 
     (stalled, waited), (whole, _) = asyncio.run(both())
-    assert stalled[0]["status"] == 408 and waited < 5
-    assert (b"connection", b"close") in stalled[0]["headers"]
-    assert json.loads(stalled[1]["body"])["error"]["code"] == "request.timeout"
-    assert whole[0]["status"] == 200  # in two parts, in time: scored
+    assert stalled.status_code == 408 and waited < 5
+    assert stalled.headers["connection"] == "close"
+    assert _err(stalled)["code"] == "request.timeout"
+    assert whole.status_code == 200  # in two parts, in time: scored
 
 
 def test_report_without_a_store_is_503(shipped: Any, tmp_path: Path) -> None:
