@@ -56,13 +56,11 @@ def configured_limit() -> int:
 
 
 class BoundedHeadProtocol(HttpToolsProtocol):
-    """uvicorn's httptools protocol, refusing a request head over ``limit`` bytes (431)."""
-
-    limit: int | None = None  # None: ``configured_limit()``
+    """uvicorn's httptools protocol, refusing a request head over ``max_header_bytes`` (431)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._limit: int = self.limit or configured_limit()
+        self._limit = configured_limit()
         self._in_head = True  # the next bytes belong to a request line or headers
         self._head_bytes = 0
         self._heads_done = 0  # request heads completed on this connection
