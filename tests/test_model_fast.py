@@ -12,11 +12,13 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy.special import expit
 from sklearn.linear_model import LogisticRegression
 
 from detector.extract.features import extract
 from detector.model.data import load_corpus
 from detector.model.fast import FastBlend, _plain_log_odds
+from detector.model.metrics import logit
 from detector.model.pipeline import (
     Blend,
     gradient_boosting,
@@ -113,6 +115,41 @@ def test_other_pipeline_shapes_fall_back_to_scikit_learn(pages: list[Any]) -> No
     assert np.array_equal(fast.signals_log_odds(rows), blend.signals_log_odds(rows))
     got = fast.text_log_odds(fast.read(docs))
     assert np.array_equal(got, blend.text_log_odds(docs))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    zeroed=st.floats(0.0, 1.0),
+    scale=st.sampled_from([1e-300, 1e-9, 1.0, 3.7, 1e6, 1e150]),
+)
+def test_the_logistic_sum_is_scikit_learns_for_any_values(
+    shipped: Any, pages: list[Any], seed: int, zeroed: float, scale: float
+) -> None:
+    """The signals logistic part sums value x coefficient over every column, scikit-learn over
+    the stored ones: the same float64 for rows with many zeros, negative values, values tiny
+    and huge (to where the sum overflows), as for real pages."""
+    rng = np.random.default_rng(seed)
+    model: Blend = shipped.artifact.model
+    part = model.fast._signal_parts[0]
+    pipe = model.fast.signals[0]
+    assert part is not None and part.inv_scale is not None  # the scaled shape is the one shipped
+    rows = []
+    for ex in pages[:: 1 + seed % 5][:12]:
+        row: dict[str, Any] = {}
+        for key, value in ex.features.items():
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                value = 0 if rng.random() < zeroed else value * scale * rng.normal()
+            row[key] = value
+        rows.append(row)
+    X = part.columns.matrix(rows)
+    assert X is not None
+    expected = pipe.decision_function(rows)
+    got = part.log_odds(rows, X)
+    finite = np.isfinite(expected)
+    assert np.array_equal(np.isfinite(got), finite)
+    # log-odds as scikit-learn's probability gives them, from that decision value
+    assert np.array_equal(got[finite], logit(expit(expected[finite])))
 
 
 @pytest.mark.parametrize("value", [None, float("nan"), float("inf")])

@@ -149,7 +149,7 @@ class _SparseLogistic:
         # MaxAbsScaler on sparse input multiplies each stored value by 1 / scale_.
         self.inv_scale = None if scaler is None else 1.0 / scaler.scale_
         clf: LogisticRegression = steps[-1]
-        self.coef_t = clf.coef_.T
+        self.coef = clf.coef_[0]
         self.intercept = clf.intercept_
 
     @staticmethod
@@ -175,10 +175,13 @@ class _SparseLogistic:
     def log_odds(self, rows: FeatureRows, X: np.ndarray) -> np.ndarray:
         if self.inv_scale is not None:
             X = X * self.inv_scale
-        # Explicit zeros, which the vectoriser keeps and this leaves out, add nothing to a sum;
-        # the non-zero terms are summed in the same (column) order.
-        scores = sp.csr_array(X) @ self.coef_t + self.intercept
-        prob = expit(scores.reshape(-1))
+        # scikit-learn multiplies the CSR rows by the coefficients: per row, a sum from 0.0 of
+        # value x coefficient over the stored columns in column order. A running sum over every
+        # column in that order is that sum: the absent columns add 0.0 x coefficient, a zero,
+        # which leaves any sum as it was. (Building the CSR matrix from ``X`` cost more than
+        # the rest of the model's signal part: about 1 ms a score.)
+        sums = np.add.accumulate(X * self.coef, axis=1)[:, -1] if X.shape[1] else np.zeros(len(X))
+        prob = expit(sums + self.intercept[0])
         return logit(prob)
 
 

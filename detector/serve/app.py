@@ -31,6 +31,7 @@ from starlette.middleware.cors import CORSMiddleware
 from detector.config import Settings
 from detector.core.closing import release
 from detector.errors import BlockedAddress, ConfigError, DetectorError, FetchError, InvalidLabel
+from detector.model.threads import pin_one_thread
 from detector.serve import schemas as s
 from detector.serve.cache import TTLCache, page_key
 from detector.serve.collector import IdleCollector
@@ -75,12 +76,13 @@ class ServiceError(Exception):
 
 
 def limit_native_threads() -> int:
-    """Cap every BLAS/OpenMP pool in this process at one thread; returns the largest pool now."""
+    """Cap every BLAS/OpenMP pool in this process at one thread, for good from the calling thread
+    (whose scores then skip the detector's per-batch limit); returns the largest pool now."""
     for var in NATIVE_THREAD_VARS:
         os.environ.setdefault(var, "1")
-    from threadpoolctl import threadpool_info, threadpool_limits
+    from threadpoolctl import threadpool_info
 
-    threadpool_limits(limits=1)
+    pin_one_thread()
     return max((int(p.get("num_threads", 1)) for p in threadpool_info()), default=1)
 
 
