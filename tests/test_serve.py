@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import json
 import logging
@@ -738,3 +739,59 @@ def test_a_bare_url_is_fetched_with_its_same_site_scripts(
     assert script in reasons[True]["locker.cpa_markers"]
     assert "locker.cpa_markers" not in reasons[False]
     assert [req.path for req, _ in http.log] == ["/p", "/js/a.js", "/p"]
+
+
+def test_503_when_bodies_being_read_hold_the_worker_budget(shipped: Any, tmp_path: Path) -> None:
+    """A slow client holds the bytes it has sent until its request is done; past
+    SERVE_BODY_BUDGET the next body is refused with 503 + Retry-After instead of read, a body
+    that fits is still scored, and the bytes come back when the slow request ends."""
+    import httpx
+
+    settings = _settings(tmp_path, serve_body_budget=1_500_000)
+    app = create_app(settings, detector=shipped)
+    slow = json.dumps({"url": "https://slow.example/", "html": "<p>" + "b" * 700_000}).encode()
+    big = json.dumps({"url": "https://big.example/", "html": "<p>" + "c" * 950_000}).encode()
+    small = json.dumps({"url": "https://small.example/", "html": "<p>hello</p>"}).encode()
+    go_on = asyncio.Event()
+
+    async def trickle() -> AsyncIterator[bytes]:
+        yield slow[:600_000]  # chunked: counted as it arrives
+        await go_on.wait()
+        yield slow[600_000:]
+
+    async def run() -> dict[str, httpx.Response]:
+        await asyncio.to_thread(app.state.service.start)
+        out: dict[str, httpx.Response] = {}
+        try:
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://t") as c:
+                post = functools.partial(c.post, "/v1/score", headers=H | JSON)
+                held = asyncio.create_task(post(content=trickle()))
+                await asyncio.sleep(0.3)  # the slow request now holds 600 kB
+                out["nokey"] = await c.post("/v1/score", content=big, headers=JSON)
+                out["big"] = await post(content=big)  # 600 kB + 950 kB > 1.5 MB
+                out["small"] = await post(content=small)
+                go_on.set()
+                out["slow"] = await asyncio.wait_for(held, 20)
+                out["big_again"] = await post(content=big)  # the 600 kB came back
+        finally:
+            app.state.service.stop()
+        return out
+
+    got = asyncio.run(run())
+    assert got["nokey"].status_code == 401  # no key: refused before any budget is taken
+    busy = got["big"]
+    assert busy.status_code == 503, busy.text
+    assert _err(busy)["code"] == "busy" and busy.headers["retry-after"] == "1"
+    assert busy.headers["connection"] == "close"
+    assert got["small"].status_code == 200
+    assert got["slow"].status_code == 200
+    assert got["big_again"].status_code == 200, got["big_again"].text
+
+
+@pytest.mark.parametrize("budget", [-1, 999_999])
+def test_a_body_budget_below_the_largest_body_is_refused(
+    shipped: Any, tmp_path: Path, budget: int
+) -> None:
+    with pytest.raises(ConfigError, match="SERVE_BODY_BUDGET"):
+        create_app(_settings(tmp_path, serve_body_budget=budget), detector=shipped)

@@ -324,7 +324,8 @@ _COMMON: dict[int | str, dict[str, Any]] = {
     401: {"model": s.ErrorOut, "description": "missing or unknown X-API-Key"},
     503: {
         "model": s.ErrorOut,
-        "description": "starting up (model not loaded yet), or the scoring queue is full",
+        "description": "starting up (model not loaded yet), the scoring queue is full, or the "
+        "worker holds SERVE_BODY_BUDGET bytes of request bodies (Retry-After)",
     },
     429: {
         "model": s.ErrorOut,
@@ -393,6 +394,13 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
             raise ConfigError(
                 f"CORS origin {origin!r}: list exact origins such as chrome-extension://<id>"
             )
+    budget = settings.serve_body_budget
+    if budget < 0 or 0 < budget < settings.max_request_bytes:
+        raise ConfigError(
+            f"SERVE_BODY_BUDGET ({budget} bytes) is below MAX_REQUEST_BYTES "
+            f"({settings.max_request_bytes}): a body of the largest size could never be read; "
+            "raise it, or set 0 for no bound"
+        )
     limits = Limits(
         settings.serve_rate_limit,
         settings.serve_client_rate_limit,
@@ -476,12 +484,14 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
             405: "method_not_allowed",
             408: "request.timeout",
             413: "request.too_large",
+            503: "busy",
         }
         message = "body is not valid UTF-8 JSON" if exc.status_code == 400 else str(exc.detail)
         code = codes.get(exc.status_code, f"http.{exc.status_code}")
         response = _error(exc.status_code, code, message)
         if exc.status_code == 408:  # the rest of the body may still be on its way
             response.headers["connection"] = "close"
+        response.headers.update(exc.headers or {})  # Retry-After of a 503 for the body budget
         return response
 
     @app.exception_handler(Exception)
@@ -625,7 +635,10 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
     app.add_middleware(Contain)
     app.add_middleware(Gate, keys=keys, limits=limits)
     app.add_middleware(
-        BodyLimit, limit=settings.max_request_bytes, timeout=settings.serve_body_timeout
+        BodyLimit,
+        limit=settings.max_request_bytes,
+        timeout=settings.serve_body_timeout,
+        budget=settings.serve_body_budget,
     )
     app.add_middleware(
         CORSMiddleware,

@@ -189,15 +189,53 @@ class BodyTimeout(HTTPException):
         super().__init__(408, f"request body not received within {seconds:g} s")
 
 
+class BodyBudget:
+    """Request-body bytes held by one worker at a time, across its requests (0: no bound).
+
+    Used from the event loop only. A request takes its share when it starts reading its body
+    (its Content-Length at once, or chunk by chunk) and gives it back when its response is done.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.held = 0
+
+    def take(self, n: int) -> bool:
+        if self.limit and self.held + n > self.limit:
+            return False
+        self.held += n
+        return True
+
+    def give(self, n: int) -> None:
+        self.held -= n
+
+
+class Busy(HTTPException):
+    """Raised from ``receive`` when the worker holds its budget of body bytes already."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            503,
+            "the server is receiving too many request bodies; retry shortly",
+            headers={"retry-after": "1", "connection": "close"},
+        )
+
+
 class BodyLimit(HttpMiddleware):
     """413 when a body is over ``limit`` bytes: by Content-Length, or counted while it streams;
     408 when the whole body has not arrived ``timeout`` seconds after the request did (a client
-    trickling a body would otherwise hold its connection, and up to ``limit`` bytes, for ever)."""
+    trickling a body would otherwise hold its connection, and up to ``limit`` bytes, for ever);
+    503 + Retry-After when this body would take the bytes held by all requests being read or
+    answered past ``budget`` (slow clients within the deadline, each holding up to ``limit``).
 
-    def __init__(self, app: ASGIApp, limit: int, timeout: float = 30.0) -> None:
+    The budget is taken when the app first reads the body, i.e. after the API key and rate
+    limits (``Gate``): a client without a key cannot take any of it by declaring a length."""
+
+    def __init__(self, app: ASGIApp, limit: int, timeout: float = 30.0, budget: int = 0) -> None:
         super().__init__(app)
         self.limit = limit
         self.timeout = timeout
+        self.budget = BodyBudget(budget)
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         declared = _header(scope, b"content-length")
@@ -208,14 +246,24 @@ class BodyLimit(HttpMiddleware):
             if int(declared) > self.limit:
                 await self._refuse(send)
                 return
-        seen = 0
+        seen = taken = 0
         complete = False  # the whole body is in: a later receive waits for a disconnect
         deadline = asyncio.get_running_loop().time() + self.timeout
+        budget = self.budget
+
+        def take(n: int) -> None:
+            nonlocal taken
+            if n > taken:
+                if not budget.take(n - taken):
+                    raise Busy
+                taken = n
 
         async def counting_receive() -> Message:
             nonlocal seen, complete
             if complete:
                 return await receive()
+            if declared is not None:
+                take(int(declared))  # the whole declared body, before any of it is read
             try:
                 async with asyncio.timeout_at(deadline):
                     message = await receive()
@@ -225,6 +273,7 @@ class BodyLimit(HttpMiddleware):
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
                     raise TooLarge(self.limit)
+                take(seen)
                 complete = not message.get("more_body", False)
             return message
 
@@ -239,6 +288,12 @@ class BodyLimit(HttpMiddleware):
                 await send_error(
                     send, 408, "request.timeout", exc.detail, headers=[(b"connection", b"close")]
                 )
+        except Busy as exc:
+            if not tracked.started:
+                headers = [(k.encode(), v.encode()) for k, v in (exc.headers or {}).items()]
+                await send_error(send, 503, "busy", exc.detail, headers=headers)
+        finally:
+            budget.give(taken)
 
     async def _refuse(self, send: Send) -> None:
         await send_error(
