@@ -95,6 +95,7 @@ class Settings:
     serve_fetch_timeout: float = 8.0  # wall-clock cap when the server fetches a bare URL
     serve_body_timeout: float = 30.0  # seconds a request body may take to arrive (408 after)
     serve_body_budget: int = 32_000_000  # body bytes a worker holds at once (503 above; 0 = any)
+    serve_shutdown_timeout: int = 10  # seconds requests in flight get after a stop signal
     serve_store: str = ""  # store for /v1/lookup and /v1/report ("" = memory only, no reports)
     serve_threads: int = 1  # scoring threads per worker (CPU-bound: one is right for the GIL)
     serve_idle_gc: bool = True  # full garbage collections between scores, not inside one

@@ -278,3 +278,37 @@ def test_a_model_that_fails_verification_stops_start_up(tmp_path: Path) -> None:
         cwd=ROOT,
     )
     assert several.returncode == 2 and "model failed verification" in several.stderr
+
+
+def test_a_stop_signal_does_not_wait_for_a_trickling_body(tmp_path: Path) -> None:
+    """SIGTERM with an upload stalled half-way: the worker answers it (or cancels it) within
+    SERVE_SHUTDOWN_TIMEOUT and exits, instead of waiting for the body deadline (60 s here)."""
+    port = _free_port()
+    log_path = tmp_path / "server.log"
+    env = _env(
+        DETECTOR_API_KEYS=f"ext:{KEY}",
+        DETECTOR_SERVE_BODY_TIMEOUT="60",
+        DETECTOR_SERVE_SHUTDOWN_TIMEOUT="1",
+    )
+    cmd = [sys.executable, "-m", "detector", "serve", "--port", str(port)]
+    with log_path.open("w") as log:
+        proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+        try:
+            wait_until_ready(proc, f"http://127.0.0.1:{port}", log_path)
+            with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+                s.sendall(
+                    b"POST /v1/score HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+                    + f"X-API-Key: {KEY}\r\nContent-Length: 5000\r\n\r\n".encode()
+                    + b'{"url": "https://slow.example/", "html": "'
+                )
+                time.sleep(0.5)  # the body is being read: a request in flight
+                started = time.monotonic()
+                proc.terminate()
+                proc.wait(timeout=20)
+                took = time.monotonic() - started
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    assert took < 10, f"took {took:.1f} s to stop"
+    assert "timeout graceful shutdown exceeded" in log_path.read_text()

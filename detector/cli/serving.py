@@ -31,10 +31,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
             os.environ[f"DETECTOR_{name.upper()}"] = str(value)
     from detector.config import Settings
 
-    launch.require_keys(Settings.from_env())
+    settings = Settings.from_env()
+    launch.require_keys(settings)
     if args.workers > 1:
         _check_model_in_child()
-    launch.run(args.host, args.port, args.workers, args.log_level, args.forwarded_allow_ips)
+    launch.run(
+        args.host,
+        args.port,
+        args.workers,
+        args.log_level,
+        args.forwarded_allow_ips,
+        shutdown_timeout=settings.serve_shutdown_timeout,
+    )
     return EXIT_OK
 
 

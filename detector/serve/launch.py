@@ -36,9 +36,18 @@ def require_keys(settings: Settings) -> None:
 
 
 def run(
-    host: str, port: int, workers: int, log_level: str, forwarded_allow_ips: str | None
+    host: str,
+    port: int,
+    workers: int,
+    log_level: str,
+    forwarded_allow_ips: str | None,
+    shutdown_timeout: int | None = None,
 ) -> None:
-    """Serve until stopped; each uvicorn worker builds the app from DETECTOR_* settings."""
+    """Serve until stopped; each uvicorn worker builds the app from DETECTOR_* settings.
+
+    On a stop signal a worker stops accepting, lets the requests in flight finish for up to
+    ``shutdown_timeout`` seconds and then cancels them (None: it waits as long as they take,
+    which a client trickling its body stretches to SERVE_BODY_TIMEOUT)."""
     os.environ["DETECTOR_SERVE_LOG_LEVEL"] = log_level
     import uvicorn
 
@@ -56,4 +65,5 @@ def run(
         timeout_keep_alive=30,
         forwarded_allow_ips=forwarded_allow_ips,
         http=BoundedHeadProtocol,  # 431 past DETECTOR_MAX_HEADER_BYTES of request line + headers
+        timeout_graceful_shutdown=shutdown_timeout,
     )
