@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import select
@@ -58,8 +59,6 @@ def server(shipped: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[d
         store.add_inputs(run_id, [(STORED, "{}")])
         snap = Snapshot(url=STORED, html=LURE)
         store.record(run_id, STORED, snap, shipped.score(snap))
-    port = _free_port()
-    log_path = tmp / "server.log"
     env = _env(
         DETECTOR_API_KEYS=f"ext:{KEY},burst:{BURST}",
         DETECTOR_SERVE_RATE_LIMIT="40/minute",
@@ -68,16 +67,15 @@ def server(shipped: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[d
         DETECTOR_MAX_REQUEST_BYTES=str(LIMIT),
         DETECTOR_MAX_HEADER_BYTES=str(HEAD_LIMIT),
     )
-    cmd = [
-        sys.executable,
-        "-m",
-        "detector",
-        "serve",
-        "--port",
-        str(port),
-        "--store",
-        str(store_path),
-    ]
+    with _serving(env, tmp / "server.log", "--store", str(store_path)) as running:
+        yield running
+
+
+@contextlib.contextmanager
+def _serving(env: dict[str, str], log_path: Path, *flags: str) -> Iterator[dict[str, Any]]:
+    """``detector serve`` on a free loopback port, ready; stopped (if still running) on exit."""
+    port = _free_port()
+    cmd = [sys.executable, "-m", "detector", "serve", "--port", str(port), *flags]
     with log_path.open("w") as log:
         proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
         base = f"http://127.0.0.1:{port}"
@@ -85,11 +83,13 @@ def server(shipped: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[d
             wait_until_ready(proc, base, log_path)
             yield {"base": base, "port": port, "log": log_path, "proc": proc}
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+            if proc.poll() is None:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
 
 
 def _raw(port: int, request: bytes, body_chunks: list[bytes] = ()) -> bytes:  # type: ignore[assignment]
@@ -283,32 +283,24 @@ def test_a_model_that_fails_verification_stops_start_up(tmp_path: Path) -> None:
 def test_a_stop_signal_does_not_wait_for_a_trickling_body(tmp_path: Path) -> None:
     """SIGTERM with an upload stalled half-way: the worker answers it (or cancels it) within
     SERVE_SHUTDOWN_TIMEOUT and exits, instead of waiting for the body deadline (60 s here)."""
-    port = _free_port()
     log_path = tmp_path / "server.log"
     env = _env(
         DETECTOR_API_KEYS=f"ext:{KEY}",
         DETECTOR_SERVE_BODY_TIMEOUT="60",
         DETECTOR_SERVE_SHUTDOWN_TIMEOUT="1",
     )
-    cmd = [sys.executable, "-m", "detector", "serve", "--port", str(port)]
-    with log_path.open("w") as log:
-        proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
-        try:
-            wait_until_ready(proc, f"http://127.0.0.1:{port}", log_path)
-            with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
-                s.sendall(
-                    b"POST /v1/score HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
-                    + f"X-API-Key: {KEY}\r\nContent-Length: 5000\r\n\r\n".encode()
-                    + b'{"url": "https://slow.example/", "html": "'
-                )
-                time.sleep(0.5)  # the body is being read: a request in flight
-                started = time.monotonic()
-                proc.terminate()
-                proc.wait(timeout=20)
-                took = time.monotonic() - started
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
+    with _serving(env, log_path) as running:
+        proc = running["proc"]
+        with socket.create_connection(("127.0.0.1", running["port"]), timeout=10) as s:
+            s.sendall(
+                b"POST /v1/score HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+                + f"X-API-Key: {KEY}\r\nContent-Length: 5000\r\n\r\n".encode()
+                + b'{"url": "https://slow.example/", "html": "'
+            )
+            time.sleep(0.5)  # the body is being read: a request in flight
+            started = time.monotonic()
+            proc.terminate()
+            proc.wait(timeout=20)
+            took = time.monotonic() - started
     assert took < 10, f"took {took:.1f} s to stop"
     assert "timeout graceful shutdown exceeded" in log_path.read_text()
