@@ -296,6 +296,22 @@ class _NoModel:
 def app_overhead(items: list[tuple[str, bytes]], n: int) -> list[float]:
     """Seconds per request through the ASGI app (middleware, validation, thread hop, response)
     with a model that costs nothing: the endpoint's own work, free of cross-process noise."""
+    return [sum(parts) for parts in _through_app(items, n, _NoModel())]
+
+
+SEGMENTS = ("before", "to the thread", "score", "back", "after")
+
+
+def app_segments(items: list[tuple[str, bytes]], n: int, det: Any) -> list[tuple[float, ...]]:
+    """Per request through the ASGI app with the real model, in this process: seconds from
+    the app's entry to handing the snapshot to the scoring thread, until that thread starts,
+    the score, until the event loop resumes, and from there to the end of the response
+    (``SEGMENTS``). Unlike ``app_overhead``, the app's own work here follows a score, as it
+    does in a server."""
+    return _through_app(items, n, det)
+
+
+def _through_app(items: list[tuple[str, bytes]], n: int, det: Any) -> list[tuple[float, ...]]:
     from detector.config import Settings
     from detector.serve.app import create_app
 
@@ -305,10 +321,26 @@ def app_overhead(items: list[tuple[str, bytes]], n: int) -> list[float]:
         serve_client_rate_limit="10000000/minute",
         serve_cache_size=0,
     )
-    app = create_app(settings, detector=_NoModel())
+    app = create_app(settings, detector=det)
+    service = app.state.service
     headers = [(b"content-type", b"application/json"), (b"x-api-key", KEY.encode())]
+    marks: dict[str, float] = {}
 
-    async def one(payload: bytes) -> None:
+    async def in_scorer(snapshots: list[dict[str, Any]]) -> list[Any]:
+        def run() -> list[Any]:
+            marks["started"] = time.perf_counter()
+            out = list(service.detector.score_many(snapshots))
+            marks["scored"] = time.perf_counter()
+            return out
+
+        marks["handed"] = time.perf_counter()
+        out = await asyncio.get_running_loop().run_in_executor(service.executor, run)
+        marks["resumed"] = time.perf_counter()
+        return out
+
+    service._in_scorer = in_scorer
+
+    async def one(payload: bytes) -> tuple[float, ...]:
         scope = {
             "type": "http",
             "method": "POST",
@@ -333,19 +365,21 @@ def app_overhead(items: list[tuple[str, bytes]], n: int) -> list[float]:
             if message["type"] == "http.response.start":
                 status.append(message["status"])
 
+        entered = time.perf_counter()
         await app(scope, receive, send)
+        done = time.perf_counter()
         assert status == [200], status
+        points = [entered, *(marks[k] for k in ("handed", "started", "scored", "resumed")), done]
+        return tuple(b - a for a, b in itertools.pairwise(points))
 
-    async def run() -> list[float]:
-        await asyncio.to_thread(app.state.service.start)
+    async def run() -> list[tuple[float, ...]]:
+        await asyncio.to_thread(service.start)
         out = []
         for i in range(n + 20):
-            payload = body(items[i % len(items)], 40_000_000 + i)
-            t = time.perf_counter()
-            await one(payload)
+            parts = await one(body(items[i % len(items)], 40_000_000 + i))
             if i >= 20:
-                out.append(time.perf_counter() - t)
-        app.state.service.stop()
+                out.append(parts)
+        service.stop()
         return out
 
     return asyncio.run(run())
@@ -547,6 +581,7 @@ def main() -> None:
 
     own = app_overhead(items, args.serial)
     floor = transport_floor(items, args.serial)
+    segments = app_segments(items, args.serial, det)
     mean_in, mean_http = statistics.mean(inproc), statistics.mean(http)
     print(
         f"in-process Detector.score: mean {mean_in * 1000:.1f} ms, p50 {pct(inproc, 0.5):.1f} ms, "
@@ -572,6 +607,14 @@ def main() -> None:
         f"= {statistics.mean(floor) / mean_in * 100:.1f}%; the rest of the serial gap, "
         f"{rest * 1000:.2f} ms = {rest / mean_in * 100:.1f}%, is the hop to the scoring thread "
         "and the score itself running in another process than the baseline's"
+    )
+    seg = {k: statistics.mean(parts[j] for parts in segments) for j, k in enumerate(SEGMENTS)}
+    around = sum(seg.values()) - seg["score"]
+    print(
+        "  the app around a real score, in this process (ASGI, no sockets; mean ms): "
+        + ", ".join(f"{k} {v * 1000:.2f}" for k, v in seg.items())
+        + f"; all but the score {around * 1000:.2f} ms = {around / seg['score'] * 100:.1f}% "
+        "of that score (the app's own work costs more after a score than in a loop of its own)"
     )
     print(
         f"saturated ({args.clients} clients, closed loop, {args.workers} worker(s)): "
