@@ -27,7 +27,9 @@ to 100 kB, which hold the mix's slowest pages). Because the CPUs are shared, the
 comparison moves with other jobs; the endpoint's own work is also measured directly: the same
 bodies through the ASGI app with a model that costs nothing (no sockets, so uvicorn's HTTP
 parsing is not in that figure), and so is the transport floor: the same bodies, serially, from
-the same client to uvicorn serving an app that only reads the body (bench/_echo.py).
+the same client to uvicorn serving an app that only reads the body (bench/_echo.py); and so is
+the app around a real score: the same bodies through the ASGI app with the real model in this
+process, each request timed before, during and after its hop to the scoring thread.
 The load generator is a bare asyncio HTTP/1.1 client so it takes little of the shared CPUs.
 """
 

@@ -6,10 +6,10 @@ threads wait on each other: on 2 cores next to other work, 1,600 rows scored one
 12 s on one thread against 250 s on two. Rows are independent, so the scores are the same on any
 number of threads; training fits already run on one thread (bit-identical models).
 
-``one_thread()`` is cheap (a cached controller, about 0.3 ms per use), so it wraps each batch
+``one_thread()`` is cheap (a cached controller, about 0.06 ms per use), so it wraps each batch
 rather than changing the process for a caller who imports the package. A thread that scores one
 page per call and has set its own limits for good (``pin_one_thread``: the endpoint's scoring
-thread) skips it: there the 0.3 ms was 2-3% of a score.
+thread) skips even that.
 """
 
 from __future__ import annotations
