@@ -112,6 +112,8 @@ class Relay:
         self.upstream = upstream
         self.seen: list[dict[str, Any]] = []
         self.delay = 0.0
+        # (status, headers, body) answered to the next POSTs instead of the endpoint's answer
+        self.inject: list[tuple[int, dict[str, str], bytes]] = []
         self.lock = threading.Lock()
         relay = self
 
@@ -121,6 +123,23 @@ class Relay:
                 body = self.rfile.read(length) if length else b""
                 if relay.delay:
                     time.sleep(relay.delay)
+                with relay.lock:
+                    canned = (
+                        relay.inject.pop(0) if relay.inject and self.command == "POST" else None
+                    )
+                if canned is not None:
+                    status, canned_headers, content = canned
+                    with relay.lock:
+                        relay.seen.append(
+                            {"method": "POST", "path": self.path, "body": body, "status": status}
+                        )
+                    self.send_response(status)
+                    for k, v in canned_headers.items():
+                        self.send_header(k, v)
+                    self.send_header("Content-Length", str(len(content)))
+                    self.end_headers()
+                    self.wfile.write(content)
+                    return
                 headers = {
                     k: v
                     for k, v in self.headers.items()
@@ -548,6 +567,44 @@ def test_endpoint_down_gives_question_mark_and_options_show_why(world: dict[str,
         page.close()
     finally:
         _configure(context, endpoint=world["relay"].base, apiKey=KEY)
+
+
+def test_a_rate_limited_extension_waits_as_asked(world: dict[str, Any]) -> None:
+    """A 429 with Retry-After: 30 (as the endpoint sends it) pauses the automatic checks: the
+    next page is not sent, its badge says why, and the options page names the pause."""
+    context, relay = world["context"], world["relay"]
+    probe = _probe(context)
+    probe.evaluate("() => chrome.storage.session.remove('pause')")
+    error = {"error": {"code": "rate_limited", "message": "rate limit reached", "field": None}}
+    headers = {
+        "Content-Type": "application/json",
+        "Retry-After": "30",
+        "Access-Control-Allow-Origin": f"chrome-extension://{extension_id()}",
+        "Access-Control-Expose-Headers": "retry-after",
+    }
+    relay.clear()
+    relay.inject.append((429, headers, json.dumps(error).encode()))
+    try:
+        page = context.new_page()
+        page.goto(EXPLAINER + "?limited")
+        assert _outcome(context, EXPLAINER + "?limited")["text"] == "?"
+        assert [r["status"] for r in relay.posts("/v1/score")] == [429]
+        pause = probe.evaluate("async () => (await chrome.storage.session.get('pause')).pause")
+        assert pause and 25_000 < pause["until"] - time.time() * 1000 <= 30_000
+        page.goto(TOOL + "?while-paused")
+        state = _outcome(context, TOOL + "?while-paused")
+        assert state["text"] == "?" and "asked the extension to wait" in state["note"]
+        assert len(relay.posts("/v1/score")) == 1  # nothing sent during the pause
+        page.goto(f"chrome-extension://{extension_id()}/src/options.html")
+        page.locator("#lastError").filter(has_text="waits 30 s").wait_for(timeout=10_000)
+        page.close()
+    finally:
+        relay.inject.clear()
+        probe.evaluate("() => chrome.storage.session.remove('pause')")
+    page = context.new_page()  # the pause over: checked again
+    page.goto(TOOL + "?after-pause")
+    assert _outcome(context, TOOL + "?after-pause")["text"] != "?"
+    page.close()
 
 
 def _load_ms(page: Any, url: str) -> float:

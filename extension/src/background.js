@@ -10,6 +10,7 @@ import {
   describeError,
   fromLookup,
   fromVerdict,
+  pauseFor,
   wantsBanner,
 } from "./lib/verdict.js";
 
@@ -56,8 +57,19 @@ async function recordError(message) {
 }
 
 /**
+ * Whether the configured endpoint asked for a pause (429 or 503 with Retry-After) that has not
+ * ended: automatic checks then send nothing. Kept in `session` storage, for that endpoint only.
+ * @param {import("./lib/policy.js").Settings} s
+ */
+async function paused(s) {
+  /** @type {{pause?: {endpoint: string, until: number}}} */
+  const { pause } = await chrome.storage.session.get("pause");
+  return Boolean(pause && pause.endpoint === s.endpoint && Date.now() < pause.until);
+}
+
+/**
  * POST `body` as JSON to `route` of the configured endpoint; the parsed answer, or null after
- * recording why it failed.
+ * recording why it failed. An answer asking for a pause starts one (see `paused`).
  * @param {import("./lib/policy.js").Settings} s
  * @param {string} route
  * @param {unknown} body
@@ -80,7 +92,11 @@ async function post(s, route, body) {
     return null;
   }
   if (!response.ok) {
-    await recordError(describeError(null, response.status));
+    const pause = pauseFor(response.status, response.headers.get("Retry-After"));
+    if (pause > 0) {
+      await chrome.storage.session.set({ pause: { endpoint: s.endpoint, until: Date.now() + pause } });
+    }
+    await recordError(describeError(null, response.status, pause));
     return null;
   }
   try {
@@ -134,6 +150,10 @@ async function lookup(tabId, url, s) {
 async function score(tabId, url, snap) {
   const s = await settings();
   if (decide(url, false, s).action !== "snapshot") return; // settings changed meanwhile
+  if (await paused(s)) {
+    await finish(tabId, url, { label: null, note: NO_ANSWER.paused, reasons: [], verdictId: null });
+    return;
+  }
   const html = typeof snap?.html === "string" ? snap.html.slice(0, MAX_HTML_CHARS) : "";
   const body = { url, kind: "page", html, id: `tab-${tabId}-${Date.now()}` };
   const answer = await post(s, "v1/score", body);
@@ -156,6 +176,10 @@ async function check(sender) {
   const pending = { label: null, note: NO_ANSWER.pending, reasons: [], verdictId: null };
   if (decision.action === "none") {
     await show(tabId, url, { ...pending, note: NO_ANSWER[decision.why || "error"] });
+    return { capture: false };
+  }
+  if (await paused(s)) {
+    await show(tabId, url, { ...pending, note: NO_ANSWER.paused });
     return { capture: false };
   }
   await show(tabId, url, pending);

@@ -3,11 +3,14 @@ import { test } from "node:test";
 
 import { clientHashes } from "../src/lib/canon.js";
 import {
+  DEFAULT_PAUSE_MS,
+  MAX_PAUSE_MS,
   NO_ANSWER,
   badgeFor,
   describeError,
   fromLookup,
   fromVerdict,
+  pauseFor,
   topReasons,
   wantsBanner,
 } from "../src/lib/verdict.js";
@@ -72,7 +75,28 @@ test("lookup answers count only this page's own full hashes", async () => {
 
 test("errors are described in plain words", () => {
   assert.match(describeError(null, 401), /API key/);
-  assert.match(describeError(null, 503), /failed/);
+  assert.match(describeError(null, 503), /busy/);
   assert.match(describeError(Object.assign(new Error("x"), { name: "TimeoutError" })), /in time/);
   assert.match(describeError(new TypeError("Failed to fetch")), /could not be reached/);
+});
+
+test("a 429 or 503 starts a pause: Retry-After in seconds or as a date, bounded", () => {
+  const now = Date.parse("2026-12-03T12:00:00Z");
+  assert.equal(pauseFor(429, "30", now), 30_000);
+  assert.equal(pauseFor(503, "1", now), 1000);
+  assert.equal(pauseFor(429, " 0 ", now), 0);
+  assert.equal(pauseFor(429, "Thu, 03 Dec 2026 12:01:00 GMT", now), 60_000);
+  assert.equal(pauseFor(429, "Thu, 03 Dec 2026 11:00:00 GMT", now), 0); // already past
+  assert.equal(pauseFor(429, "86400", now), MAX_PAUSE_MS); // a day: capped
+  assert.equal(pauseFor(429, null, now), DEFAULT_PAUSE_MS); // no header, or one not understood
+  assert.equal(pauseFor(503, "soon", now), DEFAULT_PAUSE_MS);
+  assert.equal(pauseFor(429, "-5", now), DEFAULT_PAUSE_MS);
+  for (const status of [200, 400, 401, 413, 500, 502]) assert.equal(pauseFor(status, "30", now), 0);
+});
+
+test("a pause is named in the error the options page shows", () => {
+  assert.match(describeError(null, 429, 30_000), /rate limit.*\(429\); the extension waits 30 s/);
+  assert.match(describeError(null, 503, 1000), /busy or starting up \(503\); the extension waits 1 s/);
+  assert.doesNotMatch(describeError(null, 429), /waits/);
+  assert.match(describeError(null, 502), /failed \(502\)/);
 });

@@ -36,6 +36,7 @@ export const NO_ANSWER = Object.freeze({
   allowed: "not checked: on your allow-list",
   incognito: "not checked: incognito tabs are off in the options",
   error: "no answer from the endpoint (the options page says why)",
+  paused: "not checked: the endpoint asked the extension to wait (the options page says why)",
   unknown: "the endpoint knows nothing about this page",
   unverified: "the endpoint could not read this page, only its address",
   pending: "checking...",
@@ -147,15 +148,41 @@ export function fromLookup(answer, mine) {
   return { label: null, note: NO_ANSWER.unknown, reasons: [], verdictId: null };
 }
 
+/** A pause the endpoint asks for is honoured up to this long (a wrong header cannot mute it). */
+export const MAX_PAUSE_MS = 10 * 60 * 1000;
+/** The pause after a 429 or 503 that names none. */
+export const DEFAULT_PAUSE_MS = 10 * 1000;
+
+/**
+ * How long to send nothing after an answer with `status` and this Retry-After header (seconds,
+ * or an HTTP date): 0 unless the endpoint is rate-limiting (429) or busy or starting (503).
+ * @param {number} status
+ * @param {string | null} retryAfter
+ * @param {number} [now]  ms since the epoch
+ * @returns {number} milliseconds
+ */
+export function pauseFor(status, retryAfter, now = Date.now()) {
+  if (status !== 429 && status !== 503) return 0;
+  const text = (retryAfter || "").trim();
+  let ms = NaN;
+  if (/^\d+$/.test(text)) ms = Number(text) * 1000;
+  else if (/[a-z]/i.test(text)) ms = Date.parse(text) - now; // an HTTP date names its day
+  if (!Number.isFinite(ms)) ms = DEFAULT_PAUSE_MS;
+  return Math.min(Math.max(ms, 0), MAX_PAUSE_MS);
+}
+
 /**
  * A short plain-words description of a failed request, for the options page.
  * @param {unknown} err
  * @param {number} [status]
+ * @param {number} [pauseMs]  how long the extension now waits before asking again
  * @returns {string}
  */
-export function describeError(err, status) {
+export function describeError(err, status, pauseMs = 0) {
+  const wait = pauseMs > 0 ? `; the extension waits ${Math.ceil(pauseMs / 1000)} s before asking again` : "";
   if (status === 401) return "the endpoint refused the API key (401)";
-  if (status === 429) return "the endpoint's rate limit was reached (429)";
+  if (status === 429) return `the endpoint's rate limit was reached (429)${wait}`;
+  if (status === 503) return `the endpoint is busy or starting up (503)${wait}`;
   if (status === 413) return "the page was too large for the endpoint (413)";
   if (status !== undefined && status >= 500) return `the endpoint failed (${status})`;
   if (status !== undefined) return `the endpoint answered ${status}`;
