@@ -57,7 +57,7 @@ async function recordError(message) {
 }
 
 /**
- * Whether the configured endpoint asked for a pause (429 or 503 with Retry-After) that has not
+ * Whether the configured endpoint asked for a pause (a 429 or 503, see `pauseFor`) that has not
  * ended: automatic checks then send nothing. Kept in `session` storage, for that endpoint only.
  * @param {import("./lib/policy.js").Settings} s
  */
