@@ -363,7 +363,10 @@ def test_ready_only_after_start_up_and_one_native_thread(shipped: Any, tmp_path:
 
     app = create_app(_settings(tmp_path), detector=shipped)
     cold = TestClient(app)  # no lifespan run yet
-    assert cold.get("/readyz").status_code == 503
+    page = {"url": "https://who-viewed.example/", "html": LURE}
+    for resp in (cold.get("/readyz"), cold.post("/v1/score", json=page, headers=H)):
+        assert resp.status_code == 503 and _err(resp)["code"] == "not_ready"
+        assert resp.headers["retry-after"] == "5"  # clients (the extension) wait, then retry
     with TestClient(app) as c:
         ready = c.get("/readyz").json()
         pools = app.state.service.executor.submit(threadpool_info).result()

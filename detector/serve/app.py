@@ -502,7 +502,9 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
 
     def _ready() -> Service:
         if not service.ready:
-            raise ServiceError(503, "not_ready", "the model is not loaded yet")
+            raise ServiceError(
+                503, "not_ready", "the model is not loaded yet", headers={"Retry-After": "5"}
+            )
         return service
 
     @_document_route("/v1/score", s.VerdictOut, "Score one snapshot, or fetch and score a bare URL")

@@ -90,6 +90,7 @@ test("a 429 or 503 starts a pause: Retry-After in seconds or as a date, bounded"
   assert.equal(pauseFor(429, "86400", now), MAX_PAUSE_MS); // a day: capped
   assert.equal(pauseFor(429, null, now), DEFAULT_PAUSE_MS); // no header, or one not understood
   assert.equal(pauseFor(503, "soon", now), DEFAULT_PAUSE_MS);
+  assert.equal(pauseFor(503, null, now), 0); // a 503 that asks for no pause (reports off) gets none
   assert.equal(pauseFor(429, "-5", now), DEFAULT_PAUSE_MS);
   for (const status of [200, 400, 401, 413, 500, 502]) assert.equal(pauseFor(status, "30", now), 0);
 });

@@ -150,12 +150,13 @@ export function fromLookup(answer, mine) {
 
 /** A pause the endpoint asks for is honoured up to this long (a wrong header cannot mute it). */
 export const MAX_PAUSE_MS = 10 * 60 * 1000;
-/** The pause after a 429 or 503 that names none. */
+/** The pause after a 429 that names none, or a Retry-After that cannot be read. */
 export const DEFAULT_PAUSE_MS = 10 * 1000;
 
 /**
  * How long to send nothing after an answer with `status` and this Retry-After header (seconds,
- * or an HTTP date): 0 unless the endpoint is rate-limiting (429) or busy or starting (503).
+ * or an HTTP date): 0 unless the endpoint is rate-limiting (429) or says it is busy or starting
+ * (503 with Retry-After; a 503 without one, such as reports being off, pauses nothing).
  * @param {number} status
  * @param {string | null} retryAfter
  * @param {number} [now]  ms since the epoch
@@ -164,6 +165,7 @@ export const DEFAULT_PAUSE_MS = 10 * 1000;
 export function pauseFor(status, retryAfter, now = Date.now()) {
   if (status !== 429 && status !== 503) return 0;
   const text = (retryAfter || "").trim();
+  if (status === 503 && !text) return 0;
   let ms = NaN;
   if (/^\d+$/.test(text)) ms = Number(text) * 1000;
   else if (/[a-z]/i.test(text)) ms = Date.parse(text) - now; // an HTTP date names its day
