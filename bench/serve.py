@@ -161,14 +161,15 @@ def _twin_main(conn: Any) -> None:
 
 
 class Twin:
-    """The server's situation without HTTP: the same page scored in a process of its own, right
-    after the bench's in-process score of it (whose process then holds the warm caches)."""
+    """The server's situation without HTTP: the same page scored in a process of its own that
+    only scores, right after the bench's in-process score of it."""
 
     def __init__(self) -> None:
         import multiprocessing as mp
 
-        self.conn, child = mp.get_context("spawn").Pipe()
-        self.proc = mp.get_context("spawn").Process(target=_twin_main, args=(child,), daemon=True)
+        ctx = mp.get_context("spawn")
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_twin_main, args=(child,), daemon=True)
         self.proc.start()
         assert self.conn.recv() == "ready"
 

@@ -489,9 +489,8 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
         message = "body is not valid UTF-8 JSON" if exc.status_code == 400 else str(exc.detail)
         code = codes.get(exc.status_code, f"http.{exc.status_code}")
         response = _error(exc.status_code, code, message)
-        if exc.status_code == 408:  # the rest of the body may still be on its way
-            response.headers["connection"] = "close"
-        response.headers.update(exc.headers or {})  # Retry-After of a 503 for the body budget
+        # a 408's Connection: close, a body-budget 503's Retry-After (middleware.BodyLimit)
+        response.headers.update(exc.headers or {})
         return response
 
     @app.exception_handler(Exception)

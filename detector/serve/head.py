@@ -15,27 +15,21 @@ body); a head that arrives in a single read is measured once it is complete.
 from __future__ import annotations
 
 import functools
-import json
 import logging
 from typing import Any
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol  # httptools: the serve extra
+
+from detector.serve.middleware import error_body
 
 log = logging.getLogger("detector.serve")
 
 
 def refusal(limit: int) -> bytes:
     """The 431 answer: the endpoint's error shape, closed connection, no caching."""
-    body = json.dumps(
-        {
-            "error": {
-                "code": "request.headers_too_large",
-                "message": f"request line and headers are over {limit} bytes",
-                "field": None,
-                "details": [],
-            }
-        }
-    ).encode()
+    body = error_body(
+        "request.headers_too_large", f"request line and headers are over {limit} bytes"
+    )
     head = (
         "HTTP/1.1 431 Request Header Fields Too Large\r\n"
         "content-type: application/json\r\n"

@@ -185,8 +185,15 @@ class TooLarge(HTTPException):
 class BodyTimeout(HTTPException):
     """Raised from ``receive`` when a body has not arrived in time (routes re-raise it)."""
 
+    code = "request.timeout"
+
     def __init__(self, seconds: float) -> None:
-        super().__init__(408, f"request body not received within {seconds:g} s")
+        # the connection is closed: the rest of the body may still be on its way
+        super().__init__(
+            408,
+            f"request body not received within {seconds:g} s",
+            headers={"connection": "close"},
+        )
 
 
 class BodyBudget:
@@ -212,6 +219,8 @@ class BodyBudget:
 
 class Busy(HTTPException):
     """Raised from ``receive`` when the worker holds its budget of body bytes already."""
+
+    code = "busy"
 
     def __init__(self) -> None:
         super().__init__(
@@ -246,6 +255,7 @@ class BodyLimit(HttpMiddleware):
             if int(declared) > self.limit:
                 await self._refuse(send)
                 return
+        size = int(declared) if declared is not None else None
         seen = taken = 0
         complete = False  # the whole body is in: a later receive waits for a disconnect
         deadline = asyncio.get_running_loop().time() + self.timeout
@@ -262,8 +272,8 @@ class BodyLimit(HttpMiddleware):
             nonlocal seen, complete
             if complete:
                 return await receive()
-            if declared is not None:
-                take(int(declared))  # the whole declared body, before any of it is read
+            if size is not None:
+                take(size)  # the whole declared body, before any of it is read
             try:
                 async with asyncio.timeout_at(deadline):
                     message = await receive()
@@ -283,15 +293,10 @@ class BodyLimit(HttpMiddleware):
         except TooLarge:
             if not tracked.started:
                 await self._refuse(send)
-        except BodyTimeout as exc:
-            if not tracked.started:
-                await send_error(
-                    send, 408, "request.timeout", exc.detail, headers=[(b"connection", b"close")]
-                )
-        except Busy as exc:
+        except (BodyTimeout, Busy) as exc:
             if not tracked.started:
                 headers = [(k.encode(), v.encode()) for k, v in (exc.headers or {}).items()]
-                await send_error(send, 503, "busy", exc.detail, headers=headers)
+                await send_error(send, exc.status_code, exc.code, exc.detail, headers=headers)
         finally:
             budget.give(taken)
 
