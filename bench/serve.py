@@ -509,6 +509,30 @@ def pin(pids: list[int], cpus: set[int]) -> None:
                 os.sched_setaffinity(int(task.name), cpus)
 
 
+def cpu_ticks(cpus: set[int] | None = None) -> tuple[int, int]:
+    """(stolen, all) clock ticks of ``cpus`` (default: every CPU) since boot, from /proc/stat;
+    (0, 0) where there is none. Stolen time is time the hypervisor ran something else while
+    this virtual CPU had work: a request on it waits that long."""
+    stolen = total = 0
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/stat").read_text().splitlines():
+            name, *fields = line.split()
+            if not name.startswith("cpu") or name == "cpu":
+                continue
+            if cpus is not None and int(name[3:]) not in cpus:
+                continue
+            ticks = [int(f) for f in fields]
+            stolen += ticks[7] if len(ticks) > 7 else 0
+            total += sum(ticks[:8])
+    return stolen, total
+
+
+def stolen_share(before: tuple[int, int], after: tuple[int, int]) -> float:
+    """Fraction of the CPU time between two ``cpu_ticks`` readings that was stolen."""
+    total = after[1] - before[1]
+    return (after[0] - before[0]) / total if total > 0 else 0.0
+
+
 _ACCESS = re.compile(rb"POST /v1/score 200 ([0-9.]+)ms")
 
 
@@ -612,8 +636,8 @@ def main() -> None:
     pages_ = pages()
     real = len(real_mix())
     if args.single:
-        chosen = min(range(len(pages_)), key=lambda i: abs(len(pages_[i].encode()) - TARGET))
-        pages_, real = [pages_[chosen]], int(chosen < real)
+        chosen = min(range(real), key=lambda i: abs(len(pages_[i].encode()) - TARGET))
+        pages_, real = [pages_[chosen]], 1
     items = bodies(pages_)
     sizes = sorted(len(p.encode()) for p in pages_)
     print(
@@ -644,9 +668,11 @@ def main() -> None:
         finally:
             twin.close()
         pids = workers_of(proc.pid) if args.workers > 1 else [proc.pid]
+        server_cpus: set[int] | None = None  # every CPU
         if args.pin:  # from here on the load generator keeps off the server's cores
             cpus = sorted(os.sched_getaffinity(0))
-            pin([proc.pid, *pids], set(cpus[1:]))
+            server_cpus = set(cpus[1:])
+            pin([proc.pid, *pids], server_cpus)
             os.sched_setaffinity(0, {cpus[0]})
         sat, sat_err, sat_rps = asyncio.run(closed_loop(port, items, args.clients, args.seconds))
         sustained = []
@@ -654,14 +680,18 @@ def main() -> None:
             rate = max(1.0, sat_rps * load)
             first = 30_000_000 + phase * 1_000_000
             _, offset = server_times(log, 0)
+            ticks = cpu_ticks(server_cpus)
             lat, err, rps, which, late = asyncio.run(
                 open_loop(port, items, args.clients, rate, args.seconds, first, args.poisson)
             )
+            stolen = stolen_share(ticks, cpu_ticks(server_cpus))
             time.sleep(0.5)  # the last access lines reach the file
             in_app, _ = server_times(log, offset)
             alone = paced(det, items, rate, args.seconds, first + 500_000, args.poisson, first)
             alone_which = [n % len(items) for n in range(len(alone))]
-            sustained.append((load, rate, lat, err, rps, alone, in_app, which, alone_which, late))
+            sustained.append(
+                (load, rate, lat, err, rps, alone, in_app, which, alone_which, late, stolen)
+            )
         memory = [rss_mb(pid) for pid in pids]
     finally:
         proc.terminate()
@@ -718,7 +748,19 @@ def main() -> None:
         f"errors {sat_err}; in-process single thread {1 / mean_in:.1f}/s "
         f"(ratio {sat_rps * mean_in:.2f})"
     )
-    for load, rate, sus, sus_err, sus_rps, alone, in_app, which, alone_which, late in sustained:
+    for (
+        load,
+        rate,
+        sus,
+        sus_err,
+        sus_rps,
+        alone,
+        in_app,
+        which,
+        alone_which,
+        late,
+        stolen,
+    ) in sustained:
         print(
             f"sustained ({load:.0%} of saturated = {rate:.1f} req/s offered over "
             f"{args.clients} connections): {sus_rps:.1f} req/s, p50 {pct(sus, 0.5):.1f} ms, "
@@ -732,6 +774,9 @@ def main() -> None:
         print(
             f"  the client wrote each request p50 {pct(late, 0.5):.2f} / p99 {pct(late, 0.99):.2f} "
             "ms after it was due (counted in the figures above)"
+        )
+        print(
+            f"  time stolen by the hypervisor from the server's CPUs during the phase: {stolen:.1%}"
         )
         print(f"  by source, endpoint: {by_source(sus, which, real)}")
         print(f"  by source, in-process: {by_source(alone, alone_which, real)}")
