@@ -1,6 +1,6 @@
 """Load on the scoring endpoint over loopback vs the same pages scored in-process.
 
-    python bench/serve.py [--workers 1] [--clients 50] [--seconds 10] [--load 0.6]
+    python bench/serve.py [--workers 1] [--clients 50] [--seconds 10] [--load 0.6] [--single]
 
 Pages of about 100 kB: ../shared/data/html-samples pages between 70 and 140 kB (when present)
 and data/corpus pages grown to about 100 kB by repeating their own markup. Every request carries
@@ -14,7 +14,9 @@ Phases, all in one run against one `detector serve` process on 127.0.0.1:
   4. sustained: open-loop arrival rates of ``--load`` x the saturated rate, spread over
      ``--clients`` connections, evenly spaced (or, ``--poisson``, arriving independently with
      exponential gaps, as from many users: more requests meet one still being scored);
-     latency counts from the scheduled send time, so queueing shows;
+     latency counts from the scheduled send time, so queueing shows (the connections are
+     open before the phase, and the client leaves on time: it prints how late it wrote); a
+     phase lasts ``--seconds`` or long enough for ``--min-requests``, whichever is longer;
      then the same schedule scored in-process on one thread (the baseline for the tail: what
      scoring alone costs at that pace, without HTTP; docs/serve.md), and the time each request
      spent inside the app, read from the server's access log.
@@ -607,6 +609,13 @@ def main() -> None:
         "--load", default="0.3,0.6", help="sustained rates as fractions of the saturated rate"
     )
     ap.add_argument(
+        "--min-requests",
+        type=int,
+        default=500,
+        help="requests per sustained phase at least (the phase runs longer than --seconds if "
+        "needed): the p99 of n requests is their (n/100)th slowest",
+    )
+    ap.add_argument(
         "--poisson",
         action="store_true",
         help="sustained phases: requests arrive independently (exponential gaps, as from many "
@@ -679,15 +688,18 @@ def main() -> None:
         for phase, load in enumerate(float(x) for x in args.load.split(",")):
             rate = max(1.0, sat_rps * load)
             first = 30_000_000 + phase * 1_000_000
+            # A p99 of fewer than 100 requests is their slowest one: long enough for
+            # --min-requests, so one stall of the machine does not set the figure alone.
+            seconds = max(args.seconds, args.min_requests / rate)
             _, offset = server_times(log, 0)
             ticks = cpu_ticks(server_cpus)
             lat, err, rps, which, late = asyncio.run(
-                open_loop(port, items, args.clients, rate, args.seconds, first, args.poisson)
+                open_loop(port, items, args.clients, rate, seconds, first, args.poisson)
             )
             stolen = stolen_share(ticks, cpu_ticks(server_cpus))
             time.sleep(0.5)  # the last access lines reach the file
             in_app, _ = server_times(log, offset)
-            alone = paced(det, items, rate, args.seconds, first + 500_000, args.poisson, first)
+            alone = paced(det, items, rate, seconds, first + 500_000, args.poisson, first)
             alone_which = [n % len(items) for n in range(len(alone))]
             sustained.append(
                 (load, rate, lat, err, rps, alone, in_app, which, alone_which, late, stolen)
