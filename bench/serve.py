@@ -410,7 +410,7 @@ def _through_app(items: list[tuple[str, bytes]], n: int, det: Any) -> list[tuple
     headers = [(b"content-type", b"application/json"), (b"x-api-key", KEY.encode())]
     marks: dict[str, float] = {}
 
-    async def in_scorer(snapshots: list[dict[str, Any]]) -> list[Any]:
+    async def in_scorer(snapshots: list[dict[str, Any]], state: Any = None) -> list[Any]:
         def run() -> list[Any]:
             marks["started"] = time.perf_counter()
             out = list(service.detector.score_many(snapshots))
@@ -536,6 +536,7 @@ def stolen_share(before: tuple[int, int], after: tuple[int, int]) -> float:
 
 
 _ACCESS = re.compile(rb"POST /v1/score 200 ([0-9.]+)ms")
+_SCORED = re.compile(rb"POST /v1/score 200 [0-9.]+ms .*? queue=([0-9.]+)ms score=([0-9.]+)ms")
 
 
 def server_times(log: Path, offset: int) -> tuple[list[float], int]:
@@ -543,6 +544,13 @@ def server_times(log: Path, offset: int) -> tuple[list[float], int]:
     ``offset`` (the middleware's time: from the request reaching the app to its answer)."""
     data = log.read_bytes()
     return [float(m.group(1)) / 1000 for m in _ACCESS.finditer(data, offset)], len(data)
+
+
+def server_scores(log: Path, offset: int) -> tuple[list[float], list[float]]:
+    """Seconds each scored request written since ``offset`` waited for the scoring thread, and
+    seconds that thread spent scoring it (the access line's ``queue=`` and ``score=``)."""
+    found = _SCORED.findall(log.read_bytes(), offset)
+    return [float(q) / 1000 for q, _ in found], [float(t) / 1000 for _, t in found]
 
 
 def free_port() -> int:
@@ -699,10 +707,25 @@ def main() -> None:
             stolen = stolen_share(ticks, cpu_ticks(server_cpus))
             time.sleep(0.5)  # the last access lines reach the file
             in_app, _ = server_times(log, offset)
+            queued, scored = server_scores(log, offset)
             alone = paced(det, items, rate, seconds, first + 500_000, args.poisson, first)
             alone_which = [n % len(items) for n in range(len(alone))]
             sustained.append(
-                (load, rate, lat, err, rps, alone, in_app, which, alone_which, late, stolen)
+                (
+                    load,
+                    rate,
+                    lat,
+                    err,
+                    rps,
+                    alone,
+                    in_app,
+                    which,
+                    alone_which,
+                    late,
+                    stolen,
+                    queued,
+                    scored,
+                )
             )
         memory = [rss_mb(pid) for pid in pids]
     finally:
@@ -797,6 +820,12 @@ def main() -> None:
                 f"  time in the app (access log, {len(in_app)} requests): p50 "
                 f"{pct(in_app, 0.5):.1f} ms, p99 {pct(in_app, 0.99):.1f} ms; the rest of the "
                 "endpoint's latency is transport, HTTP parsing and waiting to be read"
+            )
+        if scored:
+            print(
+                f"  of it, on the scoring thread (access log): p50 {pct(scored, 0.5):.1f} ms, p99 "
+                f"{pct(scored, 0.99):.1f} ms; waiting for that thread p50 {pct(queued, 0.5):.2f} "
+                f"ms, p99 {pct(queued, 0.99):.2f} ms"
             )
     print(f"answers from the response cache: {CACHED[0]} (every request is meant to be scored)")
     for pid, (now, peak) in zip(pids, memory, strict=True):

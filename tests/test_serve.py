@@ -348,6 +348,28 @@ def test_logs_carry_hashes_not_urls_bodies_or_keys(
         assert secret not in text
 
 
+def test_the_access_line_says_how_long_scoring_took(
+    client: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    body = {"url": "https://timing.example/", "html": LURE + "<p>timing</p>"}
+    with caplog.at_level(logging.INFO, logger="detector.serve"):
+        client.post("/v1/score", json=body, headers=H)
+        client.post("/v1/score", json=body, headers=H)  # answered from the cache
+        client.get("/healthz")
+    lines = [r.getMessage() for r in caplog.records if " key=" in r.getMessage()]
+    assert [line.split(" ", 3)[:3] for line in lines] == [
+        ["POST", "/v1/score", "200"],
+        ["POST", "/v1/score", "200"],
+        ["GET", "/healthz", "200"],
+    ]
+    scored = re.search(r" (\d+\.\d)ms .* queue=(\d+\.\d)ms score=(\d+\.\d)ms$", lines[0])
+    assert scored is not None, lines[0]
+    total, queue, score = (float(g) for g in scored.groups())
+    assert score > 0 and queue + score <= total + 0.2  # both inside the request's own time
+    assert lines[1].endswith("queue=- score=-")  # nothing was scored
+    assert lines[2].endswith("queue=- score=-")
+
+
 # -- model, health ------------------------------------------------------------------------------
 
 

@@ -14,6 +14,7 @@ import gc
 import logging
 import math
 import os
+import time
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -215,11 +216,24 @@ class Service:
     def model_name(self) -> str:
         return str(self.detector.model_name)
 
-    async def _in_scorer(self, snapshots: list[dict[str, Any]]) -> list[Any]:
+    async def _in_scorer(self, snapshots: list[dict[str, Any]], state: Any = None) -> list[Any]:
+        """Verdicts of ``snapshots`` from the scoring thread; with ``state`` (a request's), its
+        access-log line gets how long they waited for the thread and how long it scored them."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(
-            self.executor, lambda: list(self.detector.score_many(snapshots))
-        )
+        handed = time.perf_counter()
+        spans: list[float] = []
+
+        def run() -> list[Any]:
+            spans.append(time.perf_counter())
+            out = list(self.detector.score_many(snapshots))
+            spans.append(time.perf_counter())
+            return out
+
+        verdicts = await loop.run_in_executor(self.executor, run)
+        if state is not None and len(spans) == 2:
+            state.queue_ms = (spans[0] - handed) * 1000
+            state.score_ms = (spans[1] - spans[0]) * 1000
+        return verdicts
 
     async def _fetch(self, url: str, where: str) -> dict[str, Any]:
         from detector.crawl.fetch import fetch
@@ -287,7 +301,7 @@ class Service:
                 )
             self.queued += len(pending)
             try:
-                verdicts = await self._in_scorer([snap for _, _, snap in pending])
+                verdicts = await self._in_scorer([snap for _, _, snap in pending], state)
             finally:
                 self.queued -= len(pending)
             for (i, key, snap), verdict in zip(pending, verdicts, strict=True):

@@ -134,7 +134,7 @@ class Headers(HttpMiddleware):
             state = scope.get("state") or {}
             client = (scope.get("client") or ("-", 0))[0]
             log.info(
-                "%s %s %s %.1fms key=%s client=%s page=%s",
+                "%s %s %s %.1fms key=%s client=%s page=%s queue=%s score=%s",
                 scope.get("method"),
                 scope.get("path"),
                 status,
@@ -142,7 +142,14 @@ class Headers(HttpMiddleware):
                 state.get("key_name", "-"),
                 client_hash(str(client)),
                 state.get("page_hash", "-"),
+                _ms(state.get("queue_ms")),
+                _ms(state.get("score_ms")),
             )
+
+
+def _ms(value: object) -> str:
+    """A duration for the access line: ``12.3ms``, or ``-`` when the request had none."""
+    return f"{value:.1f}ms" if isinstance(value, float) else "-"
 
 
 class _TrackedSend:
