@@ -52,6 +52,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -607,6 +608,25 @@ def wait_ready(proc: subprocess.Popen[bytes], port: int, workers: int) -> subpro
     raise SystemExit("server not ready in 180 s")
 
 
+@dataclass
+class Phase:
+    """One sustained phase: the endpoint's latencies and the in-process baseline's."""
+
+    load: float  # fraction of the saturated rate
+    rate: float  # requests per second offered
+    lat: list[float]  # endpoint, from each due time
+    errors: int
+    rps: float  # requests per second achieved
+    alone: list[float]  # the same schedule scored in-process
+    in_app: list[float]  # time in the app, from the access log
+    which: list[int]  # the page of each ``lat``
+    alone_which: list[int]
+    late: list[float]  # how late the client wrote each request
+    stolen: float  # share of the server CPUs' time stolen by the hypervisor
+    queued: list[float]  # waiting for the scoring thread (access log)
+    scored: list[float]  # on the scoring thread (access log)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--workers", type=int, default=1)
@@ -692,7 +712,7 @@ def main() -> None:
             pin([proc.pid, *pids], server_cpus)
             os.sched_setaffinity(0, {cpus[0]})
         sat, sat_err, sat_rps = asyncio.run(closed_loop(port, items, args.clients, args.seconds))
-        sustained = []
+        sustained: list[Phase] = []
         for phase, load in enumerate(float(x) for x in args.load.split(",")):
             rate = max(1.0, sat_rps * load)
             first = 30_000_000 + phase * 1_000_000
@@ -711,7 +731,7 @@ def main() -> None:
             alone = paced(det, items, rate, seconds, first + 500_000, args.poisson, first)
             alone_which = [n % len(items) for n in range(len(alone))]
             sustained.append(
-                (
+                Phase(
                     load,
                     rate,
                     lat,
@@ -783,49 +803,37 @@ def main() -> None:
         f"errors {sat_err}; in-process single thread {1 / mean_in:.1f}/s "
         f"(ratio {sat_rps * mean_in:.2f})"
     )
-    for (
-        load,
-        rate,
-        sus,
-        sus_err,
-        sus_rps,
-        alone,
-        in_app,
-        which,
-        alone_which,
-        late,
-        stolen,
-    ) in sustained:
+    for ph in sustained:
         print(
-            f"sustained ({load:.0%} of saturated = {rate:.1f} req/s offered over "
-            f"{args.clients} connections): {sus_rps:.1f} req/s, p50 {pct(sus, 0.5):.1f} ms, "
-            f"p99 {pct(sus, 0.99):.1f} ms, errors {sus_err}; target p99 < 25 ms"
+            f"sustained ({ph.load:.0%} of saturated = {ph.rate:.1f} req/s offered over "
+            f"{args.clients} connections): {ph.rps:.1f} req/s, p50 {pct(ph.lat, 0.5):.1f} ms, "
+            f"p99 {pct(ph.lat, 0.99):.1f} ms, errors {ph.errors}; target p99 < 25 ms"
         )
         print(
-            f"  same schedule scored in-process (one thread, no HTTP): p50 {pct(alone, 0.5):.1f} "
-            f"ms, p99 {pct(alone, 0.99):.1f} ms; endpoint / in-process p99 "
-            f"{pct(sus, 0.99) / pct(alone, 0.99):.2f}"
+            f"  same schedule scored in-process (one thread, no HTTP): p50 {pct(ph.alone, 0.5):.1f} "
+            f"ms, p99 {pct(ph.alone, 0.99):.1f} ms; endpoint / in-process p99 "
+            f"{pct(ph.lat, 0.99) / pct(ph.alone, 0.99):.2f}"
         )
         print(
-            f"  the client wrote each request p50 {pct(late, 0.5):.2f} / p99 {pct(late, 0.99):.2f} "
+            f"  the client wrote each request p50 {pct(ph.late, 0.5):.2f} / p99 {pct(ph.late, 0.99):.2f} "
             "ms after it was due (counted in the figures above)"
         )
         print(
-            f"  time stolen by the hypervisor from the server's CPUs during the phase: {stolen:.1%}"
+            f"  time stolen by the hypervisor from the server's CPUs during the phase: {ph.stolen:.1%}"
         )
-        print(f"  by source, endpoint: {by_source(sus, which, real)}")
-        print(f"  by source, in-process: {by_source(alone, alone_which, real)}")
-        if in_app:
+        print(f"  by source, endpoint: {by_source(ph.lat, ph.which, real)}")
+        print(f"  by source, in-process: {by_source(ph.alone, ph.alone_which, real)}")
+        if ph.in_app:
             print(
-                f"  time in the app (access log, {len(in_app)} requests): p50 "
-                f"{pct(in_app, 0.5):.1f} ms, p99 {pct(in_app, 0.99):.1f} ms; the rest of the "
+                f"  time in the app (access log, {len(ph.in_app)} requests): p50 "
+                f"{pct(ph.in_app, 0.5):.1f} ms, p99 {pct(ph.in_app, 0.99):.1f} ms; the rest of the "
                 "endpoint's latency is transport, HTTP parsing and waiting to be read"
             )
-        if scored:
+        if ph.scored:
             print(
-                f"  of it, on the scoring thread (access log): p50 {pct(scored, 0.5):.1f} ms, p99 "
-                f"{pct(scored, 0.99):.1f} ms; waiting for that thread p50 {pct(queued, 0.5):.2f} "
-                f"ms, p99 {pct(queued, 0.99):.2f} ms"
+                f"  of it, on the scoring thread (access log): p50 {pct(ph.scored, 0.5):.1f} ms, p99 "
+                f"{pct(ph.scored, 0.99):.1f} ms; waiting for that thread p50 {pct(ph.queued, 0.5):.2f} "
+                f"ms, p99 {pct(ph.queued, 0.99):.2f} ms"
             )
     print(f"answers from the response cache: {CACHED[0]} (every request is meant to be scored)")
     for pid, (now, peak) in zip(pids, memory, strict=True):
