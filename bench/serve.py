@@ -251,6 +251,9 @@ async def closed_loop(
     return lat, errors, len(lat) / (time.perf_counter() - start)
 
 
+_TIMER_SLACK = 0.002  # seconds before a due time at which the open loop stops sleeping
+
+
 async def open_loop(
     port: int,
     items: list[tuple[str, bytes]],
@@ -310,9 +313,6 @@ async def open_loop(
         tasks.append(asyncio.create_task(one(n, due, payload)))
     await asyncio.gather(*tasks)
     return lat, errors, len(lat) / (time.perf_counter() - start), which, late
-
-
-_TIMER_SLACK = 0.002  # seconds before a due time at which the open loop stops sleeping
 
 
 def schedule(rate: float, total: int, poisson: bool, seed: int) -> list[float]:
@@ -810,30 +810,31 @@ def main() -> None:
             f"p99 {pct(ph.lat, 0.99):.1f} ms, errors {ph.errors}; target p99 < 25 ms"
         )
         print(
-            f"  same schedule scored in-process (one thread, no HTTP): p50 {pct(ph.alone, 0.5):.1f} "
-            f"ms, p99 {pct(ph.alone, 0.99):.1f} ms; endpoint / in-process p99 "
-            f"{pct(ph.lat, 0.99) / pct(ph.alone, 0.99):.2f}"
+            f"  same schedule scored in-process (one thread, no HTTP): p50 "
+            f"{pct(ph.alone, 0.5):.1f} ms, p99 {pct(ph.alone, 0.99):.1f} ms; endpoint / "
+            f"in-process p99 {pct(ph.lat, 0.99) / pct(ph.alone, 0.99):.2f}"
         )
         print(
-            f"  the client wrote each request p50 {pct(ph.late, 0.5):.2f} / p99 {pct(ph.late, 0.99):.2f} "
-            "ms after it was due (counted in the figures above)"
+            f"  the client wrote each request p50 {pct(ph.late, 0.5):.2f} / p99 "
+            f"{pct(ph.late, 0.99):.2f} ms after it was due (counted in the figures above)"
         )
         print(
-            f"  time stolen by the hypervisor from the server's CPUs during the phase: {ph.stolen:.1%}"
+            "  time stolen by the hypervisor from the server's CPUs during the phase: "
+            f"{ph.stolen:.1%}"
         )
         print(f"  by source, endpoint: {by_source(ph.lat, ph.which, real)}")
         print(f"  by source, in-process: {by_source(ph.alone, ph.alone_which, real)}")
         if ph.in_app:
             print(
                 f"  time in the app (access log, {len(ph.in_app)} requests): p50 "
-                f"{pct(ph.in_app, 0.5):.1f} ms, p99 {pct(ph.in_app, 0.99):.1f} ms; the rest of the "
-                "endpoint's latency is transport, HTTP parsing and waiting to be read"
+                f"{pct(ph.in_app, 0.5):.1f} ms, p99 {pct(ph.in_app, 0.99):.1f} ms; the rest of "
+                "the endpoint's latency is transport, HTTP parsing and waiting to be read"
             )
         if ph.scored:
             print(
-                f"  of it, on the scoring thread (access log): p50 {pct(ph.scored, 0.5):.1f} ms, p99 "
-                f"{pct(ph.scored, 0.99):.1f} ms; waiting for that thread p50 {pct(ph.queued, 0.5):.2f} "
-                f"ms, p99 {pct(ph.queued, 0.99):.2f} ms"
+                f"  of it, on the scoring thread (access log): p50 {pct(ph.scored, 0.5):.1f} ms, "
+                f"p99 {pct(ph.scored, 0.99):.1f} ms; waiting for that thread p50 "
+                f"{pct(ph.queued, 0.5):.2f} ms, p99 {pct(ph.queued, 0.99):.2f} ms"
             )
     print(f"answers from the response cache: {CACHED[0]} (every request is meant to be scored)")
     for pid, (now, peak) in zip(pids, memory, strict=True):
