@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import gzip
 import hashlib
 import json
 import logging
@@ -224,6 +225,36 @@ JSON = {"content-type": "application/json"}
         (b'{"listing": {"rating": "5"}}', JSON, 422, "request.invalid", "listing.rating"),
         (b'{"url": "https://a.example/"}', {"content-type": "text/plain"}, 415, None, None),
         (b'{"url": "https://a.example/"}', {}, 415, "request.content_type", "content-type"),
+        # JSON is UTF-8: another declared charset is refused by name, not misread.
+        (
+            '{"text": "caf\u00e9"}'.encode("latin-1"),
+            {"content-type": "application/json; charset=ISO-8859-1"},
+            415,
+            "request.content_type",
+            "content-type",
+        ),
+        (
+            '{"text": "x"}'.encode("utf-16"),
+            {"content-type": 'application/json; charset="utf-16"'},
+            415,
+            "request.content_type",
+            "content-type",
+        ),
+        # A compressed body is refused, not taken for malformed JSON (nor inflated).
+        (
+            gzip.compress(b'{"url": "https://a.example/"}', mtime=0),
+            JSON | {"content-encoding": "gzip"},
+            415,
+            "request.content_encoding",
+            "content-encoding",
+        ),
+        (
+            b'{"url": "https://a.example/"}',
+            JSON | {"content-encoding": "identity, br"},
+            415,
+            "request.content_encoding",
+            "content-encoding",
+        ),
     ],
 )
 def test_bad_input_gets_a_clear_4xx_naming_the_field(
@@ -262,6 +293,30 @@ def test_every_document_route_decodes_its_body_with_the_fast_parser(
     lookup = b'{"prefixes": ["abcd"]}'
     assert client.post("/v1/lookup", content=lookup, headers=H | JSON).status_code == 200
     assert seen == [one, batch, lookup]
+
+
+def test_utf8_charset_and_identity_encoding_are_plain_json(client: Any) -> None:
+    for headers in (
+        {"content-type": "application/json; charset=UTF-8"},
+        {"content-type": 'application/json;charset="utf8"'},
+        JSON | {"content-encoding": "identity"},
+    ):
+        resp = client.post("/v1/score", content=b'{"text": "caf\xc3\xa9"}', headers=H | headers)
+        assert resp.status_code == 200, (headers, resp.text)
+
+
+def test_a_repeated_api_key_header_is_refused_whichever_comes_first(client: Any) -> None:
+    # A proxy that checks one of two keys and an app that uses the other would disagree about
+    # who is calling: two keys are no key.
+    for keys in ((KEY, "not-a-key"), ("not-a-key", KEY), (KEY, KEY)):
+        resp = client.post(
+            "/v1/score", json={"text": "x"}, headers=[("X-API-Key", k) for k in keys]
+        )
+        assert resp.status_code == 401, keys
+        err = _err(resp)
+        assert err["code"] == "auth.key" and err["field"] == "x-api-key"
+        assert "one X-API-Key" in err["message"] and KEY not in resp.text
+    assert client.post("/v1/score", json={"text": "x"}, headers=H).status_code == 200
 
 
 def test_oversized_bodies_get_413_declared_or_streamed(client: Any) -> None:
@@ -394,6 +449,21 @@ def test_ready_only_after_start_up_and_one_native_thread(shipped: Any, tmp_path:
         pools = app.state.service.executor.submit(threadpool_info).result()
     assert ready["status"] == "ready" and ready["native_threads"] == 1
     assert pools and all(p["num_threads"] == 1 for p in pools)
+
+
+def test_probes_answer_head_as_get_without_a_body(shipped: Any, tmp_path: Path) -> None:
+    app = create_app(_settings(tmp_path), detector=shipped)
+    cold = TestClient(app).head("/readyz")
+    assert cold.status_code == 503 and cold.content == b"" and cold.headers["retry-after"] == "5"
+    with TestClient(app) as c:
+        for path in ("/healthz", "/readyz"):
+            got, head = c.get(path), c.head(path)
+            assert head.status_code == got.status_code == 200 and head.content == b""
+            assert head.headers["content-length"] == str(len(got.content))
+            assert head.headers["x-content-type-options"] == "nosniff"
+        assert c.head("/v1/model", headers=H).status_code == 405  # only the probes
+    ops = app.openapi()["paths"]
+    assert {"get", "head"} <= ops["/healthz"].keys() and {"get", "head"} <= ops["/readyz"].keys()
 
 
 def test_a_model_that_fails_verification_stops_start_up(tmp_path: Path) -> None:

@@ -67,9 +67,9 @@ def test_every_operation_matches_its_document(served_app: Any, mode: str) -> Non
     rejection = api.config.checks.negative_data_rejection
     rejection.expected_statuses = [*rejection.expected_statuses, "413"]
     operations = [result.ok() for result in api.get_all_operations()]
-    assert len(operations) == 7
+    assert len(operations) == 9  # seven routes, the two probes with HEAD as well
     for operation in operations:
-        if mode == "negative" and operation.method.upper() == "GET":
+        if mode == "negative" and operation.method.upper() in ("GET", "HEAD"):
             continue  # no parameters and no body: nothing to make invalid
 
         @given(case=operation.as_strategy(generation_mode=GenerationMode(mode)))
@@ -92,6 +92,9 @@ def test_the_document_lists_every_status_the_routes_use(served_app: Any) -> None
     assert {"200", "400", "401", "408", "413", "415", "422", "429", "431", "503"} <= set(score)
     assert "Retry-After" in score["429"]["headers"]
     assert "431" in doc["paths"]["/healthz"]["get"]["responses"]  # every route: uvicorn's layer
+    assert doc["paths"]["/readyz"]["head"]["responses"].keys() == (
+        doc["paths"]["/readyz"]["get"]["responses"].keys()
+    )
     report = doc["paths"]["/v1/report"]["post"]["responses"]
     assert {"202", "503"} <= set(report)
     lookup = doc["components"]["schemas"]["LookupRequest"]["properties"]["prefixes"]

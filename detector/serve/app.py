@@ -335,7 +335,10 @@ class Service:
 # -- the application ---------------------------------------------------------------------------
 
 _COMMON: dict[int | str, dict[str, Any]] = {
-    401: {"model": s.ErrorOut, "description": "missing or unknown X-API-Key"},
+    401: {
+        "model": s.ErrorOut,
+        "description": "missing or unknown X-API-Key, or more than one X-API-Key header",
+    },
     503: {
         "model": s.ErrorOut,
         "description": "starting up (model not loaded yet), the scoring queue is full, or the "
@@ -360,7 +363,11 @@ _BODY: dict[int | str, dict[str, Any]] = {
     **_TOO_LARGE,
     400: {"model": s.ErrorOut, "description": "body is not valid UTF-8 JSON"},
     408: {"model": s.ErrorOut, "description": "body not received within SERVE_BODY_TIMEOUT"},
-    415: {"model": s.ErrorOut, "description": "Content-Type is not application/json"},
+    415: {
+        "model": s.ErrorOut,
+        "description": "Content-Type is not application/json (charset, if given, UTF-8), or "
+        "the body is compressed (Content-Encoding other than identity)",
+    },
     422: {"model": s.ErrorOut, "description": "a field is missing, unknown or wrong"},
 }
 _api_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="a named API key")
@@ -621,6 +628,8 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
         }
         return JSONResponse(_json_clean(body))
 
+    # HEAD as well as GET on the probes: load balancers and uptime monitors use either.
+    @app.head("/healthz", responses=_TOO_LARGE, summary="The process answers (headers only)")
     @app.get(
         "/healthz",
         response_model=s.HealthOut,
@@ -630,14 +639,22 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
     async def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
+    ready_responses: dict[int | str, dict[str, Any]] = {
+        200: {"model": s.ReadyOut},
+        503: {"model": s.ErrorOut, "description": "model not loaded"},
+        **_TOO_LARGE,
+    }
+
+    @app.head(
+        "/readyz",
+        response_model=None,
+        responses=ready_responses,
+        summary="The model is loaded, verified and warm (headers only)",
+    )
     @app.get(
         "/readyz",
         response_model=None,
-        responses={
-            200: {"model": s.ReadyOut},
-            503: {"model": s.ErrorOut, "description": "model not loaded"},
-            **_TOO_LARGE,
-        },
+        responses=ready_responses,
         summary="The model is loaded, verified and warm",
     )
     async def readyz() -> JSONResponse:

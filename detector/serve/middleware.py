@@ -3,7 +3,8 @@
 Order from the outside in (see ``app.create_app``): ``Headers`` (every response, preflights and
 early refusals included, gets the security headers and one access-log line), CORS, ``BodyLimit``
 (413 on a declared or counted size over the limit, chunked bodies too), ``Gate`` (415 for a
-non-JSON body, 401 without a known key, 429 over a rate limit), ``Contain`` (an unexpected error
+body that is not uncompressed UTF-8 JSON, 401 without exactly one known key, 429 over a rate
+limit), ``Contain`` (an unexpected error
 becomes a 500 JSON answer), then the routes. The gate runs before any body is read, so a refused
 request costs next to nothing.
 
@@ -388,23 +389,20 @@ class Gate(HttpMiddleware):
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope.get("method") == "POST":
-            media = (_header(scope, b"content-type") or "").split(";")[0].strip().lower()
-            if media != "application/json":
-                await send_error(
-                    send,
-                    415,
-                    "request.content_type",
-                    "content-type: send the body as application/json",
-                    "content-type",
-                )
+            refusal = _body_format(scope)
+            if refusal is not None:
+                await send_error(send, 415, *refusal)
                 return
-        name = self.keys.match(_header(scope, b"x-api-key"))
+        keys = _headers(scope, b"x-api-key")
+        name = self.keys.match(keys[0]) if len(keys) == 1 else None
         if name is None:
             await send_error(
                 send,
                 401,
                 "auth.key",
-                "a valid X-API-Key header is required",
+                "a valid X-API-Key header is required"
+                if len(keys) < 2
+                else f"send one X-API-Key header, not {len(keys)}",
                 "x-api-key",
                 [(b"www-authenticate", b'ApiKey header="X-API-Key"')],
             )
@@ -433,4 +431,49 @@ def _header(scope: Scope, name: bytes) -> str | None:
     for key, value in scope.get("headers", ()):
         if key.lower() == name:
             return bytes(value).decode("latin-1")
+    return None
+
+
+def _headers(scope: Scope, name: bytes) -> list[str]:
+    """Every value of a header, in order (a repeated key is ambiguous, not "the first one")."""
+    return [bytes(v).decode("latin-1") for k, v in scope.get("headers", ()) if k.lower() == name]
+
+
+def _body_format(scope: Scope) -> tuple[str, str, str] | None:
+    """(code, message, header) when a POST body is not plain UTF-8 JSON, judged by its headers.
+
+    JSON travels as UTF-8 (RFC 8259): a declared charset other than UTF-8 would be read wrongly
+    or refused with a misleading "not valid JSON". A compressed body (``Content-Encoding:
+    gzip``, ``br``...) is refused rather than inflated: a small body could expand past every
+    size limit, and browsers do not compress what an extension sends.
+    """
+    media, *params = (_header(scope, b"content-type") or "").split(";")
+    if media.strip().lower() != "application/json":
+        return (
+            "request.content_type",
+            "content-type: send the body as application/json",
+            "content-type",
+        )
+    for param in params:
+        key, _, value = param.partition("=")
+        charset = value.strip().strip('"').lower()
+        if key.strip().lower() == "charset" and charset not in ("utf-8", "utf8"):
+            return (
+                "request.content_type",
+                f"content-type: JSON bodies are UTF-8; charset={charset or '(empty)'} is not "
+                "accepted",
+                "content-type",
+            )
+    encodings = [
+        e.strip().lower()
+        for value in _headers(scope, b"content-encoding")
+        for e in value.split(",")
+        if e.strip()
+    ]
+    if any(e != "identity" for e in encodings):
+        return (
+            "request.content_encoding",
+            "content-encoding: send the body uncompressed (no gzip, br or deflate)",
+            "content-encoding",
+        )
     return None
