@@ -581,6 +581,25 @@ def test_report_waits_for_an_analyst_before_it_becomes_a_label(
     assert resp.status_code == 422 and _err(resp)["field"] == "expected"
 
 
+def test_a_report_keeps_no_secret_from_the_address_bar(client: Any, tmp_path: Path) -> None:
+    from detector.store import open_store
+
+    url = "https://me:hunter2@shop.example/account?code=4f9a&tab=orders#access_token=eyJab"
+    note = "it showed https://x.example/cb?session=77aa1 after I signed in"
+    resp = client.post(
+        "/v1/report", json={"url": url, "expected": "benign", "note": note}, headers=H
+    )
+    assert resp.status_code == 202
+    with open_store(tmp_path / "serve.sqlite") as store:
+        (row,) = store.reports()
+    written = json.dumps(row)
+    for secret in ("hunter2", "me:", "4f9a", "eyJab", "77aa1"):
+        assert secret not in written, secret
+    # What an analyst needs to judge the report is kept.
+    assert row["url"].startswith("https://shop.example/account?") and "tab=orders" in row["url"]
+    assert "after I signed in" in row["note"]
+
+
 @pytest.mark.parametrize("url", ["\x1f", " ", "x", "javascript:alert(1)", "ftp://a.example/f"])
 def test_report_of_something_that_is_not_a_web_address_is_422(client: Any, url: str) -> None:
     # Found by a longer schemathesis run: a URL of only whitespace (``\x1f`` is whitespace to

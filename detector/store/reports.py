@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from detector.core.clock import now_iso
 from detector.errors import InvalidLabel
+from detector.redact import redact, redact_text, redact_url
 from detector.store.connection import StorePart
 from detector.store.labels import ANALYST_LABELS
 
@@ -34,8 +35,13 @@ class ReportsMixin(StorePart, Protocol):
         reporter: str | None = None,
         client_hash: str | None = None,
     ) -> int:
-        """Queue one user report as ``pending``; returns its id. Raises ``InvalidLabel``."""
-        url, expected = (url or "").strip(), (expected or "").strip().lower()
+        """Queue one user report as ``pending``; returns its id. Raises ``InvalidLabel``.
+
+        What is written follows detector/redact.py: the URL keeps no user info and no
+        credential-like parameter values (a user reports the address in the browser's bar,
+        session tokens and sign-in codes included), and so do URLs inside the note and verdict.
+        """
+        url, expected = redact_url((url or "").strip()), (expected or "").strip().lower()
         if not url:
             raise InvalidLabel("empty url")
         if expected not in ANALYST_LABELS:
@@ -47,8 +53,10 @@ class ReportsMixin(StorePart, Protocol):
                 (
                     url,
                     expected,
-                    (note or "")[:MAX_NOTE_CHARS] or None,
-                    json.dumps(verdict, ensure_ascii=False) if verdict is not None else None,
+                    redact_text((note or "")[:MAX_NOTE_CHARS]) or None,
+                    json.dumps(redact(verdict), ensure_ascii=False)
+                    if verdict is not None
+                    else None,
                     reporter,
                     client_hash,
                     now_iso(zulu=False),
