@@ -97,6 +97,9 @@ class Settings:
     serve_body_budget: int = 32_000_000  # body bytes a worker holds at once (503 above; 0 = any)
     serve_shutdown_timeout: int = 10  # seconds requests in flight get after a stop signal
     serve_store: str = ""  # store for /v1/lookup and /v1/report ("" = memory only, no reports)
+    # Lookups also answer verdicts of markup callers sent. Off: any key holder could claim any
+    # content for any URL; on only where every key holder is trusted.
+    serve_lookup_snapshots: bool = False
     serve_threads: int = 1  # scoring threads per worker (CPU-bound: one is right for the GIL)
     serve_idle_gc: bool = True  # full garbage collections between scores, not inside one
 

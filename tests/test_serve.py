@@ -513,7 +513,7 @@ def test_lookup_answers_by_hash_prefix_and_never_receives_the_url(
     shipped: Any, tmp_path: Path
 ) -> None:
     url = "https://who-viewed.example/free?ref=abc"
-    app = create_app(_settings(tmp_path), detector=shipped)
+    app = create_app(_settings(tmp_path, serve_lookup_snapshots=True), detector=shipped)
     with TestClient(app) as c:
         c.post("/v1/score", json={"url": url, "html": LURE}, headers=H)
         recorder = Recorder(app)
@@ -522,6 +522,7 @@ def test_lookup_answers_by_hash_prefix_and_never_receives_the_url(
             unknown = client_lookup(private, "https://never-seen.example/")
     kinds = {m["kind"]: m for m in matches}
     assert kinds["url"]["verdict"]["label"] == "scam"
+    assert kinds["url"]["verdict"]["source"] == "snapshot"
     assert kinds["host"]["host"]["flagged"] == 1
     assert unknown == []
     received = b"\n".join(recorder.seen)
@@ -545,6 +546,70 @@ def test_lookup_refuses_full_hashes_and_finds_store_verdicts(shipped: Any, tmp_p
         resp = c.post("/v1/lookup", json={"prefixes": [full]}, headers=H)
         assert resp.status_code == 422 and _err(resp)["field"].startswith("prefixes")
         assert sorted(m["kind"] for m in client_lookup(c, stored)) == ["host", "url"]
+
+
+def _store_verdict(path: Path, shipped: Any, url: str, html: str) -> str:
+    """Record a scan of ``url`` (as ``html``) in the store at ``path``; returns its label."""
+    from detector.records import Snapshot
+    from detector.store import open_store
+
+    with open_store(path) as store:
+        run_id, _ = store.create_or_resume_run(f"scan-{url}")
+        store.add_inputs(run_id, [(url, "{}")])
+        snap = Snapshot(url=url, html=html)
+        verdict = shipped.score(snap)
+        store.record(run_id, url, snap, verdict)
+    return str(verdict.label)
+
+
+HONEST = "<html><head><title>Recipes</title></head><body><p>Bake for 20 minutes.</p></body></html>"
+
+
+@pytest.mark.parametrize("snapshots_on", [False, True])
+def test_no_caller_can_rewrite_what_lookups_say_about_a_scanned_url(
+    shipped: Any, tmp_path: Path, snapshots_on: bool
+) -> None:
+    # A key shipped in an extension is public: whoever holds it can send any markup under any
+    # URL. Sent as an honest page, a scanned lure must stay a lure to privacy-mode users; sent
+    # as a lure, a scanned honest site must not turn into one.
+    lure, honest = "https://known-lure.example/", "https://honest-shop.example/"
+    store = tmp_path / "serve.sqlite"
+    assert _store_verdict(store, shipped, lure, LURE) == "scam"
+    assert _store_verdict(store, shipped, honest, HONEST) == "benign"
+    fresh = "https://fresh.example/"
+    settings = _settings(tmp_path, serve_lookup_snapshots=snapshots_on)
+    with TestClient(create_app(settings, detector=shipped)) as c:
+        for url, html in ((lure, HONEST), (honest, LURE), (fresh, LURE)):
+            resp = c.post("/v1/score", json={"url": url, "html": html}, headers=H)
+            assert resp.status_code == 200
+        answers = {u: client_lookup(c, u) for u in (lure, honest, fresh)}
+    by_kind = {u: {m["kind"]: m for m in found} for u, found in answers.items()}
+    assert by_kind[lure]["url"]["verdict"]["label"] == "scam"
+    assert by_kind[lure]["url"]["verdict"]["source"] == "scan"
+    assert by_kind[honest]["url"]["verdict"]["label"] == "benign"
+    assert by_kind[honest]["host"]["host"]["worst_label"] == "benign"
+    # A URL no scan has seen: the caller's markup answers only where the operator said so.
+    if snapshots_on:
+        assert by_kind[fresh]["url"]["verdict"]["source"] == "snapshot"
+    else:
+        assert answers[fresh] == []
+
+
+def test_a_page_the_server_fetched_answers_lookups_and_a_failed_fetch_does_not(
+    shipped: Any, tmp_path: Path, httpserver: Any
+) -> None:
+    httpserver.expect_request("/lure").respond_with_data(LURE, content_type="text/html")
+    httpserver.expect_request("/gone").respond_with_data("", status=503)
+    settings = _settings(tmp_path, allow_loopback=True, obey_robots=False)
+    lure, gone = httpserver.url_for("/lure"), httpserver.url_for("/gone")
+    with TestClient(create_app(settings, detector=shipped)) as c:
+        for url in (lure, gone):
+            assert c.post("/v1/score", json={"url": url}, headers=H).status_code == 200
+        found = {m["kind"]: m for m in client_lookup(c, lure)}
+        failed = client_lookup(c, gone)
+    assert found["url"]["verdict"]["source"] == "fetch"
+    assert found["url"]["verdict"]["label"] == "scam"
+    assert [m for m in failed if m["kind"] == "url"] == []
 
 
 def test_report_waits_for_an_analyst_before_it_becomes_a_label(

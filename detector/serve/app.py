@@ -178,9 +178,9 @@ class Service:
     def _index_rows(self, rows: list[tuple[int, str, str | None, dict[str, Any]]]) -> int:
         n = 0
         for rowid, url, final_url, verdict in rows:
-            n += self.index.add(url, verdict)
+            n += self.index.add(url, verdict, "scan")
             if final_url:
-                self.index.add(final_url, verdict)
+                self.index.add(final_url, verdict, "scan")
             self.store_seen = max(self.store_seen, rowid)
         return n
 
@@ -304,15 +304,31 @@ class Service:
                 verdicts = await self._in_scorer([snap for _, _, snap in pending], state)
             finally:
                 self.queued -= len(pending)
+            fetched = {i for i, _, _, _ in fetches}
             for (i, key, snap), verdict in zip(pending, verdicts, strict=True):
                 data = self._shape(snap, verdict)
                 if verdict.error is None:
                     self.cache.put(key, data)
-                    for page_url in (snap.get("url"), snap.get("final_url")):
-                        if page_url:
-                            self.index.add(page_url, data)
+                    self._index(snap, data, fetched=i in fetched)
                 out[i] = data
         return [v for v in out if v is not None]
+
+    def _index(self, snap: dict[str, Any], data: dict[str, Any], fetched: bool) -> None:
+        """Offer a verdict to the lookup index (see lookup.py on sources and trust): a page the
+        server fetched, unless the fetch failed (a site down, or refusing our fetcher, says
+        nothing that should replace a scan's verdict); a caller's markup only when the operator
+        trusts every key holder (``SERVE_LOOKUP_SNAPSHOTS``)."""
+        if fetched:
+            if snap.get("error"):
+                return
+            source = "fetch"
+        elif self.settings.serve_lookup_snapshots:
+            source = "snapshot"
+        else:
+            return
+        for page_url in (snap.get("url"), snap.get("final_url")):
+            if page_url:
+                self.index.add(page_url, data, source)
 
     async def _cached_or(self, key: str, fetching: Any) -> dict[str, Any]:
         hit = self.cache.get(key)

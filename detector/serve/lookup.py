@@ -12,6 +12,14 @@ Canonical forms (easy to reproduce with a browser's ``URL`` object):
   dropped, IDN hosts in A-labels (punycode), the default port dropped, an empty path as ``/``, user
   info and fragment dropped, and the query kept exactly as it is;
 - host: the host part of that form, without the port.
+
+Where an answer comes from matters, because anyone holding a key (and a key shipped inside a
+published extension is public) can send any markup under any URL. Each entry keeps its source:
+``scan`` (a verdict from the store, written by analysts' scans), ``fetch`` (a page the server
+fetched itself for a bare-URL request), ``snapshot`` (markup a caller sent). A snapshot's verdict
+never replaces a scan's or a fetch's, so no caller can whitewash a known lure or smear a site the
+scans have judged; whether snapshots are indexed at all is the operator's choice
+(``SERVE_LOOKUP_SNAPSHOTS``, off by default).
 """
 
 from __future__ import annotations
@@ -27,6 +35,9 @@ import idna
 from detector.core.urls import HTTP_PORTS, split_http
 
 MAX_ENTRIES = 200_000  # about 1 kB each: bounds the worker's memory
+# How far each source of a verdict is trusted: an entry is replaced only by one at least as
+# trusted (a newer scan or fetch replaces an older one; a snapshot replaces only a snapshot).
+TRUST = {"snapshot": 0, "fetch": 1, "scan": 1}
 
 
 def _host(hostname: str) -> str:
@@ -67,9 +78,10 @@ def sha256_hex(text: str) -> str:
 _RANK = {"scam": 3, "suspicious": 2, "unverified": 1, "benign": 0}
 
 
-def summary(verdict: dict[str, Any]) -> dict[str, Any]:
+def summary(verdict: dict[str, Any], source: str = "scan") -> dict[str, Any]:
     """What a lookup reveals about a URL's verdict: no URL, no evidence text, no id."""
     return {
+        "source": source,
         "label": verdict.get("label"),
         "score": verdict.get("score"),
         "model": verdict.get("model"),
@@ -107,16 +119,22 @@ class HashIndex:
         if i == len(self._sorted) or self._sorted[i] != digest:
             self._sorted.insert(i, digest)
 
-    def add(self, url: str, verdict: dict[str, Any]) -> bool:
-        """Index a scored verdict under its URL and host; False when not indexable or full."""
+    def add(self, url: str, verdict: dict[str, Any], source: str = "scan") -> bool:
+        """Index a scored verdict under its URL and host; False when not indexable, full, or
+        when the URL already has a verdict from a more trusted source (``TRUST``)."""
+        if source not in TRUST:
+            raise ValueError(f"unknown verdict source {source!r}")
         label = verdict.get("label")
         canon, host = canonical_url(url), canonical_host(url)
         if canon is None or host is None or label is None or verdict.get("score") is None:
             return False
         url_hash, host_hash = sha256_hex(canon), sha256_hex(host)
-        if url_hash not in self._urls and len(self._sorted) >= self.max_entries:
+        known = self._urls.get(url_hash)
+        if known is None and len(self._sorted) >= self.max_entries:
             return False
-        self._urls[url_hash] = summary(verdict)
+        if known is not None and TRUST[source] < TRUST[known["source"]]:
+            return False
+        self._urls[url_hash] = summary(verdict, source)
         self._insert(url_hash)
         entry = self._hosts.setdefault(host_hash, _Host())
         self._insert(host_hash)

@@ -158,6 +158,10 @@ class LookupHost(BaseModel):
 
 
 class LookupVerdict(BaseModel):
+    source: Literal["scan", "fetch", "snapshot"] = Field(
+        description="scan: from the store's scans; fetch: a page the server fetched itself; "
+        "snapshot: markup a caller sent (indexed only with SERVE_LOOKUP_SNAPSHOTS)"
+    )
     label: str | None
     score: float | None
     model: str | None
