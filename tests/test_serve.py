@@ -203,6 +203,41 @@ def test_bare_url_is_fetched_through_the_guard(
     assert len(httpserver.log) == 1
 
 
+def test_a_bare_url_gets_its_answer_within_the_fetch_timeout(
+    shipped: Any, tmp_path: Path, httpserver: Any
+) -> None:
+    # Each request of the fetch within its own timeout, their sum well past the setting:
+    # robots.txt and the page 0.8 s each, four same-site scripts 0.3 s each (over their cap).
+    def slow(seconds: float, body: str, kind: str) -> Any:
+        from werkzeug import Response
+
+        def handler(_request: Any) -> Any:
+            time.sleep(seconds)
+            return Response(body, content_type=kind)
+
+        return handler
+
+    scripts = "".join(f"<script src='/s{i}.js'></script>" for i in range(4))
+    httpserver.expect_request("/robots.txt").respond_with_handler(
+        slow(0.8, "User-agent: *\nAllow: /\n", "text/plain")
+    )
+    httpserver.expect_request("/slow").respond_with_handler(slow(0.8, LURE + scripts, "text/html"))
+    for i in range(4):
+        httpserver.expect_request(f"/s{i}.js").respond_with_handler(
+            slow(0.3, "var x = 1;", "application/javascript")
+        )
+    settings = _settings(tmp_path, allow_loopback=True, serve_fetch_timeout=1.0)
+    with TestClient(create_app(settings, detector=shipped)) as c:
+        began = time.monotonic()
+        resp = c.post("/v1/score", json={"url": httpserver.url_for("/slow")}, headers=H)
+        took = time.monotonic() - began
+        v = resp.json()
+        assert resp.status_code == 200 and took < 1.7, took
+        assert v["basis"] == "url" and v["label"] != "benign" and v["fetch_error"]
+        assert "timeout" in json.dumps(v["fetch_error"])
+        assert c.get("/healthz").status_code == 200
+
+
 # -- bad input -----------------------------------------------------------------------------------
 
 JSON = {"content-type": "application/json"}

@@ -58,6 +58,7 @@ NATIVE_THREAD_VARS = (
 # at once instead of queueing for seconds (rate limits bound each key; this bounds the worker).
 MAX_QUEUED = 256
 STORE_REFRESH_SECONDS = 60.0  # how often new store verdicts reach the lookup index
+FETCH_THREADS = 16  # bare-URL fetches at once per worker (network-bound, outside the GIL)
 
 
 class ServiceError(Exception):
@@ -112,7 +113,7 @@ class Service:
         self.store_seen = 0  # verdict row id up to which the store is in the index
         self.session: Any = None
         self.executor = self._new_executor()
-        self.fetch_limiter = anyio.CapacityLimiter(16)
+        self.fetcher = self._new_fetcher()
         self.fetch_settings = settings.replace(
             connect_timeout=min(settings.connect_timeout, 3.0),
             read_timeout=min(settings.read_timeout, settings.serve_fetch_timeout),
@@ -126,6 +127,10 @@ class Service:
         )
 
     # -- life cycle ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _new_fetcher() -> ThreadPoolExecutor:
+        return ThreadPoolExecutor(max_workers=FETCH_THREADS, thread_name_prefix="fetch")
 
     def _new_executor(self) -> ThreadPoolExecutor:
         return ThreadPoolExecutor(
@@ -141,6 +146,7 @@ class Service:
         """
         if self.executor._shutdown:
             self.executor = self._new_executor()
+            self.fetcher = self._new_fetcher()
             self.cache = TTLCache(self.settings.serve_cache_size, self.settings.serve_cache_ttl)
         limit_native_threads()
         if self.detector is None:
@@ -207,6 +213,7 @@ class Service:
     def stop(self) -> None:
         self.ready = False
         self.executor.shutdown(wait=False, cancel_futures=True)
+        self.fetcher.shutdown(wait=False, cancel_futures=True)
         release(self, "session")
         release(self, "store")
 
@@ -236,6 +243,15 @@ class Service:
         return verdicts
 
     async def _fetch(self, url: str, where: str) -> dict[str, Any]:
+        """The snapshot of a bare URL, within ``SERVE_FETCH_TIMEOUT`` of wall-clock time.
+
+        The crawler's own timeouts bound each request it makes (robots.txt, the page, each
+        same-site script) but not their sum: a site answering each one slowly held a request
+        for about 20 s with an 8 s setting. Past the deadline the caller gets the URL-only
+        verdict (``fetch.timeout``); a fetch still waiting for one of the ``FETCH_THREADS``
+        threads is dropped, one already running ends by its own timeouts, so slow sites
+        cannot pile up threads.
+        """
         from detector.crawl.fetch import fetch
         from detector.crawl.guard import check_url
 
@@ -250,7 +266,17 @@ class Service:
                 return {"url": url, "error": "fetch.connection"}
             return fetch(url, self.fetch_settings, self.session).to_dict()
 
-        return await anyio.to_thread.run_sync(run, limiter=self.fetch_limiter)
+        job = self.fetcher.submit(run)
+        answer = asyncio.wrap_future(job)
+        try:
+            return await asyncio.wait_for(
+                asyncio.shield(answer), timeout=self.settings.serve_fetch_timeout
+            )
+        except TimeoutError:
+            job.cancel()  # not started yet: never will be
+            # Whatever the fetch ends with now has no one waiting for it.
+            answer.add_done_callback(lambda done: done.cancelled() or done.exception())
+            return {"url": url, "error": "fetch.timeout"}
 
     async def score(self, requests: list[s.ScoreRequest], state: Any) -> list[dict[str, Any]]:
         """Verdict dicts for ``requests`` in order (bare URLs fetched first, concurrently)."""
