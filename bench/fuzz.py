@@ -95,11 +95,22 @@ def _number(rnd: random.Random) -> Any:
 
 
 def deep_pages(cap: int) -> list[dict[str, Any]]:
-    """Markup at the size cap made of one tag shape repeated: the depth limiter's worst cases."""
+    """Markup at the size cap made of one tag shape repeated (the depth limiter's worst cases),
+    and the shapes the attribute and formatting bounds are for."""
     shapes = ["<div>", "<b>", "<p>x", "<div><span><a href=x>", "<a", "<br>", "<x-y:z>"]
     pages = [{"url": "", "kind": "page", "html": (s * (cap // len(s) + 1))[:cap]} for s in shapes]
     half = "<div>" * (cap // 11)
     pages.append({"url": "", "kind": "page", "html": half + "</div>" * (cap // 11)})
+    # What lexbor is super-linear in besides depth (parse.limit_attributes, limit_formatting):
+    # distinct attributes in one tag, new attribute and tag names, open formatting elements.
+    blocks = "".join(f"<b {i}>" for i in range(200)) + "".join(f"<i {i}>" for i in range(200))
+    for markup in (
+        "<p " + " ".join(f"a{i}" for i in range(cap // 8)) + ">x",
+        "".join(f"<i a{i}></i>" for i in range(cap // 16)),
+        "".join(f"<t{i}></t{i}>" for i in range(cap // 16)),
+        ((blocks + "x</b>" * 200 + "</i>" * 200) * (cap // 4000 + 1))[:cap],
+    ):
+        pages.append({"url": "", "kind": "page", "html": markup[:cap]})
     return pages
 
 

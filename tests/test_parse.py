@@ -1,13 +1,20 @@
 import json
 import time
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from detector.config import Settings
 from detector.extract.parse import (
+    MAX_ATTRIBUTE_NAMES,
+    MAX_FORMATTING_WITH_ATTRIBUTES,
+    MAX_TAG_ATTRIBUTES,
+    MAX_TAG_NAMES,
     decode_markup,
+    limit_attributes,
     limit_depth,
+    limit_formatting,
     page_from_text,
     parse_html,
     reveal_written_markup,
@@ -283,3 +290,122 @@ def test_repeated_inputs_share_one_record_and_buttons_keep_their_own_text() -> N
     assert (one[2].label, two[2].label) == ("Log in", "Sign up")  # a button's text is its own
     assert page.inputs[-1] == Input(type="text", name="u") and page.inputs[-1] is not one[0]
     assert one[0] == Input(type="text", name="u", placeholder="User")
+
+
+# -- attribute bombs -----------------------------------------------------------------------------
+
+_FILLER = b"<p>" + b" ".join(b"w%d" % i for i in range(21_000)) + b"</p>"  # past the token gate
+
+
+def _attrs(tree: Any, selector: str) -> list[dict[str, str | None]]:
+    return [n.attributes for n in tree.css(selector)]
+
+
+def test_a_tag_keeps_its_first_attributes_and_loses_the_rest() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    many = b" ".join(b"a%d='%d'" % (i, i) for i in range(MAX_TAG_ATTRIBUTES + 500))
+    markup = b"<form action='/steal' " + many + b"><input type=password name=pw></form>" + _FILLER
+    out, changed = limit_attributes(markup)
+    assert changed
+    (form,) = _attrs(LexborHTMLParser(out), "form")
+    assert len(form) == MAX_TAG_ATTRIBUTES and form["action"] == "/steal"
+    assert _attrs(LexborHTMLParser(out), "input") == [{"type": "password", "name": "pw"}]
+    # What follows the tag is untouched.
+    assert out.endswith(b"><input type=password name=pw></form>" + _FILLER)
+
+
+def test_quoted_gt_signs_slashes_and_unspaced_values_do_not_hide_attributes() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    n = MAX_TAG_ATTRIBUTES + 300
+    for attrs in (
+        b"".join(b' a%d=">"' % i for i in range(n)),  # ">" inside quoted values
+        b"/".join(b"a%d" % i for i in range(n)),  # "/" separates names as well as spaces do
+        b"".join(b"a%d='x'" % i for i in range(n)),  # a name may follow a quoted value at once
+        b"\x0b".join(b"a%d" % i for i in range(n)),  # vertical tab: part of a name to HTML
+    ):
+        out, _ = limit_attributes(b"<div " + attrs + b">x</div>" + _FILLER)
+        (div,) = _attrs(LexborHTMLParser(out), "div")
+        assert len(div) <= MAX_TAG_ATTRIBUTES, attrs[:40]
+
+
+def test_distinct_attribute_and_tag_names_are_bounded_per_document() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    extra = 300
+    tags = b"".join(b"<i a%d></i>" % i for i in range(MAX_ATTRIBUTE_NAMES + extra))
+    out, changed = limit_attributes(tags + _FILLER)
+    tree = LexborHTMLParser(out)
+    names = {k for a in _attrs(tree, "i") for k in a}
+    assert changed and len(names) == MAX_ATTRIBUTE_NAMES and "a0" in names
+    assert len(tree.css("i")) == MAX_ATTRIBUTE_NAMES + extra  # the elements stay
+    custom = b"".join(b"<t-%d>x</t-%d>" % (i, i) for i in range(MAX_TAG_NAMES + extra))
+    out, changed = limit_attributes(custom + _FILLER)
+    tree = LexborHTMLParser(out)
+    # The filler's <p> is a new name past the bound as well.
+    assert changed and len(tree.css("x-overflow")) == extra + 1
+    assert tree.body is not None and tree.body.text().count("x") >= MAX_TAG_NAMES + extra
+
+
+def test_scripts_before_svg_are_text_and_after_it_markup() -> None:
+    many = b" ".join(b"a%d" % i for i in range(MAX_TAG_ATTRIBUTES + 50))
+    script = b"<script>var s = '<b " + many + b">';</script>"
+    out, changed = limit_attributes(script + _FILLER)
+    assert (out, changed) == (script + _FILLER, False)  # minified code is not read as tags
+    # In SVG a <script> holds markup to lexbor: from the first <svg on, scripts are read.
+    out, changed = limit_attributes(b"<svg>" + script + b"</svg>" + _FILLER)
+    assert changed and len(out) < len(script) + len(_FILLER)
+
+
+def test_ordinary_pages_pass_untouched_and_are_marked_when_bounded() -> None:
+    small = PAGE.encode()
+    assert limit_attributes(small) == (small, False)
+    assert limit_attributes(PAGE.encode() + _FILLER) == (PAGE.encode() + _FILLER, False)
+    bomb = "<p " + " ".join(f"a{i}" for i in range(30_000)) + ">who viewed your profile</p>"
+    page = parse_html(bomb)
+    assert page.attributes_limited and "who viewed your profile" in page.text
+    assert not parse_html(PAGE).attributes_limited
+
+
+def _afe_bomb(n: int) -> bytes:
+    return (
+        b"".join(b"<b %d>" % i for i in range(n))
+        + b"".join(b"<i %d>" % i for i in range(n))
+        + b"x</b>" * n
+    )
+
+
+def test_formatting_tags_lose_their_attributes_past_the_bound_and_stay_in_the_text() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    bomb = _afe_bomb(MAX_FORMATTING_WITH_ATTRIBUTES)
+    out, changed = limit_formatting(bomb)
+    assert changed and out == b"<b >" * 64 + b"<i >" * 64 + b"x</b>" * 64
+    # The parser's list of open formatting elements keeps three identical ones at most: the
+    # tree no longer holds a copy of every <i> per text run.
+    before = len(LexborHTMLParser(bomb).css("i"))
+    after = len(LexborHTMLParser(out).css("i"))
+    assert after * 10 < before
+    text = LexborHTMLParser(out).body
+    assert text is not None and text.text() == "x" * 64
+
+
+def test_a_call_to_action_role_survives_and_other_tags_are_untouched() -> None:
+    many = b"".join(b"<strong class='c%d'>w</strong>" % i for i in range(100))
+    markup = (
+        many
+        + b"<b role='Button' data-x=1>Continue</b><font color=red>x</font>"
+        + b"<a href='/next' class='k'>next</a><div class=d>t</div>"
+    )
+    out, changed = limit_formatting(markup)
+    assert changed
+    assert b'<b role="button">Continue</b>' in out and b"<font >x</font>" in out
+    assert b"<a href='/next' class='k'>next</a><div class=d>t</div>" in out
+    page = parse_html(markup)
+    assert page.attributes_limited and "Continue" in page.ctas
+
+
+def test_few_formatting_tags_with_attributes_are_left_as_they_are() -> None:
+    markup = b"".join(b"<em class='c%d'>w</em>" % i for i in range(MAX_FORMATTING_WITH_ATTRIBUTES))
+    assert limit_formatting(markup) == (markup, False)

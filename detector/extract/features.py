@@ -58,7 +58,7 @@ def _page_shape(snapshot: Snapshot, page: ParsedPage) -> Signals:
     sig.set("inline_scripts", min(len(page.scripts), 50))
     sig.set("external_scripts", min(len(page.script_srcs), 50))
     sig.set("iframes", min(len(page.iframes), 20))
-    sig.flag("truncated", page.truncated or page.depth_limited)
+    sig.flag("truncated", page.truncated or page.depth_limited or page.attributes_limited)
     sig.set("kind", snapshot.kind if snapshot.kind in KINDS else "page")
     return sig
 

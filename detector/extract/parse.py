@@ -3,8 +3,12 @@
 Every signal module reads the ``ParsedPage`` built here and never re-parses the markup. lexbor
 (selectolax) is the hot-path parser; bs4's ``UnicodeDammit`` is used only to decode bytes whose
 encoding is unknown. Hostile input is bounded before it reaches the parser: markup is cut at
-``max_html_bytes`` and tags nested deeper than ``max_nesting_depth`` are dropped (lexbor's tree
-building is quadratic in nesting depth for block elements).
+``max_html_bytes``, tags nested deeper than ``max_nesting_depth`` are dropped (lexbor's tree
+building is quadratic in nesting depth for block elements), and so are attributes past
+``MAX_TAG_ATTRIBUTES`` in one tag or past ``MAX_ATTRIBUTE_NAMES`` distinct names in one document
+(lexbor compares each new attribute with every earlier one of its tag, and keeps the names it has
+seen in a table whose lookups slow down as it grows: a 270 kB tag of 40,000 distinct attributes
+parsed in 2.6 s, 2.9 MB of tags with one new name each in 24 s).
 """
 
 from __future__ import annotations
@@ -20,6 +24,31 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from detector.config import Settings
 
 _WS = re.compile(r"\s+")
+# Attributes: a document with fewer name-like tokens than this cannot hold enough attributes to
+# slow lexbor down (at most about 0.6 s, all of them in one tag); above it, ``limit_attributes``
+# reads its tags. Real pages of about 100 kB hold 10,000-16,000 such tokens.
+_ATTRIBUTE_TOKENS_SAFE = 20_000
+MAX_TAG_ATTRIBUTES = 256  # attributes of one tag kept (real tags hold a few dozen at most)
+MAX_ATTRIBUTE_NAMES = 8_192  # distinct attribute names in one document
+MAX_TAG_NAMES = 8_192  # distinct tag names in one document (custom elements); more are renamed
+_OVERFLOW_TAG = b"x-overflow"
+_RAW_TEXT = frozenset((b"script", b"style"))  # content is text to lexbor, outside SVG/MathML
+_SPACE = b"\t\n\x0c\r "  # HTML's ASCII whitespace (no vertical tab, unlike \s)
+_TAG_START = re.compile(rb"<(/?)([A-Za-z][^\t\n\x0c\r />]*)")
+# One step of the tokenizer's attribute states: separators, then ">" or a name with its value
+# (two patterns: with the separators first, a search would rescan every run of them).
+_SEPARATORS = re.compile(rb"[\t\n\x0c\r /]*")
+_ATTRIBUTE = re.compile(
+    rb"(>)|([^\t\n\x0c\r />][^\t\n\x0c\r />=]*)"
+    rb"(?:[\t\n\x0c\r ]*=[\t\n\x0c\r ]*(\"[^\"]*\"?|'[^']*'?|[^\t\n\x0c\r >]*))?"
+)
+# The formatting elements whose copies pile up in the parser's list (``a`` and ``nobr`` close
+# an open one of their own name first), and their start tags that carry attributes.
+_FORMATTING = frozenset(b"b big code em font i s small strike strong tt u".split())
+_FORMATTING_WITH_ATTRIBUTES = re.compile(
+    rb"<(?:[bisu]|big|code|em|font|small|strike|strong|tt)[\t\n\x0c\r /]", re.I
+)
+MAX_FORMATTING_WITH_ATTRIBUTES = 64  # real pages: at most 232 in 1,275 (7 over 50)
 _TAG_HEAD = re.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9:-]{0,40})\b")
 _TAG_REACH = 4096  # most bytes between a tag's name and its ">" (a "/" before ">" not counted)
 _VOID = frozenset(b"area base br col embed hr img input link meta param source track wbr".split())
@@ -119,6 +148,7 @@ class ParsedPage:
     markup_bytes: int = 0
     truncated: bool = False
     depth_limited: bool = False
+    attributes_limited: bool = False
     has_markup: bool = False
 
     @property
@@ -228,6 +258,118 @@ def limit_depth(
     )
     kept = np.cumsum(edges[:-1].astype(np.int8), dtype=np.int8) == 0
     return np.frombuffer(markup, dtype=np.uint8)[kept].tobytes(), True
+
+
+_NAME_SEPARATOR = np.zeros(256, dtype=bool)
+_NAME_SEPARATOR[np.frombuffer(_SPACE + b"/<>=\"'", dtype=np.uint8)] = True
+
+
+def _name_tokens(markup: bytes) -> int:
+    """How many runs of bytes other than whitespace, ``/<>="'`` the markup holds: at least the
+    number of tag and attribute names in it (each begins after one of those bytes)."""
+    if not markup:
+        return 0
+    sep = _NAME_SEPARATOR[np.frombuffer(markup, dtype=np.uint8)]
+    return int(np.count_nonzero(sep[:-1] & ~sep[1:])) + int(not sep[0])
+
+
+def _read_tags(markup: bytes) -> Iterator[tuple[re.Match[bytes], bytes, list[re.Match[bytes]]]]:
+    """Each tag as HTML's tokenizer reads it: (start match, lower-case name, attribute matches).
+
+    Tags are read everywhere lexbor could see one: inside comments too, and inside scripts and
+    styles from the first ``<svg`` or ``<math`` on (SVG's and MathML's ``<script>`` and
+    ``<style>`` hold markup). A script or style before that is skipped to the first
+    ``</script`` or ``</style``, where lexbor's ends at the earliest, so minified code is not
+    read as tags. Linear in the markup.
+    """
+    foreign = _FOREIGN.search(markup)
+    raw_until = foreign.start() if foreign is not None else len(markup)
+    lower: bytes | None = None
+    pos = 0
+    while (tag := _TAG_START.search(markup, pos)) is not None:
+        name = tag.group(2).lower()
+        pos = tag.end()
+        attrs: list[re.Match[bytes]] = []
+        while True:
+            pos = _SEPARATORS.match(markup, pos).end()  # type: ignore[union-attr]  # always
+            attr = _ATTRIBUTE.match(markup, pos)
+            if attr is None:  # the markup ends inside the tag
+                break
+            pos = attr.end()
+            if attr.group(1) is not None:  # ">": the tag ends
+                break
+            attrs.append(attr)
+        yield tag, name, attrs
+        if tag.start() < raw_until and not tag.group(1) and name in _RAW_TEXT:
+            lower = markup.lower() if lower is None else lower
+            end = lower.find(b"</" + name, pos)
+            pos = len(markup) if end < 0 else end
+
+
+def limit_attributes(markup: bytes) -> tuple[bytes, bool]:
+    """Drop attributes past ``MAX_TAG_ATTRIBUTES`` in a tag or past ``MAX_ATTRIBUTE_NAMES``
+    distinct names, and rename tags past ``MAX_TAG_NAMES`` distinct names; True if it did.
+
+    Runs only on markup with more than ``_ATTRIBUTE_TOKENS_SAFE`` name-like tokens (about 4% of
+    real pages, all over 200 kB); tags are read by ``_read_tags``.
+    """
+    # A token takes two bytes at least (itself and a separator): no need to count them all.
+    if len(markup) <= 2 * _ATTRIBUTE_TOKENS_SAFE or _name_tokens(markup) <= _ATTRIBUTE_TOKENS_SAFE:
+        return markup, False
+    names: set[bytes] = set()
+    tags: set[bytes] = set()
+    kept: list[bytes] = []
+    done = 0  # markup before this offset is in ``kept``
+    for tag, name, attrs in _read_tags(markup):
+        if name not in tags and len(tags) >= MAX_TAG_NAMES:
+            kept += (markup[done : tag.start(2)], _OVERFLOW_TAG)
+            done = tag.end(2)
+        else:
+            tags.add(name)
+        for count, attr in enumerate(attrs, 1):
+            key = attr.group(2).lower()
+            if count > MAX_TAG_ATTRIBUTES or (
+                key not in names and len(names) >= MAX_ATTRIBUTE_NAMES
+            ):
+                kept.append(markup[done : attr.start(2)])
+                done = attr.end()
+            else:
+                names.add(key)
+    if done == 0:
+        return markup, False
+    kept.append(markup[done:])
+    return b"".join(kept), True
+
+
+def limit_formatting(markup: bytes) -> tuple[bytes, bool]:
+    """Past ``MAX_FORMATTING_WITH_ATTRIBUTES`` formatting start tags with attributes (``<b>``,
+    ``<i>``, ``<font>``...), drop the attributes of every such tag (a ``role`` of ``button``
+    is kept, as ``role="button"``); True if it did.
+
+    The HTML parser keeps formatting elements left open in a list and, after a closing tag has
+    popped them, re-creates every one of them before the next text. Identical elements (same
+    name and attributes) stay three at most in that list, distinct ones do not: blocks of 200
+    ``<b N>`` and 200 ``<i N>`` closed as ``x</b>`` cost lexbor 1.8 s for 280 kB (lexbor issue
+    340). Without their attributes such tags are identical, and the list stays short. No
+    feature reads these elements' attributes except a ``role="button"`` (a call to action).
+    """
+    if len(_FORMATTING_WITH_ATTRIBUTES.findall(markup)) <= MAX_FORMATTING_WITH_ATTRIBUTES:
+        return markup, False
+    kept: list[bytes] = []
+    done = 0
+    for tag, name, attrs in _read_tags(markup):
+        if tag.group(1) or name not in _FORMATTING or not attrs:
+            continue
+        button = any(
+            a.group(2).lower() == b"role" and (a.group(3) or b"").strip(b"\"'").lower() == b"button"
+            for a in attrs
+        )
+        kept += (markup[done : attrs[0].start(2)], b'role="button"' if button else b"")
+        done = attrs[-1].end()
+    if done == 0:
+        return markup, False
+    kept.append(markup[done:])
+    return b"".join(kept), True
 
 
 @dataclass(frozen=True)
@@ -403,6 +545,9 @@ def parse_html(markup: str | bytes, settings: Settings | None = None) -> ParsedP
         raw = raw[: s.max_html_bytes]
         page.truncated = True
     raw, page.depth_limited = limit_depth(raw, s.max_nesting_depth, tag_counts(raw))
+    raw, attributes_limited = limit_attributes(raw)
+    raw, formatting_limited = limit_formatting(raw)
+    page.attributes_limited = attributes_limited or formatting_limited
     tree = LexborHTMLParser(raw)
     _collect(tree, page, s.max_script_chars, can_walk(raw), _FOREIGN.search(raw) is None)
     tree.strip_tags(_NON_TEXT)
