@@ -4,8 +4,7 @@ Order from the outside in (see ``app.create_app``): ``Headers`` (every response,
 early refusals included, gets the security headers and one access-log line), CORS, ``BodyLimit``
 (413 on a declared or counted size over the limit, chunked bodies too), ``Gate`` (415 for a
 body that is not uncompressed UTF-8 JSON, 401 without exactly one known key, 429 over a rate
-limit), ``Contain`` (an unexpected error
-becomes a 500 JSON answer), then the routes. The gate runs before any body is read, so a refused
+limit), ``Contain`` (an unexpected error becomes a 500 JSON answer), then the routes. The gate runs before any body is read, so a refused
 request costs next to nothing.
 
 Nothing here logs a URL, a body or a key: the access line names the route, the status, the key's
