@@ -392,18 +392,32 @@ def test_formatting_tags_lose_their_attributes_past_the_bound_and_stay_in_the_te
 
 
 def test_a_call_to_action_role_survives_and_other_tags_are_untouched() -> None:
-    many = b"".join(b"<strong class='c%d'>w</strong>" % i for i in range(100))
+    many = b"".join(b"<strong class='c%d'>w<br>" % i for i in range(100))  # left open
     markup = (
         many
-        + b"<b role='Button' data-x=1>Continue</b><font color=red>x</font>"
-        + b"<a href='/next' class='k'>next</a><div class=d>t</div>"
+        + b"<b role='Button' data-x=1>Continue<br></b><font color=red>x<p>y</p>"
+        + b"<a href='/next' class='k'>next</a><div class=d>t</div><i class=icon></i>"
     )
     out, changed = limit_formatting(markup)
     assert changed
-    assert b'<b role="button">Continue</b>' in out and b"<font >x</font>" in out
-    assert b"<a href='/next' class='k'>next</a><div class=d>t</div>" in out
+    assert b'<b role="button">Continue' in out and b"<font >x<p>" in out
+    assert b"<strong >w<br>" in out and b"class='c" not in out
+    # Links, other elements and formatting elements closed at once keep their attributes.
+    assert b"<a href='/next' class='k'>next</a><div class=d>t</div><i class=icon></i>" in out
     page = parse_html(markup)
     assert page.attributes_limited and "Continue" in page.ctas
+
+
+def test_formatting_elements_closed_at_once_are_not_counted_unless_a_comment_hides_the_end() -> (
+    None
+):
+    closed = b"".join(b"<i class='icon-%d'></i><b id=b%d>x</b>" % (i, i) for i in range(200))
+    assert limit_formatting(closed) == (closed, False)
+    # The end tag inside a comment, or a bogus one (<?x>, <!x>), is no end tag to the parser.
+    for hide in (b"<!--</i>-->", b"<?</i>?>", b"<!</i>>", b"</3</i>>"):
+        hidden = b"".join(b"<i n=%d>" % i + hide for i in range(100))
+        out, changed = limit_formatting(hidden)
+        assert changed and b"n=" not in out, hide
 
 
 def test_few_formatting_tags_with_attributes_are_left_as_they_are() -> None:

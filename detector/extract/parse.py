@@ -34,7 +34,8 @@ MAX_TAG_NAMES = 8_192  # distinct tag names in one document (custom elements); m
 _OVERFLOW_TAG = b"x-overflow"
 _RAW_TEXT = frozenset((b"script", b"style"))  # content is text to lexbor, outside SVG/MathML
 _SPACE = b"\t\n\x0c\r "  # HTML's ASCII whitespace (no vertical tab, unlike \s)
-_TAG_START = re.compile(rb"<(/?)([A-Za-z][^\t\n\x0c\r />]*)")
+# A tag, or the opening of a comment or of what the tokenizer reads as one (<!x>, <?x>, </3>).
+_MARKUP = re.compile(rb"<(?:(/?)([A-Za-z][^\t\n\x0c\r />]*)|!--|[!?]|/(?![A-Za-z]))")
 # One step of the tokenizer's attribute states: separators, then ">" or a name with its value
 # (two patterns: with the separators first, a search would rescan every run of them).
 _SEPARATORS = re.compile(rb"[\t\n\x0c\r /]*")
@@ -48,7 +49,7 @@ _FORMATTING = frozenset(b"b big code em font i s small strike strong tt u".split
 _FORMATTING_WITH_ATTRIBUTES = re.compile(
     rb"<(?:[bisu]|big|code|em|font|small|strike|strong|tt)[\t\n\x0c\r /]", re.I
 )
-MAX_FORMATTING_WITH_ATTRIBUTES = 64  # real pages: at most 232 in 1,275 (7 over 50)
+MAX_FORMATTING_WITH_ATTRIBUTES = 64  # distinct ones left open (real pages: 232 at most in all)
 _TAG_HEAD = re.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9:-]{0,40})\b")
 _TAG_REACH = 4096  # most bytes between a tag's name and its ">" (a "/" before ">" not counted)
 _VOID = frozenset(b"area base br col embed hr img input link meta param source track wbr".split())
@@ -286,7 +287,10 @@ def _read_tags(markup: bytes) -> Iterator[tuple[re.Match[bytes], bytes, list[re.
     raw_until = foreign.start() if foreign is not None else len(markup)
     lower: bytes | None = None
     pos = 0
-    while (tag := _TAG_START.search(markup, pos)) is not None:
+    while (tag := _MARKUP.search(markup, pos)) is not None:
+        if tag.group(2) is None:  # a comment, or a bogus one (<!x>, <?x>, </3>): no tag inside
+            pos = _comment_end(markup, tag)
+            continue
         name = tag.group(2).lower()
         pos = tag.end()
         attrs: list[re.Match[bytes]] = []
@@ -304,6 +308,17 @@ def _read_tags(markup: bytes) -> Iterator[tuple[re.Match[bytes], bytes, list[re.
             lower = markup.lower() if lower is None else lower
             end = lower.find(b"</" + name, pos)
             pos = len(markup) if end < 0 else end
+
+
+def _comment_end(markup: bytes, opening: re.Match[bytes]) -> int:
+    """Where a comment ends as HTML's tokenizer ends it: ``<!--`` at the first ``-->`` or
+    ``--!>`` (which may share the opening's dashes, as in ``<!-->``), any other at ``>``."""
+    if opening.group(0) == b"<!--":
+        start = opening.start() + 2
+        ends = [(at, len(t)) for t in (b"-->", b"--!>") if (at := markup.find(t, start)) >= 0]
+        return min(at + n for at, n in ends) if ends else len(markup)
+    end = markup.find(b">", opening.end())
+    return len(markup) if end < 0 else end + 1
 
 
 def limit_attributes(markup: bytes) -> tuple[bytes, bool]:
@@ -342,32 +357,46 @@ def limit_attributes(markup: bytes) -> tuple[bytes, bool]:
 
 
 def limit_formatting(markup: bytes) -> tuple[bytes, bool]:
-    """Past ``MAX_FORMATTING_WITH_ATTRIBUTES`` formatting start tags with attributes (``<b>``,
-    ``<i>``, ``<font>``...), drop the attributes of every such tag (a ``role`` of ``button``
-    is kept, as ``role="button"``); True if it did.
+    """Past ``MAX_FORMATTING_WITH_ATTRIBUTES`` distinct formatting start tags with attributes
+    that are not closed at once (``<b N>``, ``<i N>``, ``<font N>``... whose next tag is not
+    their own end tag), drop those tags' attributes (a ``role`` of ``button`` is kept, as
+    ``role="button"``); True if it did.
 
     The HTML parser keeps formatting elements left open in a list and, after a closing tag has
     popped them, re-creates every one of them before the next text. Identical elements (same
     name and attributes) stay three at most in that list, distinct ones do not: blocks of 200
     ``<b N>`` and 200 ``<i N>`` closed as ``x</b>`` cost lexbor 1.8 s for 280 kB (lexbor issue
-    340). Without their attributes such tags are identical, and the list stays short. No
-    feature reads these elements' attributes except a ``role="button"`` (a call to action).
+    340). Without their attributes such tags are identical, and the list stays short. An
+    element whose end tag comes next (an icon's ``<i class=...></i>``, a template in a script)
+    leaves the list at once and is not touched. No feature reads these elements' attributes
+    except a ``role="button"`` (a call to action).
     """
     if len(_FORMATTING_WITH_ATTRIBUTES.findall(markup)) <= MAX_FORMATTING_WITH_ATTRIBUTES:
         return markup, False
+    tags = list(_read_tags(markup))
+    left_open = [
+        (name, attrs)
+        for (tag, name, attrs), (after, after_name, _) in zip(
+            tags, [*tags[1:], (None, b"", [])], strict=True
+        )
+        if not tag.group(1)
+        and name in _FORMATTING
+        and attrs
+        and not (after is not None and after.group(1) and after_name == name)
+    ]
+    # Identical ones (the same name and attributes, byte for byte) the list holds three of.
+    distinct = {(name, markup[attrs[0].start() : attrs[-1].end()]) for name, attrs in left_open}
+    if len(distinct) <= MAX_FORMATTING_WITH_ATTRIBUTES:
+        return markup, False
     kept: list[bytes] = []
     done = 0
-    for tag, name, attrs in _read_tags(markup):
-        if tag.group(1) or name not in _FORMATTING or not attrs:
-            continue
+    for _, attrs in left_open:
         button = any(
             a.group(2).lower() == b"role" and (a.group(3) or b"").strip(b"\"'").lower() == b"button"
             for a in attrs
         )
         kept += (markup[done : attrs[0].start(2)], b'role="button"' if button else b"")
         done = attrs[-1].end()
-    if done == 0:
-        return markup, False
     kept.append(markup[done:])
     return b"".join(kept), True
 
