@@ -348,6 +348,17 @@ def test_distinct_attribute_and_tag_names_are_bounded_per_document() -> None:
     assert tree.body is not None and tree.body.text().count("x") >= MAX_TAG_NAMES + extra
 
 
+def test_a_comment_opened_where_lexbor_sees_text_hides_no_tag() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    # In a <title> (or <textarea>...) "<!--" is text: the tag after </title> is markup.
+    many = b" ".join(b"a%d" % i for i in range(MAX_TAG_ATTRIBUTES + 100))
+    markup = b"<title><!--</title><p " + many + b">x</p>-->" + _FILLER
+    out, changed = limit_attributes(markup)
+    (p, *_) = _attrs(LexborHTMLParser(out), "p")
+    assert changed and len(p) == MAX_TAG_ATTRIBUTES
+
+
 def test_scripts_before_svg_are_text_and_after_it_markup() -> None:
     many = b" ".join(b"a%d" % i for i in range(MAX_TAG_ATTRIBUTES + 50))
     script = b"<script>var s = '<b " + many + b">';</script>"

@@ -34,8 +34,7 @@ MAX_TAG_NAMES = 8_192  # distinct tag names in one document (custom elements); m
 _OVERFLOW_TAG = b"x-overflow"
 _RAW_TEXT = frozenset((b"script", b"style"))  # content is text to lexbor, outside SVG/MathML
 _SPACE = b"\t\n\x0c\r "  # HTML's ASCII whitespace (no vertical tab, unlike \s)
-# A tag, or the opening of a comment or of what the tokenizer reads as one (<!x>, <?x>, </3>).
-_MARKUP = re.compile(rb"<(?:(/?)([A-Za-z][^\t\n\x0c\r />]*)|!--|[!?]|/(?![A-Za-z]))")
+_TAG_START = re.compile(rb"<(/?)([A-Za-z][^\t\n\x0c\r />]*)")
 # One step of the tokenizer's attribute states: separators, then ">" or a name with its value
 # (two patterns: with the separators first, a search would rescan every run of them).
 _SEPARATORS = re.compile(rb"[\t\n\x0c\r /]*")
@@ -274,23 +273,23 @@ def _name_tokens(markup: bytes) -> int:
     return int(np.count_nonzero(sep[:-1] & ~sep[1:])) + int(not sep[0])
 
 
-def _read_tags(markup: bytes) -> Iterator[tuple[re.Match[bytes], bytes, list[re.Match[bytes]]]]:
-    """Each tag as HTML's tokenizer reads it: (start match, lower-case name, attribute matches).
+def _read_tags(
+    markup: bytes,
+) -> Iterator[tuple[re.Match[bytes], bytes, list[re.Match[bytes]], int]]:
+    """Each tag as HTML's tokenizer reads it: (start match, lower-case name, attribute matches,
+    offset just past its ``>``).
 
-    Tags are read everywhere lexbor could see one: inside comments too, and inside scripts and
-    styles from the first ``<svg`` or ``<math`` on (SVG's and MathML's ``<script>`` and
-    ``<style>`` hold markup). A script or style before that is skipped to the first
-    ``</script`` or ``</style``, where lexbor's ends at the earliest, so minified code is not
-    read as tags. Linear in the markup.
+    Tags are read everywhere lexbor could see one: inside comments too (where a tag may be text
+    to lexbor, never the other way round), and inside scripts and styles from the first ``<svg``
+    or ``<math`` on (SVG's and MathML's ``<script>`` and ``<style>`` hold markup). A script or
+    style before that is skipped to the first ``</script`` or ``</style``, where lexbor's ends
+    at the earliest, so minified code is not read as tags. Linear in the markup.
     """
     foreign = _FOREIGN.search(markup)
     raw_until = foreign.start() if foreign is not None else len(markup)
     lower: bytes | None = None
     pos = 0
-    while (tag := _MARKUP.search(markup, pos)) is not None:
-        if tag.group(2) is None:  # a comment, or a bogus one (<!x>, <?x>, </3>): no tag inside
-            pos = _comment_end(markup, tag)
-            continue
+    while (tag := _TAG_START.search(markup, pos)) is not None:
         name = tag.group(2).lower()
         pos = tag.end()
         attrs: list[re.Match[bytes]] = []
@@ -303,22 +302,24 @@ def _read_tags(markup: bytes) -> Iterator[tuple[re.Match[bytes], bytes, list[re.
             if attr.group(1) is not None:  # ">": the tag ends
                 break
             attrs.append(attr)
-        yield tag, name, attrs
+        yield tag, name, attrs, pos
         if tag.start() < raw_until and not tag.group(1) and name in _RAW_TEXT:
             lower = markup.lower() if lower is None else lower
             end = lower.find(b"</" + name, pos)
             pos = len(markup) if end < 0 else end
 
 
-def _comment_end(markup: bytes, opening: re.Match[bytes]) -> int:
-    """Where a comment ends as HTML's tokenizer ends it: ``<!--`` at the first ``-->`` or
-    ``--!>`` (which may share the opening's dashes, as in ``<!-->``), any other at ``>``."""
-    if opening.group(0) == b"<!--":
-        start = opening.start() + 2
-        ends = [(at, len(t)) for t in (b"-->", b"--!>") if (at := markup.find(t, start)) >= 0]
-        return min(at + n for at, n in ends) if ends else len(markup)
-    end = markup.find(b">", opening.end())
-    return len(markup) if end < 0 else end + 1
+def _closed_at_once(
+    markup: bytes, end: int, after: re.Match[bytes] | None, same_name: bool
+) -> bool:
+    """Whether the first ``<`` after a start tag ending at ``end`` opens its own end tag: only
+    text lies between, so nothing (a comment, ``<?x>``...) can hide that end tag from lexbor."""
+    return (
+        after is not None
+        and bool(after.group(1))
+        and same_name
+        and markup.find(b"<", end) == after.start()
+    )
 
 
 def limit_attributes(markup: bytes) -> tuple[bytes, bool]:
@@ -335,7 +336,7 @@ def limit_attributes(markup: bytes) -> tuple[bytes, bool]:
     tags: set[bytes] = set()
     kept: list[bytes] = []
     done = 0  # markup before this offset is in ``kept``
-    for tag, name, attrs in _read_tags(markup):
+    for tag, name, attrs, _ in _read_tags(markup):
         if name not in tags and len(tags) >= MAX_TAG_NAMES:
             kept += (markup[done : tag.start(2)], _OVERFLOW_TAG)
             done = tag.end(2)
@@ -368,7 +369,8 @@ def limit_formatting(markup: bytes) -> tuple[bytes, bool]:
     ``<b N>`` and 200 ``<i N>`` closed as ``x</b>`` cost lexbor 1.8 s for 280 kB (lexbor issue
     340). Without their attributes such tags are identical, and the list stays short. An
     element whose end tag comes next (an icon's ``<i class=...></i>``, a template in a script)
-    leaves the list at once and is not touched. No feature reads these elements' attributes
+    leaves the list at once and is not touched (only text between them: nothing can hide that
+    end tag from the tokenizer). No feature reads these elements' attributes
     except a ``role="button"`` (a call to action).
     """
     if len(_FORMATTING_WITH_ATTRIBUTES.findall(markup)) <= MAX_FORMATTING_WITH_ATTRIBUTES:
@@ -376,13 +378,13 @@ def limit_formatting(markup: bytes) -> tuple[bytes, bool]:
     tags = list(_read_tags(markup))
     left_open = [
         (name, attrs)
-        for (tag, name, attrs), (after, after_name, _) in zip(
-            tags, [*tags[1:], (None, b"", [])], strict=True
+        for (tag, name, attrs, end), (after, after_name, _, _) in zip(
+            tags, [*tags[1:], (None, b"", [], 0)], strict=True
         )
         if not tag.group(1)
         and name in _FORMATTING
         and attrs
-        and not (after is not None and after.group(1) and after_name == name)
+        and not _closed_at_once(markup, end, after, after_name == name)
     ]
     # Identical ones (the same name and attributes, byte for byte) the list holds three of.
     distinct = {(name, markup[attrs[0].start() : attrs[-1].end()]) for name, attrs in left_open}
