@@ -227,7 +227,8 @@ def test_a_bare_url_gets_its_answer_within_the_fetch_timeout(
             slow(0.3, "var x = 1;", "application/javascript")
         )
     settings = _settings(tmp_path, allow_loopback=True, serve_fetch_timeout=1.0)
-    with TestClient(create_app(settings, detector=shipped)) as c:
+    app = create_app(settings, detector=shipped)
+    with TestClient(app) as c:
         began = time.monotonic()
         resp = c.post("/v1/score", json={"url": httpserver.url_for("/slow")}, headers=H)
         took = time.monotonic() - began
@@ -236,6 +237,9 @@ def test_a_bare_url_gets_its_answer_within_the_fetch_timeout(
         assert v["basis"] == "url" and v["label"] != "benign" and v["fetch_error"]
         assert "timeout" in json.dumps(v["fetch_error"])
         assert c.get("/healthz").status_code == 200
+    # The fetch the caller stopped waiting for still ends by its own timeouts: let it, before
+    # the next test's requests reach the same local server.
+    app.state.service.fetcher.shutdown(wait=True)
 
 
 # -- bad input -----------------------------------------------------------------------------------
