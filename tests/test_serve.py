@@ -571,15 +571,8 @@ def test_lookup_answers_by_hash_prefix_and_never_receives_the_url(
 
 
 def test_lookup_refuses_full_hashes_and_finds_store_verdicts(shipped: Any, tmp_path: Path) -> None:
-    from detector.records import Snapshot
-    from detector.store import open_store
-
     stored = "https://stored-lure.example/"
-    with open_store(tmp_path / "serve.sqlite") as store:
-        run_id, _ = store.create_or_resume_run("r")
-        store.add_inputs(run_id, [(stored, "{}")])
-        snap = Snapshot(url=stored, html=LURE)
-        store.record(run_id, stored, snap, shipped.score(snap))
+    _store_verdict(tmp_path / "serve.sqlite", shipped, stored, LURE)
     with TestClient(create_app(_settings(tmp_path), detector=shipped)) as c:
         full = hashlib.sha256(stored.encode()).hexdigest()
         resp = c.post("/v1/lookup", json={"prefixes": [full]}, headers=H)
@@ -887,18 +880,12 @@ def test_lookup_index_picks_up_new_store_verdicts(
     import time
 
     import detector.serve.app as serve_app
-    from detector.records import Snapshot
-    from detector.store import open_store
 
     monkeypatch.setattr(serve_app, "STORE_REFRESH_SECONDS", 0.05)
     later = "https://scanned-later.example/"
     with TestClient(create_app(_settings(tmp_path), detector=shipped)) as c:
         assert client_lookup(c, later) == []
-        with open_store(tmp_path / "serve.sqlite") as store:
-            run_id, _ = store.create_or_resume_run("later")
-            store.add_inputs(run_id, [(later, "{}")])
-            snap = Snapshot(url=later, html=LURE)
-            store.record(run_id, later, snap, shipped.score(snap))
+        _store_verdict(tmp_path / "serve.sqlite", shipped, later, LURE)
         found: list[dict[str, Any]] = []
         for _ in range(100):  # the refresher runs every 0.05 s
             found = client_lookup(c, later)

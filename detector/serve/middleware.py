@@ -427,10 +427,8 @@ class Gate(HttpMiddleware):
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
-    for key, value in scope.get("headers", ()):
-        if key.lower() == name:
-            return bytes(value).decode("latin-1")
-    return None
+    """The first value of a header, or None."""
+    return next(iter(_headers(scope, name)), None)
 
 
 def _headers(scope: Scope, name: bytes) -> list[str]:
