@@ -5,11 +5,12 @@
 Each shape is parsed by ``parse_html`` twice in this process: once as shipped, once with
 ``limit_attributes`` and ``limit_formatting`` switched off (the baseline, what the parse cost
 before them), and the bench prints seconds for both and their ratio. Sizes are chosen so the
-baseline stays within a few seconds; ``--scale`` multiplies the repeat counts. The last two
+baseline stays within a few seconds; ``--scale`` multiplies the repeat counts. The last three
 shapes are the parser's re-creation of formatting elements left open before each text (lexbor
-issue 340): with distinct attributes the list of them grows without bound (bounded now); with
-identical ones the HTML standard keeps three of each, 33 in all, and the cost per byte stays a
-constant multiple of a plain page's (not bounded: ratio about 1).
+issue 340): with distinct attributes the list of them grows without bound (``limit_formatting``);
+with identical ones the HTML standard keeps three of each, 36 in all, re-created in every
+paragraph that follows, and each re-creation copies the element's attributes
+(``limit_recreation`` renames formatting tags when that work would pass its budget).
 """
 
 from __future__ import annotations
@@ -36,11 +37,12 @@ def _afe(n: int, reps: int) -> str:
     return block * reps
 
 
-def _recreated(runs: int) -> str:
+def _recreated(runs: int, attributes: int = 0) -> str:
     """Three of each formatting element left open (the most the parser keeps of identical ones),
     closed over by ``</b>``, then paragraphs: the parser re-creates all of them in each one."""
     names = ["big", "code", "em", "font", "i", "s", "small", "strike", "strong", "tt", "u"]
-    return "<b>" + "".join(f"<{n}>" * 3 for n in names) + "x</b>" + "<p>x</p>" * runs
+    attrs = "".join(f" a{i}" for i in range(attributes))
+    return "<b>" + "".join(f"<{n}{attrs}>" * 3 for n in names) + "x</b>" + "<p>x</p>" * runs
 
 
 def shapes(scale: float) -> list[tuple[str, str]]:
@@ -59,11 +61,12 @@ def shapes(scale: float) -> list[tuple[str, str]]:
         ("tags with one new attribute each", "".join(f"<i a{i}></i>" for i in range(k(100_000)))),
         ("distinct tag names", "".join(f"<t{i}></t{i}>" for i in range(k(100_000)))),
         ("open formatting elements, distinct", _afe(200, k(16))),
-        ("formatting re-created per text (not bounded)", _recreated(k(100_000))),
+        ("formatting re-created per text, identical", _recreated(k(100_000))),
+        ("the same, 256 attributes each", _recreated(k(2_000), 256)),
     ]
 
 
-def _unbounded(raw: bytes) -> tuple[bytes, bool]:
+def _unbounded(raw: bytes, *_: object) -> tuple[bytes, bool]:
     return raw, False
 
 
@@ -83,6 +86,7 @@ def main() -> None:
         with (
             mock.patch.object(parse, "limit_attributes", _unbounded),
             mock.patch.object(parse, "limit_formatting", _unbounded),
+            mock.patch.object(parse, "limit_recreation", _unbounded),
         ):
             before = timed(lambda m=markup: parse.parse_html(m))  # type: ignore[misc]
         after = timed(lambda m=markup: parse.parse_html(m))  # type: ignore[misc]

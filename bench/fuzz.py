@@ -94,6 +94,11 @@ def _number(rnd: random.Random) -> Any:
     )
 
 
+def _left_open(attrs: str) -> str:
+    kinds = ["big", "code", "em", "font", "i", "s", "small", "strike", "strong", "tt", "u"]
+    return "<b>" + "".join(f"<{k} {attrs}>" * 3 for k in kinds) + "x</b>"
+
+
 def deep_pages(cap: int) -> list[dict[str, Any]]:
     """Markup at the size cap made of one tag shape repeated (the depth limiter's worst cases),
     and the shapes the attribute and formatting bounds are for."""
@@ -109,6 +114,9 @@ def deep_pages(cap: int) -> list[dict[str, Any]]:
         "".join(f"<i a{i}></i>" for i in range(cap // 16)),
         "".join(f"<t{i}></t{i}>" for i in range(cap // 16)),
         ((blocks + "x</b>" * 200 + "</i>" * 200) * (cap // 4000 + 1))[:cap],
+        # Formatting elements left open, re-created in every paragraph (parse.limit_recreation).
+        (_left_open("") + "<p>x</p>" * (cap // 8))[:cap],
+        (_left_open(" ".join(f"a{i}" for i in range(256))) + "<p>x</p>" * (cap // 8))[:cap],
     ):
         pages.append({"url": "", "kind": "page", "html": markup[:cap]})
     return pages

@@ -11,12 +11,18 @@ from detector.extract.parse import (
     MAX_FORMATTING_WITH_ATTRIBUTES,
     MAX_TAG_ATTRIBUTES,
     MAX_TAG_NAMES,
+    RECREATION_BUDGET,
+    _formatting_read,
+    _read_tags,
     decode_markup,
+    formatting_tags,
     limit_attributes,
     limit_depth,
     limit_formatting,
+    limit_recreation,
     page_from_text,
     parse_html,
+    recreation_cost,
     reveal_written_markup,
 )
 
@@ -429,6 +435,84 @@ def test_formatting_elements_closed_at_once_are_not_counted_unless_a_comment_hid
         hidden = b"".join(b"<i n=%d>" % i + hide for i in range(100))
         out, changed = limit_formatting(hidden)
         assert changed and b"n=" not in out, hide
+
+
+_KINDS = [b"b", b"big", b"code", b"em", b"font", b"i", b"s", b"small", b"strike", b"strong", b"tt"]
+
+
+def _recreated(runs: int, attrs: bytes = b"") -> bytes:
+    """Three of each formatting element left open, closed over by ``</u>``, then paragraphs."""
+    head = b"<u>" + b"".join(b"<%s%s>" % (k, attrs) * 3 for k in _KINDS) + b"x</u>"
+    return head + b"<p>x</p>" * runs
+
+
+def test_formatting_elements_recreated_past_the_budget_are_renamed_and_the_text_stays() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    bomb = _recreated(20_000)
+    tags = bomb.count(b"<")
+    assert recreation_cost(formatting_tags(bomb), tags) > RECREATION_BUDGET
+    out, changed = limit_recreation(bomb, tags)
+    assert changed and b"<x-big><x-big><x-big>" in out and b"x</x-u>" in out
+    # The parser re-creates 33 elements in every paragraph of the bomb, none once renamed.
+    assert len(LexborHTMLParser(bomb).css("big")) > 20_000 * 3
+    assert len(LexborHTMLParser(out).css("x-big, big")) == 3
+    before, after = LexborHTMLParser(bomb).body, LexborHTMLParser(out).body
+    assert before is not None and after is not None and after.text() == before.text()
+    # 33 elements of 256 attributes each: a small page, the same bound.
+    many = _recreated(3_000, b" " + b" ".join(b"a%d" % i for i in range(256)))
+    page = parse_html(many)
+    assert page.attributes_limited and page.text.split() == ["x"] * 3_001
+    assert not parse_html(PAGE).attributes_limited
+
+
+def test_recreation_cost_counts_left_open_elements_three_of_a_kind_and_weighs_attributes() -> None:
+    def cost(markup: bytes) -> int:
+        return recreation_cost(formatting_tags(markup), 1_000)
+
+    assert cost(b"<b>x</b><i class=icon></i><em>y</EM >") == 0  # closed at once
+    assert cost(b"<b>x<br></b>") == 1_000  # the next tag is not its own end tag
+    assert cost(b"<b>" * 10) == cost(b"<b>" * 3) == 3_000
+    assert cost(b"<b id=1><b id=2><b id=3><b id=4>") == int(4 * 1_000 * (1 + 1 / 256))
+    assert cost(b"<b>x<!--</b>-->") == 1_000  # an end tag in a comment is none
+    # Attributes are read as the tokenizer reads them: a quoted ">" does not end the tag.
+    quoted = b"<font title='>' " + b" ".join(b"a%d" % i for i in range(299)) + b">"
+    assert cost(quoted) == int(1_000 * (1 + 300 * 300 / 256))
+    assert formatting_tags(b"<B/>x</b><font\ncolor=red>") == [
+        (b"B", b"/", b"</"),
+        (b"font", b"\ncolor=red", b""),
+    ]
+
+
+def test_pages_under_the_recreation_budget_are_left_as_they_are() -> None:
+    markup = b"<p><b>bold<br>" + b"<p>x</p>" * 5_000 + b"<i>a<b>b</b></i>"
+    assert limit_recreation(markup, markup.count(b"<")) == (markup, False)
+    page = PAGE.encode()
+    assert limit_recreation(page, page.count(b"<")) == (page, False)
+
+
+_FRAGMENTS = st.sampled_from(
+    [b"<b", b"<i", b"<FONT", b"<u", b"</b>", b"</i>", b" x=1", b" t='>'", b' q=">', b"/", b"<",
+     b">", b"<!--", b"-->", b"<script>", b"</script>", b"<svg>", b"text", b"'", b'"', b" ", b"<a",
+     b"<div", b" t='", b"</B >", b"="]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_FRAGMENTS, max_size=40).map(b"".join))
+def test_the_formatting_count_is_never_below_what_the_tag_reader_finds(markup: bytes) -> None:
+    found = formatting_tags(markup)
+    attributed = sum(1 for _, attrs, _ in found if attrs)
+    read = [
+        name
+        for tag, name, attrs, _ in _read_tags(markup)
+        if not tag.group(1) and name in {k.lower() for k in _KINDS} | {b"u"} and attrs
+    ]
+    assert attributed >= len(read)
+    # So the count given to limit_formatting skips its reading only where nothing would change.
+    assert limit_formatting(markup, attributed) == limit_formatting(markup)
+    # The pattern's cost is never below the tag reader's (their elements, three of a kind).
+    assert recreation_cost(found, 1_000) >= recreation_cost(_formatting_read(markup), 1_000)
 
 
 def test_few_formatting_tags_with_attributes_are_left_as_they_are() -> None:

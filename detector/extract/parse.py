@@ -14,6 +14,7 @@ parsed in 2.6 s, 2.9 MB of tags with one new name each in 24 s).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -49,6 +50,27 @@ _FORMATTING_WITH_ATTRIBUTES = re.compile(
     rb"<(?:[bisu]|big|code|em|font|small|strike|strong|tt)[\t\n\x0c\r /]", re.I
 )
 MAX_FORMATTING_WITH_ATTRIBUTES = 64  # distinct ones left open (real pages: 232 at most in all)
+# A formatting start tag as the tokenizer reads it (the same steps as _SEPARATORS and _ATTRIBUTE,
+# possessive so that no input makes the engine backtrack): its name, its attributes, and "</"
+# when the next "<" opens its own end tag, only text between (it leaves the list at once).
+_ATTRIBUTE_STEP = (
+    rb"[^\t\n\x0c\r />][^\t\n\x0c\r />=]*+"
+    rb"(?:[\t\n\x0c\r ]*+=[\t\n\x0c\r ]*+(?:\"[^\"]*+\"?|'[^']*+'?|[^\t\n\x0c\r >]*+))?+"
+)
+_FORMATTING_NAMES = rb"(?:[bisu]|big|code|em|font|small|strike|strong|tt)"
+_FORMATTING_TAG = re.compile(
+    rb"<(" + _FORMATTING_NAMES + rb")(?![^\t\n\x0c\r />])"
+    rb"((?:[\t\n\x0c\r /]*+(?:" + _ATTRIBUTE_STEP + rb")?+)*+)"
+    rb"(?:>(?:[^<]*+(</)\1(?=[\t\n\x0c\r />]))?+)?+",
+    re.I,
+)
+_ATTRIBUTE_STEPS = re.compile(_ATTRIBUTE_STEP)
+_FORMATTING_HEAD = re.compile(rb"<" + _FORMATTING_NAMES + rb"(?![^\t\n\x0c\r />])", re.I)
+_FORMATTING_RENAME = re.compile(rb"<(/?)(" + _FORMATTING_NAMES + rb")(?=[\t\n\x0c\r />])", re.I)
+# Re-creations of formatting elements a page may cost lexbor, in units of one plain element
+# (about 0.9 us each here; one with k attributes weighs 1 + k*k/256, as lexbor compares each
+# attribute with the ones before it). Real pages: 135,000 at most; 1,000,000 is about 1 s.
+RECREATION_BUDGET = 1_000_000
 _TAG_HEAD = re.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9:-]{0,40})\b")
 _TAG_REACH = 4096  # most bytes between a tag's name and its ">" (a "/" before ">" not counted)
 _VOID = frozenset(b"area base br col embed hr img input link meta param source track wbr".split())
@@ -357,7 +379,7 @@ def limit_attributes(markup: bytes) -> tuple[bytes, bool]:
     return b"".join(kept), True
 
 
-def limit_formatting(markup: bytes) -> tuple[bytes, bool]:
+def limit_formatting(markup: bytes, attributed: int | None = None) -> tuple[bytes, bool]:
     """Past ``MAX_FORMATTING_WITH_ATTRIBUTES`` distinct formatting start tags with attributes
     that are not closed at once (``<b N>``, ``<i N>``, ``<font N>``... whose next tag is not
     their own end tag), drop those tags' attributes (a ``role`` of ``button`` is kept, as
@@ -371,9 +393,13 @@ def limit_formatting(markup: bytes) -> tuple[bytes, bool]:
     element whose end tag comes next (an icon's ``<i class=...></i>``, a template in a script)
     leaves the list at once and is not touched (only text between them: nothing can hide that
     end tag from the tokenizer). No feature reads these elements' attributes
-    except a ``role="button"`` (a call to action).
+    except a ``role="button"`` (a call to action). ``attributed``, when the caller has it, is
+    the number of formatting start tags with attributes (or a larger number): at most
+    ``MAX_FORMATTING_WITH_ATTRIBUTES`` of them and nothing is read.
     """
-    if len(_FORMATTING_WITH_ATTRIBUTES.findall(markup)) <= MAX_FORMATTING_WITH_ATTRIBUTES:
+    if attributed is None:
+        attributed = len(_FORMATTING_WITH_ATTRIBUTES.findall(markup))
+    if attributed <= MAX_FORMATTING_WITH_ATTRIBUTES:
         return markup, False
     tags = list(_read_tags(markup))
     left_open = [
@@ -401,6 +427,78 @@ def limit_formatting(markup: bytes) -> tuple[bytes, bool]:
         done = attrs[-1].end()
     kept.append(markup[done:])
     return b"".join(kept), True
+
+
+def formatting_tags(markup: bytes) -> list[tuple[bytes, bytes, bytes]]:
+    """Every formatting start tag: (name, attributes, ``b"</"`` if closed at once else ``b""``).
+
+    One pattern finds them everywhere in the markup (in comments, scripts and attribute values
+    of other tags too), a superset of the tags the tokenizer reads, as long as no attributes it
+    read hold another formatting start tag: one found inside another tag's value could read on
+    past a real one (``<a title="<b x='">`` then ``<b ...>``). Such markup is read tag by tag
+    instead (``_read_tags``, slower, exact). Other tags read past do not matter here.
+    """
+    found: list[tuple[bytes, bytes, bytes]] = _FORMATTING_TAG.findall(markup)
+    if not any(b"<" in attrs and _FORMATTING_HEAD.search(attrs) for _, attrs, _ in found):
+        return found
+    return _formatting_read(markup)
+
+
+def _formatting_read(markup: bytes) -> list[tuple[bytes, bytes, bytes]]:
+    """``formatting_tags`` by reading every tag as the tokenizer does."""
+    tags = list(_read_tags(markup))
+    if not tags:
+        return []
+    return [
+        (
+            tag.group(2),
+            markup[tag.end(2) : end - 1 if markup[end - 1 : end] == b">" else end],
+            b"</" if _closed_at_once(markup, end, after, after_name == name) else b"",
+        )
+        for (tag, name, _, end), (after, after_name, _, _) in zip(
+            tags, [*tags[1:], (None, b"", [], 0)], strict=True
+        )
+        if not tag.group(1) and name in _FORMATTING
+    ]
+
+
+def recreation_cost(found: list[tuple[bytes, bytes, bytes]], tags: int) -> int:
+    """An upper bound on the re-creation work (``RECREATION_BUDGET``'s units) a page can cost.
+
+    Each text after a closing tag can re-create every formatting element left open: at most
+    three identical ones (the same name and attributes) of each kind, so the list re-created
+    per text is at most the left-open start tags, three of each distinct one, each weighted by
+    its attributes; a text follows a tag, so there are at most ``tags`` texts."""
+    kinds = Counter((name.lower(), attrs) for name, attrs, closed in found if not closed)
+    per_text = 0.0
+    for (_, attrs), count in kinds.items():
+        k = len(_ATTRIBUTE_STEPS.findall(attrs)) if attrs else 0
+        per_text += min(count, 3) * (1 + k * k / 256)
+    return int(per_text * tags)
+
+
+def limit_recreation(
+    markup: bytes, tags: int, found: list[tuple[bytes, bytes, bytes]] | None = None
+) -> tuple[bytes, bool]:
+    """Rename every formatting tag (``<b>`` to ``<x-b>``, ``</b>`` to ``</x-b>``...) when
+    ``recreation_cost`` is over ``RECREATION_BUDGET``; True if it did.
+
+    The HTML standard re-creates the formatting elements left open before each text that
+    follows a closing tag which popped them: 33 identical ones (three of each of 11 kinds) and 100,000
+    paragraphs after them make lexbor build 3.3 million elements (3 s for 800 kB), and 33 with
+    256 attributes each take 18 s for 70 kB. Renamed, they are ordinary inline elements that
+    close with their parent: the same text, links, forms and controls, and none re-created.
+    ``tags`` is the number of ``<`` in the markup; ``found`` is ``formatting_tags(markup)``
+    when the caller has it."""
+    found = formatting_tags(markup) if found is None else found
+    left_open = [attrs for _, attrs, closed in found if not closed]
+    # A first bound without reading attributes: k of them take 2k - 1 bytes at least.
+    k = max(map(len, left_open), default=0) // 2 + 1
+    if len(left_open) * (1 + k * k / 256) * tags <= RECREATION_BUDGET:
+        return markup, False
+    if recreation_cost(found, tags) <= RECREATION_BUDGET:
+        return markup, False
+    return _FORMATTING_RENAME.sub(rb"<\1x-\2", markup), True
 
 
 @dataclass(frozen=True)
@@ -575,10 +673,15 @@ def parse_html(markup: str | bytes, settings: Settings | None = None) -> ParsedP
     if len(raw) > s.max_html_bytes:
         raw = raw[: s.max_html_bytes]
         page.truncated = True
-    raw, page.depth_limited = limit_depth(raw, s.max_nesting_depth, tag_counts(raw))
+    counts = tag_counts(raw)
+    raw, page.depth_limited = limit_depth(raw, s.max_nesting_depth, counts)
     raw, attributes_limited = limit_attributes(raw)
-    raw, formatting_limited = limit_formatting(raw)
-    page.attributes_limited = attributes_limited or formatting_limited
+    found = formatting_tags(raw)
+    raw, formatting_limited = limit_formatting(raw, sum(1 for _, attrs, _ in found if attrs))
+    if formatting_limited:
+        found = formatting_tags(raw)
+    raw, recreation_limited = limit_recreation(raw, counts[0], found)
+    page.attributes_limited = attributes_limited or formatting_limited or recreation_limited
     tree = LexborHTMLParser(raw)
     _collect(tree, page, s.max_script_chars, can_walk(raw), _FOREIGN.search(raw) is None)
     tree.strip_tags(_NON_TEXT)
