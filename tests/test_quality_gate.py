@@ -9,6 +9,7 @@ only adds training data.
 import json
 
 import pytest
+from threadpoolctl import threadpool_info
 
 from detector.detector import default_model_dir
 from detector.model import evaluate
@@ -28,6 +29,9 @@ LOSO_FLOORS = {
 }
 URL_FLOORS = {"roc_auc": 0.8, "recall_flagged": 0.5}
 URL_CEILINGS = {"fpr_flagged": 0.05}
+# The OpenBLAS kernels the shipped model was trained with (the Makefile asks for them where the
+# CPU has AVX-512). Other kernels round differently: thresholds then move in the sixth digit.
+SHIPPED_BLAS = "SkylakeX"
 
 
 def shipped_sidecar():
@@ -59,7 +63,12 @@ def test_training_reproduces_the_shipped_model(retrained):
     assert retrained["feature_schema_hash"] == shipped["feature_schema_hash"]
     assert retrained["estimator"] == shipped["estimator"]
     assert retrained["text_weight"] == shipped["text_weight"]
-    assert retrained["thresholds"] == shipped["thresholds"]
+    kernels = {i.get("architecture") for i in threadpool_info() if i["internal_api"] == "openblas"}
+    if kernels == {SHIPPED_BLAS}:
+        assert retrained["thresholds"] == shipped["thresholds"]
+    else:
+        for key, value in shipped["thresholds"].items():
+            assert retrained["thresholds"][key] == pytest.approx(value, abs=1e-5), (key, kernels)
     assert retrained["metrics"] == shipped["metrics"]
     assert retrained["comparison"] == shipped["comparison"]
 
