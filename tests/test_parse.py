@@ -504,9 +504,9 @@ def test_the_formatting_count_is_never_below_what_the_tag_reader_finds(markup: b
     found = formatting_tags(markup)
     attributed = sum(1 for _, attrs, _ in found if attrs)
     read = [
-        name
-        for tag, name, attrs, _ in _read_tags(markup)
-        if not tag.group(1) and name in {k.lower() for k in _KINDS} | {b"u"} and attrs
+        tag
+        for tag in _read_tags(markup)
+        if not tag.group(1) and tag.group(2).lower() in {*_KINDS, b"u"} and tag.group(3)
     ]
     assert attributed >= len(read)
     # So the count given to limit_formatting skips its reading only where nothing would change.

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import zip_longest
 from typing import Any, TypeVar
 
 import numpy as np
@@ -35,13 +36,22 @@ MAX_TAG_NAMES = 8_192  # distinct tag names in one document (custom elements); m
 _OVERFLOW_TAG = b"x-overflow"
 _RAW_TEXT = frozenset((b"script", b"style"))  # content is text to lexbor, outside SVG/MathML
 _SPACE = b"\t\n\x0c\r "  # HTML's ASCII whitespace (no vertical tab, unlike \s)
-_TAG_START = re.compile(rb"<(/?)([A-Za-z][^\t\n\x0c\r />]*)")
-# One step of the tokenizer's attribute states: separators, then ">" or a name with its value
-# (two patterns: with the separators first, a search would rescan every run of them).
-_SEPARATORS = re.compile(rb"[\t\n\x0c\r /]*")
+# A tag as HTML's tokenizer reads it: "/" for an end tag, the name, then the attributes (each
+# after separators: a name, and "=" and a value or not) and ">" (none when the markup ends).
+# Possessive, so that no input makes the engine backtrack.
+_ATTRIBUTE_NAME = rb"[^\t\n\x0c\r />][^\t\n\x0c\r />=]*+"
+_ATTRIBUTE_VALUE = rb"\"[^\"]*+\"?|'[^']*+'?|[^\t\n\x0c\r >]*+"
+_ATTRIBUTE_STEP = (
+    _ATTRIBUTE_NAME + rb"(?:[\t\n\x0c\r ]*+=[\t\n\x0c\r ]*+(?:" + _ATTRIBUTE_VALUE + rb"))?+"
+)
+_TAG = re.compile(
+    rb"<(/?)([A-Za-z][^\t\n\x0c\r />]*+)((?:[\t\n\x0c\r /]*+"
+    + _ATTRIBUTE_STEP
+    + rb")*+)[\t\n\x0c\r /]*+>?"
+)
+# One attribute within a tag's attributes (``_TAG``'s third group): its name and value.
 _ATTRIBUTE = re.compile(
-    rb"(>)|([^\t\n\x0c\r />][^\t\n\x0c\r />=]*)"
-    rb"(?:[\t\n\x0c\r ]*=[\t\n\x0c\r ]*(\"[^\"]*\"?|'[^']*'?|[^\t\n\x0c\r >]*))?"
+    rb"(" + _ATTRIBUTE_NAME + rb")(?:[\t\n\x0c\r ]*+=[\t\n\x0c\r ]*+(" + _ATTRIBUTE_VALUE + rb"))?+"
 )
 # The formatting elements whose copies pile up in the parser's list (``a`` and ``nobr`` close
 # an open one of their own name first), and their start tags that carry attributes.
@@ -50,13 +60,8 @@ _FORMATTING_WITH_ATTRIBUTES = re.compile(
     rb"<(?:[bisu]|big|code|em|font|small|strike|strong|tt)[\t\n\x0c\r /]", re.I
 )
 MAX_FORMATTING_WITH_ATTRIBUTES = 64  # distinct ones left open (real pages: 232 at most in all)
-# A formatting start tag as the tokenizer reads it (the same steps as _SEPARATORS and _ATTRIBUTE,
-# possessive so that no input makes the engine backtrack): its name, its attributes, and "</"
-# when the next "<" opens its own end tag, only text between (it leaves the list at once).
-_ATTRIBUTE_STEP = (
-    rb"[^\t\n\x0c\r />][^\t\n\x0c\r />=]*+"
-    rb"(?:[\t\n\x0c\r ]*+=[\t\n\x0c\r ]*+(?:\"[^\"]*+\"?|'[^']*+'?|[^\t\n\x0c\r >]*+))?+"
-)
+# A formatting start tag as ``_TAG`` reads it: its name, its attributes, and "</" when the next
+# "<" opens its own end tag, only text between (the element leaves the list at once).
 _FORMATTING_NAMES = rb"(?:[bisu]|big|code|em|font|small|strike|strong|tt)"
 _FORMATTING_TAG = re.compile(
     rb"<(" + _FORMATTING_NAMES + rb")(?![^\t\n\x0c\r />])"
@@ -65,6 +70,7 @@ _FORMATTING_TAG = re.compile(
     re.I,
 )
 _ATTRIBUTE_STEPS = re.compile(_ATTRIBUTE_STEP)
+_ROLE = re.compile(rb"role", re.I)
 _FORMATTING_HEAD = re.compile(rb"<" + _FORMATTING_NAMES + rb"(?![^\t\n\x0c\r />])", re.I)
 _FORMATTING_RENAME = re.compile(rb"<(/?)(" + _FORMATTING_NAMES + rb")(?=[\t\n\x0c\r />])", re.I)
 # Re-creations of formatting elements a page may cost lexbor, in units of one plain element
@@ -295,11 +301,10 @@ def _name_tokens(markup: bytes) -> int:
     return int(np.count_nonzero(sep[:-1] & ~sep[1:])) + int(not sep[0])
 
 
-def _read_tags(
-    markup: bytes,
-) -> Iterator[tuple[re.Match[bytes], bytes, list[re.Match[bytes]], int]]:
-    """Each tag as HTML's tokenizer reads it: (start match, lower-case name, attribute matches,
-    offset just past its ``>``).
+def _read_tags(markup: bytes) -> Iterator[re.Match[bytes]]:
+    """Each tag as HTML's tokenizer reads it: a match of ``_TAG`` (``group(1)`` is "/" for an end
+    tag, ``group(2)`` the name, ``group(3)`` the attributes, read one by one with ``_ATTRIBUTE``,
+    empty when there are none; ``end()`` is just past the ``>``).
 
     Tags are read everywhere lexbor could see one: inside comments too (where a tag may be text
     to lexbor, never the other way round), and inside scripts and styles from the first ``<svg``
@@ -311,36 +316,31 @@ def _read_tags(
     raw_until = foreign.start() if foreign is not None else len(markup)
     lower: bytes | None = None
     pos = 0
-    while (tag := _TAG_START.search(markup, pos)) is not None:
-        name = tag.group(2).lower()
+    while (tag := _TAG.search(markup, pos)) is not None:
         pos = tag.end()
-        attrs: list[re.Match[bytes]] = []
-        while True:
-            pos = _SEPARATORS.match(markup, pos).end()  # type: ignore[union-attr]  # always
-            attr = _ATTRIBUTE.match(markup, pos)
-            if attr is None:  # the markup ends inside the tag
-                break
-            pos = attr.end()
-            if attr.group(1) is not None:  # ">": the tag ends
-                break
-            attrs.append(attr)
-        yield tag, name, attrs, pos
-        if tag.start() < raw_until and not tag.group(1) and name in _RAW_TEXT:
-            lower = markup.lower() if lower is None else lower
-            end = lower.find(b"</" + name, pos)
-            pos = len(markup) if end < 0 else end
+        yield tag
+        if tag.start() < raw_until and not tag.group(1):
+            name = tag.group(2).lower()
+            if name in _RAW_TEXT:
+                lower = markup.lower() if lower is None else lower
+                end = lower.find(b"</" + name, pos)
+                pos = len(markup) if end < 0 else end
 
 
-def _closed_at_once(
-    markup: bytes, end: int, after: re.Match[bytes] | None, same_name: bool
-) -> bool:
-    """Whether the first ``<`` after a start tag ending at ``end`` opens its own end tag: only
-    text lies between, so nothing (a comment, ``<?x>``...) can hide that end tag from lexbor."""
+def _attributes(markup: bytes, tag: re.Match[bytes]) -> Iterator[re.Match[bytes]]:
+    """The attributes of a tag ``_read_tags`` read: name (``group(1)``) and value (``group(2)``)."""
+    return _ATTRIBUTE.finditer(markup, tag.start(3), tag.end(3))
+
+
+def _closed_at_once(markup: bytes, tag: re.Match[bytes], after: re.Match[bytes] | None) -> bool:
+    """Whether the first ``<`` after the start tag ``tag`` opens its own end tag (the tag
+    ``after`` it, both read by ``_read_tags``): only text lies between, so nothing (a comment,
+    ``<?x>``...) can hide that end tag from lexbor."""
     return (
         after is not None
         and bool(after.group(1))
-        and same_name
-        and markup.find(b"<", end) == after.start()
+        and after.group(2).lower() == tag.group(2).lower()
+        and markup.find(b"<", tag.end()) == after.start()
     )
 
 
@@ -358,18 +358,21 @@ def limit_attributes(markup: bytes) -> tuple[bytes, bool]:
     tags: set[bytes] = set()
     kept: list[bytes] = []
     done = 0  # markup before this offset is in ``kept``
-    for tag, name, attrs, _ in _read_tags(markup):
+    for tag in _read_tags(markup):
+        name = tag.group(2).lower()
         if name not in tags and len(tags) >= MAX_TAG_NAMES:
             kept += (markup[done : tag.start(2)], _OVERFLOW_TAG)
             done = tag.end(2)
         else:
             tags.add(name)
-        for count, attr in enumerate(attrs, 1):
-            key = attr.group(2).lower()
+        if not tag.group(3):
+            continue
+        for count, attr in enumerate(_attributes(markup, tag), 1):
+            key = attr.group(1).lower()
             if count > MAX_TAG_ATTRIBUTES or (
                 key not in names and len(names) >= MAX_ATTRIBUTE_NAMES
             ):
-                kept.append(markup[done : attr.start(2)])
+                kept.append(markup[done : attr.start()])
                 done = attr.end()
             else:
                 names.add(key)
@@ -403,28 +406,28 @@ def limit_formatting(markup: bytes, attributed: int | None = None) -> tuple[byte
         return markup, False
     tags = list(_read_tags(markup))
     left_open = [
-        (name, attrs)
-        for (tag, name, attrs, end), (after, after_name, _, _) in zip(
-            tags, [*tags[1:], (None, b"", [], 0)], strict=True
-        )
-        if not tag.group(1)
-        and name in _FORMATTING
-        and attrs
-        and not _closed_at_once(markup, end, after, after_name == name)
+        tag
+        for tag, after in zip_longest(tags, tags[1:])
+        if tag.group(3)
+        and not tag.group(1)
+        and tag.group(2).lower() in _FORMATTING
+        and not _closed_at_once(markup, tag, after)
     ]
     # Identical ones (the same name and attributes, byte for byte) the list holds three of.
-    distinct = {(name, markup[attrs[0].start() : attrs[-1].end()]) for name, attrs in left_open}
+    distinct = {(t.group(2).lower(), t.group(3).lstrip(_SPACE + b"/")) for t in left_open}
     if len(distinct) <= MAX_FORMATTING_WITH_ATTRIBUTES:
         return markup, False
     kept: list[bytes] = []
     done = 0
-    for _, attrs in left_open:
+    for tag in left_open:
+        attrs = list(_attributes(markup, tag)) if _ROLE.search(tag.group(3)) else []
         button = any(
-            a.group(2).lower() == b"role" and (a.group(3) or b"").strip(b"\"'").lower() == b"button"
+            a.group(1).lower() == b"role" and (a.group(2) or b"").strip(b"\"'").lower() == b"button"
             for a in attrs
         )
-        kept += (markup[done : attrs[0].start(2)], b'role="button"' if button else b"")
-        done = attrs[-1].end()
+        start = tag.end(3) - len(tag.group(3).lstrip(_SPACE + b"/"))
+        kept += (markup[done:start], b'role="button"' if button else b"")
+        done = tag.end(3)
     kept.append(markup[done:])
     return b"".join(kept), True
 
@@ -447,18 +450,14 @@ def formatting_tags(markup: bytes) -> list[tuple[bytes, bytes, bytes]]:
 def _formatting_read(markup: bytes) -> list[tuple[bytes, bytes, bytes]]:
     """``formatting_tags`` by reading every tag as the tokenizer does."""
     tags = list(_read_tags(markup))
-    if not tags:
-        return []
     return [
         (
             tag.group(2),
-            markup[tag.end(2) : end - 1 if markup[end - 1 : end] == b">" else end],
-            b"</" if _closed_at_once(markup, end, after, after_name == name) else b"",
+            tag.group(3),
+            b"</" if _closed_at_once(markup, tag, after) else b"",
         )
-        for (tag, name, _, end), (after, after_name, _, _) in zip(
-            tags, [*tags[1:], (None, b"", [], 0)], strict=True
-        )
-        if not tag.group(1) and name in _FORMATTING
+        for tag, after in zip_longest(tags, tags[1:])
+        if not tag.group(1) and tag.group(2).lower() in _FORMATTING
     ]
 
 
