@@ -8,7 +8,10 @@ building is quadratic in nesting depth for block elements), and so are attribute
 ``MAX_TAG_ATTRIBUTES`` in one tag or past ``MAX_ATTRIBUTE_NAMES`` distinct names in one document
 (lexbor compares each new attribute with every earlier one of its tag, and keeps the names it has
 seen in a table whose lookups slow down as it grows: a 270 kB tag of 40,000 distinct attributes
-parsed in 2.6 s, 2.9 MB of tags with one new name each in 24 s).
+parsed in 2.6 s, 2.9 MB of tags with one new name each in 24 s). Formatting elements left open
+are bounded too: their attributes are dropped past ``MAX_FORMATTING_WITH_ATTRIBUTES`` distinct
+ones (``limit_formatting``), and formatting tags are renamed to inert ones when re-creating them
+before each text would cost more than ``RECREATION_BUDGET`` (``limit_recreation``).
 """
 
 from __future__ import annotations
