@@ -4,8 +4,10 @@
 
 Prints pages/second for both and their cost ratio (target: extraction <= 3x the bare parse).
 Rounds alternate between the two so machine noise hits both alike; the best round counts.
-``--stages`` also prints what each part costs, as a multiple of the bare parse: the parse and
-collection of the page record, then each signal family on already parsed pages.
+``--stages`` also prints what each part costs, as a multiple of the bare parse and in ms a page:
+the parse and collection of the page record, then each signal family on already parsed pages.
+Page sets: the shared html-samples, the corpus pages, and ``bench/serve.py``'s mix of pages of
+about 100 kB (what the endpoint's latency figures are measured on).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from selectolax.lexbor import LexborHTMLParser
 
 from bench._pages import corpus_pages, real_pages
+from bench.serve import pages as serve_pages
 from detector.extract.base import Context
 from detector.extract.features import FAMILIES, extract
 from detector.extract.parse import parse_html
@@ -50,7 +53,8 @@ def _stages(snaps: list[Snapshot], rounds: int, parse_t: float) -> None:
             best = min(best, _time(family.extract, ctxs))
         costs[name] = best
     for name, cost in costs.items():
-        print(f"    {name:22s}: {cost / parse_t:6.2f}x the bare parse")
+        ms = cost / len(snaps) * 1000
+        print(f"    {name:22s}: {cost / parse_t:6.2f}x the bare parse, {ms:6.2f} ms a page")
 
 
 def main() -> None:
@@ -61,6 +65,7 @@ def main() -> None:
     sets = {
         "real (shared/html-samples)": real_pages(),
         "corpus (data/corpus pages)": corpus_pages(),
+        "serve mix (bench/serve.py, about 100 kB)": serve_pages(),
     }
     for name, pages in sets.items():
         if not pages:
