@@ -490,7 +490,9 @@ def limit_recreation(
     paragraphs after them make lexbor build 3.3 million elements (3 s for 800 kB), and 33 with
     256 attributes each take 18 s for 70 kB. Renamed, they are ordinary inline elements that
     close with their parent: the same text, links, forms and controls, and none re-created.
-    ``tags`` is the number of ``<`` in the markup; ``found`` is ``formatting_tags(markup)``
+    They are renamed wherever the pattern finds them, in comments and scripts too: on such a
+    page only (no real or corpus page comes near the budget). ``tags`` is the number of ``<``
+    in the markup; ``found`` is ``formatting_tags(markup)``
     when the caller has it."""
     found = formatting_tags(markup) if found is None else found
     left_open = [attrs for _, attrs, closed in found if not closed]
