@@ -20,7 +20,6 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import zip_longest
 from typing import Any, TypeVar
 
 import numpy as np
@@ -335,6 +334,20 @@ def _attributes(markup: bytes, tag: re.Match[bytes]) -> Iterator[re.Match[bytes]
     return _ATTRIBUTE.finditer(markup, tag.start(3), tag.end(3))
 
 
+def _with_next(
+    tags: Iterator[re.Match[bytes]],
+) -> Iterator[tuple[re.Match[bytes], re.Match[bytes] | None]]:
+    """Each tag with the one after it (None after the last), read as they come: no list of
+    every tag is kept (a million on 5 MB of dense tags)."""
+    before: re.Match[bytes] | None = None
+    for tag in tags:
+        if before is not None:
+            yield before, tag
+        before = tag
+    if before is not None:
+        yield before, None
+
+
 def _closed_at_once(markup: bytes, tag: re.Match[bytes], after: re.Match[bytes] | None) -> bool:
     """Whether the first ``<`` after the start tag ``tag`` opens its own end tag (the tag
     ``after`` it, both read by ``_read_tags``): only text lies between, so nothing (a comment,
@@ -407,10 +420,9 @@ def limit_formatting(markup: bytes, attributed: int | None = None) -> tuple[byte
         attributed = len(_FORMATTING_WITH_ATTRIBUTES.findall(markup))
     if attributed <= MAX_FORMATTING_WITH_ATTRIBUTES:
         return markup, False
-    tags = list(_read_tags(markup))
     left_open = [
         tag
-        for tag, after in zip_longest(tags, tags[1:])
+        for tag, after in _with_next(_read_tags(markup))
         if tag.group(3)
         and not tag.group(1)
         and tag.group(2).lower() in _FORMATTING
@@ -452,14 +464,13 @@ def formatting_tags(markup: bytes) -> list[tuple[bytes, bytes, bytes]]:
 
 def _formatting_read(markup: bytes) -> list[tuple[bytes, bytes, bytes]]:
     """``formatting_tags`` by reading every tag as the tokenizer does."""
-    tags = list(_read_tags(markup))
     return [
         (
             tag.group(2),
             tag.group(3),
             b"</" if _closed_at_once(markup, tag, after) else b"",
         )
-        for tag, after in zip_longest(tags, tags[1:])
+        for tag, after in _with_next(_read_tags(markup))
         if not tag.group(1) and tag.group(2).lower() in _FORMATTING
     ]
 
