@@ -497,14 +497,13 @@ def limit_recreation(
     ``recreation_cost`` is over ``RECREATION_BUDGET``; True if it did.
 
     The HTML standard re-creates the formatting elements left open before each text that
-    follows a closing tag which popped them: 33 identical ones (three of each of 11 kinds) and 100,000
-    paragraphs after them make lexbor build 3.3 million elements (3 s for 800 kB), and 33 with
-    256 attributes each take 18 s for 70 kB. Renamed, they are ordinary inline elements that
-    close with their parent: the same text, links, forms and controls, and none re-created.
-    They are renamed wherever the pattern finds them, in comments and scripts too: on such a
-    page only (no real or corpus page comes near the budget). ``tags`` is the number of ``<``
-    in the markup; ``found`` is ``formatting_tags(markup)``
-    when the caller has it."""
+    follows a closing tag which popped them: 33 identical ones (three of each of 11 kinds) and
+    100,000 paragraphs after them make lexbor build 3.3 million elements (3 s for 800 kB), and
+    33 with 256 attributes each take 18 s for 70 kB. Renamed, they are ordinary inline elements
+    that close with their parent: the same text, links, forms and controls, and none
+    re-created. They are renamed wherever the pattern finds them, in comments and scripts too:
+    on such a page only (no real or corpus page comes near the budget). ``tags`` is the number
+    of ``<`` in the markup; ``found`` is ``formatting_tags(markup)`` when the caller has it."""
     found = formatting_tags(markup) if found is None else found
     left_open = [attrs for _, attrs, closed in found if not closed]
     # A first bound without reading attributes: k of them take 2k - 1 bytes at least.
