@@ -26,6 +26,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.bombs import _recreated
 from detector.config import Settings
 from detector.detector import Detector
 from detector.extract.features import extract_features
@@ -94,11 +95,6 @@ def _number(rnd: random.Random) -> Any:
     )
 
 
-def _left_open(attrs: str) -> str:
-    kinds = ["big", "code", "em", "font", "i", "s", "small", "strike", "strong", "tt", "u"]
-    return "<b>" + "".join(f"<{k} {attrs}>" * 3 for k in kinds) + "x</b>"
-
-
 def deep_pages(cap: int) -> list[dict[str, Any]]:
     """Markup at the size cap made of one tag shape repeated (the depth limiter's worst cases),
     and the shapes the attribute and formatting bounds are for."""
@@ -115,8 +111,8 @@ def deep_pages(cap: int) -> list[dict[str, Any]]:
         "".join(f"<t{i}></t{i}>" for i in range(cap // 16)),
         ((blocks + "x</b>" * 200 + "</i>" * 200) * (cap // 4000 + 1))[:cap],
         # Formatting elements left open, re-created in every paragraph (parse.limit_recreation).
-        (_left_open("") + "<p>x</p>" * (cap // 8))[:cap],
-        (_left_open(" ".join(f"a{i}" for i in range(256))) + "<p>x</p>" * (cap // 8))[:cap],
+        _recreated(cap // 8)[:cap],
+        _recreated(cap // 8, 256)[:cap],
     ):
         pages.append({"url": "", "kind": "page", "html": markup[:cap]})
     return pages

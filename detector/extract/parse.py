@@ -58,20 +58,17 @@ _ATTRIBUTE = re.compile(
 # The formatting elements whose copies pile up in the parser's list (``a`` and ``nobr`` close
 # an open one of their own name first), and their start tags that carry attributes.
 _FORMATTING = frozenset(b"b big code em font i s small strike strong tt u".split())
-_FORMATTING_WITH_ATTRIBUTES = re.compile(
-    rb"<(?:[bisu]|big|code|em|font|small|strike|strong|tt)[\t\n\x0c\r /]", re.I
-)
+_FORMATTING_NAMES = rb"(?:[bisu]|big|code|em|font|small|strike|strong|tt)"  # _FORMATTING
+_FORMATTING_WITH_ATTRIBUTES = re.compile(rb"<" + _FORMATTING_NAMES + rb"[\t\n\x0c\r /]", re.I)
 MAX_FORMATTING_WITH_ATTRIBUTES = 64  # distinct ones left open (real pages: 232 at most in all)
 # A formatting start tag as ``_TAG`` reads it: its name, its attributes, and "</" when the next
 # "<" opens its own end tag, only text between (the element leaves the list at once).
-_FORMATTING_NAMES = rb"(?:[bisu]|big|code|em|font|small|strike|strong|tt)"
 _FORMATTING_TAG = re.compile(
     rb"<(" + _FORMATTING_NAMES + rb")(?![^\t\n\x0c\r />])"
     rb"((?:[\t\n\x0c\r /]*+(?:" + _ATTRIBUTE_STEP + rb")?+)*+)"
     rb"(?:>(?:[^<]*+(</)\1(?=[\t\n\x0c\r />]))?+)?+",
     re.I,
 )
-_ATTRIBUTE_STEPS = re.compile(_ATTRIBUTE_STEP)
 _ROLE = re.compile(rb"role", re.I)
 _FORMATTING_HEAD = re.compile(rb"<" + _FORMATTING_NAMES + rb"(?![^\t\n\x0c\r />])", re.I)
 _FORMATTING_RENAME = re.compile(rb"<(/?)(" + _FORMATTING_NAMES + rb")(?=[\t\n\x0c\r />])", re.I)
@@ -485,7 +482,7 @@ def recreation_cost(found: list[tuple[bytes, bytes, bytes]], tags: int) -> int:
     kinds = Counter((name.lower(), attrs) for name, attrs, closed in found if not closed)
     per_text = 0.0
     for (_, attrs), count in kinds.items():
-        k = len(_ATTRIBUTE_STEPS.findall(attrs)) if attrs else 0
+        k = len(_ATTRIBUTE.findall(attrs)) if attrs else 0
         per_text += min(count, 3) * (1 + k * k / 256)
     return int(per_text * tags)
 
