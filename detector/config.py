@@ -91,6 +91,10 @@ class Settings:
     serve_cors_origins: str = ""  # comma-separated, e.g. chrome-extension://<id>
     serve_cache_size: int = 4096  # verdicts kept in the response cache
     serve_cache_ttl: float = 600.0  # seconds a cached verdict is reused
+    # A bare URL the server could not fetch (timeout, refused, an error status) is scored from
+    # the URL alone; that answer is reused this long only, so a site that was slow once is
+    # fetched again soon (capped by serve_cache_ttl; 0 = never reused).
+    serve_fetch_failed_ttl: float = 30.0
     serve_batch_max: int = 32  # snapshots per POST /v1/score/batch
     serve_fetch_timeout: float = 8.0  # wall-clock cap when the server fetches a bare URL
     serve_body_timeout: float = 30.0  # seconds a request body may take to arrive (408 after)

@@ -627,13 +627,18 @@ def test_no_caller_can_rewrite_what_lookups_say_about_a_scanned_url(
         assert answers[fresh] == []
 
 
-def test_a_page_the_server_fetched_answers_lookups_and_a_failed_fetch_does_not(
-    shipped: Any, tmp_path: Path, httpserver: Any
-) -> None:
+def _lure_and_gone(tmp_path: Path, httpserver: Any) -> tuple[Settings, str, str]:
+    """Settings that let the server fetch from loopback, a lure page and a URL answering 503."""
     httpserver.expect_request("/lure").respond_with_data(LURE, content_type="text/html")
     httpserver.expect_request("/gone").respond_with_data("", status=503)
     settings = _settings(tmp_path, allow_loopback=True, obey_robots=False)
-    lure, gone = httpserver.url_for("/lure"), httpserver.url_for("/gone")
+    return settings, httpserver.url_for("/lure"), httpserver.url_for("/gone")
+
+
+def test_a_page_the_server_fetched_answers_lookups_and_a_failed_fetch_does_not(
+    shipped: Any, tmp_path: Path, httpserver: Any
+) -> None:
+    settings, lure, gone = _lure_and_gone(tmp_path, httpserver)
     with TestClient(create_app(settings, detector=shipped)) as c:
         for url in (lure, gone):
             assert c.post("/v1/score", json={"url": url}, headers=H).status_code == 200
@@ -642,6 +647,48 @@ def test_a_page_the_server_fetched_answers_lookups_and_a_failed_fetch_does_not(
     assert found["url"]["verdict"]["source"] == "fetch"
     assert found["url"]["verdict"]["label"] == "scam"
     assert [m for m in failed if m["kind"] == "url"] == []
+
+
+def test_a_failed_fetch_is_reused_briefly_and_a_fetched_page_for_the_cache_ttl(
+    shipped: Any, tmp_path: Path, httpserver: Any
+) -> None:
+    settings, lure, gone = _lure_and_gone(tmp_path, httpserver)
+    app = create_app(settings, detector=shipped)
+    now = [0.0]
+
+    def hits(path: str) -> int:
+        return sum(1 for request, _ in httpserver.log if request.path == path)
+
+    with TestClient(app) as c:
+        app.state.service.cache._clock = lambda: now[0]
+
+        def score(url: str) -> dict[str, Any]:
+            resp = c.post("/v1/score", json={"url": url}, headers=H)
+            assert resp.status_code == 200
+            return dict(resp.json())
+
+        assert not score(gone)["cached"] and score(gone)["cached"]  # within the failed TTL
+        assert not score(lure)["cached"] and score(lure)["cached"]
+        assert (hits("/gone"), hits("/lure")) == (1, 1)
+        now[0] = settings.serve_fetch_failed_ttl + 1  # the failure is fetched again...
+        again = score(gone)
+        assert not again["cached"] and again["fetch_error"] and hits("/gone") == 2
+        assert score(lure)["cached"] and hits("/lure") == 1  # ...the page is not
+        now[0] = settings.serve_cache_ttl + 1
+        assert not score(lure)["cached"] and hits("/lure") == 2
+
+
+def test_cache_keeps_an_entry_for_its_own_ttl_capped_by_the_cache_ttl() -> None:
+    now = [0.0]
+    cache = TTLCache(size=4, ttl=10, clock=lambda: now[0])
+    cache.put("short", 1, ttl=2)
+    cache.put("long", 2, ttl=60)  # capped at the cache's 10 s
+    cache.put("never", 3, ttl=0)
+    assert cache.get("never") is None
+    now[0] = 3
+    assert cache.get("short") is None and cache.get("long") == 2
+    now[0] = 11
+    assert cache.get("long") is None
 
 
 def test_report_waits_for_an_analyst_before_it_becomes_a_label(

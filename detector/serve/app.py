@@ -334,7 +334,9 @@ class Service:
             for (i, key, snap), verdict in zip(pending, verdicts, strict=True):
                 data = self._shape(snap, verdict)
                 if verdict.error is None:
-                    self.cache.put(key, data)
+                    failed_fetch = i in fetched and bool(snap.get("error"))
+                    ttl = self.settings.serve_fetch_failed_ttl if failed_fetch else None
+                    self.cache.put(key, data, ttl)
                     self._index(snap, data, fetched=i in fetched)
                 out[i] = data
         return [v for v in out if v is not None]

@@ -38,10 +38,12 @@ class TTLCache:
         self.hits += 1
         return item[1]
 
-    def put(self, key: str, value: Any) -> None:
-        if self.size == 0 or self.ttl <= 0:
+    def put(self, key: str, value: Any, ttl: float | None = None) -> None:
+        """Keep ``value`` for ``ttl`` seconds (default: the cache's own)."""
+        ttl = self.ttl if ttl is None else min(ttl, self.ttl)
+        if self.size == 0 or ttl <= 0:
             return
-        self._items[key] = (self._clock() + self.ttl, value)
+        self._items[key] = (self._clock() + ttl, value)
         self._items.move_to_end(key)
         while len(self._items) > self.size:
             self._items.popitem(last=False)
