@@ -98,6 +98,19 @@ def library_versions() -> dict[str, str]:
     return out
 
 
+def blas_kernels() -> list[str]:
+    """The OpenBLAS kernels this process uses (e.g. ``["SkylakeX"]``): other kernels round
+    differently, so a model retrained elsewhere may differ in the last digits."""
+    from threadpoolctl import threadpool_info
+
+    found = {
+        str(pool.get("architecture"))
+        for pool in threadpool_info()
+        if pool.get("internal_api") == "openblas" and pool.get("architecture")
+    }
+    return sorted(found)
+
+
 def sha256_file(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as fh:

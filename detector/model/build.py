@@ -137,6 +137,7 @@ def describe(
         "counts": result.counts,
         "train_seconds": result.seconds,
         "libraries": artifact.library_versions(),
+        "blas_kernels": artifact.blas_kernels(),
     }
 
 

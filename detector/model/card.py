@@ -135,7 +135,8 @@ def render(side: dict[str, Any]) -> str:
         f"- Real sets read from ../shared/data: {shared.get('sets') or 'none (trained on data/ alone)'}"
         f" (sha256 `{str(shared.get('sha256'))[:16]}…`, never copied into the repository). "
         f"Training data sha256 `{side['training_data_sha256'][:16]}…`; feature schema "
-        f"`{side['feature_schema_hash']}`; libraries {side['libraries']}.",
+        f"`{side['feature_schema_hash']}`; libraries {side['libraries']}; OpenBLAS kernels "
+        f"{side.get('blas_kernels', 'not recorded')}.",
         *(
             [
                 f"- Includes {fb['count']} analyst labels ({fb['scam']} scam / {fb['benign']} "
