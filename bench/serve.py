@@ -561,7 +561,7 @@ def free_port() -> int:
 
 
 def start_server(
-    workers: int, log: Path, idle_gc: bool = True
+    workers: int, log: Path, idle_gc: bool = True, keep_warm: bool = False
 ) -> tuple[subprocess.Popen[bytes], int]:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("DETECTOR_")} | {
@@ -570,6 +570,7 @@ def start_server(
         "DETECTOR_SERVE_CLIENT_RATE_LIMIT": "10000000/minute",
         "PYTHONPATH": str(ROOT),
         "DETECTOR_SERVE_IDLE_GC": "1" if idle_gc else "0",
+        "DETECTOR_SERVE_KEEP_WARM": "1" if keep_warm else "0",
     }
     cmd = [sys.executable, "-m", "detector", "serve", "--port", str(port)]
     # info: one access line per request (hashes, no URL), the level a deployment runs at
@@ -662,6 +663,12 @@ def main() -> None:
         "--no-idle-gc: CPython's own, inside scores, for comparison)",
     )
     ap.add_argument(
+        "--keep-warm",
+        action="store_true",
+        help="the server scores a small page while idle (DETECTOR_SERVE_KEEP_WARM; "
+        "docs/serve.md); the in-process baselines stay as they are",
+    )
+    ap.add_argument(
         "--pin",
         action=argparse.BooleanOptionalAction,
         default=len(os.sched_getaffinity(0)) >= 2,
@@ -694,7 +701,7 @@ def main() -> None:
     gc.freeze()
 
     log = Path(tempfile.mkdtemp(prefix="bench-serve-")) / "server.log"
-    proc, port = start_server(args.workers, log, args.idle_gc)
+    proc, port = start_server(args.workers, log, args.idle_gc, args.keep_warm)
     try:
         asyncio.run(serial(port, items, 20, first=5_000_000))  # warm-up
         twin = Twin()

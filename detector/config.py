@@ -106,6 +106,9 @@ class Settings:
     serve_lookup_snapshots: bool = False
     serve_threads: int = 1  # scoring threads per worker (CPU-bound: one is right for the GIL)
     serve_idle_gc: bool = True  # full garbage collections between scores, not inside one
+    # Score a small synthetic page over and over while no request waits, so the next one finds
+    # the scoring path in the CPU caches (a core stays busy while idle; off by default).
+    serve_keep_warm: bool = False
 
     extra: Mapping[str, Any] = field(default_factory=dict)
 

@@ -252,6 +252,24 @@ def test_zz_logs_hold_no_urls_bodies_or_keys(server: dict[str, Any]) -> None:
         assert secret not in text
 
 
+def test_a_worker_keeping_warm_scores_and_stops_promptly(tmp_path: Path) -> None:
+    env = _env(DETECTOR_API_KEYS=f"ext:{KEY}")
+    with _serving(env, tmp_path / "server.log", "--keep-warm") as running:
+        base = running["base"]
+        assert httpx.get(base + "/readyz").json()["keep_warm"] is True
+        time.sleep(0.3)  # idle: warm scores run
+        body = {"url": "https://who-viewed.example/", "html": LURE}
+        resp = httpx.post(base + "/v1/score", json=body, headers={"X-API-Key": KEY}, timeout=30)
+        assert resp.status_code == 200 and resp.json()["label"] == "scam"
+        proc = running["proc"]
+        began = time.monotonic()
+        proc.terminate()
+        proc.wait(timeout=20)
+        took = time.monotonic() - began
+    assert took < 10, f"took {took:.1f} s to stop"
+    assert "Application shutdown complete" in (tmp_path / "server.log").read_text()
+
+
 def test_a_model_that_fails_verification_stops_start_up(tmp_path: Path) -> None:
     broken = tmp_path / "model"
     broken.mkdir()

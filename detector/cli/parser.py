@@ -238,6 +238,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--forwarded-allow-ips",
         help="proxies whose X-Forwarded-For is trusted for per-address limits (default 127.0.0.1)",
     )
+    sv.add_argument(
+        "--keep-warm",
+        action="store_true",
+        help="score a small page while idle so the next request finds the caches warm "
+        "(lower latency at light load; each worker keeps its core busy)",
+    )
     sv.add_argument("--new-key", metavar="NAME", help="print a new key and exit")
 
     dm = command("demo", cmd_demo, help="scan the bundled sample offline via a local demo server")

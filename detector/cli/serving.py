@@ -25,6 +25,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         "model_path": args.model,
         "serve_store": args.store,
         "allow_loopback": "1" if args.allow_loopback else None,
+        "serve_keep_warm": "1" if args.keep_warm else None,
     }
     for name, value in flags.items():
         if value is not None:

@@ -41,6 +41,7 @@ from detector.serve.keys import KeyRing
 from detector.serve.lean import refuse_unused
 from detector.serve.lookup import HashIndex, canonical_url, sha256_hex
 from detector.serve.middleware import BodyLimit, Contain, Gate, Headers, Limits, client_hash
+from detector.serve.warm import KeepWarm
 from detector.store.base import Store
 
 log = logging.getLogger("detector.serve")
@@ -114,6 +115,7 @@ class Service:
         self.session: Any = None
         self.executor = self._new_executor()
         self.fetcher = self._new_fetcher()
+        self.warm: KeepWarm | None = None
         self.fetch_settings = settings.replace(
             connect_timeout=min(settings.connect_timeout, 3.0),
             read_timeout=min(settings.read_timeout, settings.serve_fetch_timeout),
@@ -176,7 +178,19 @@ class Service:
         # the collector's reach, so no full collection walks it between two requests.
         gc.collect()
         gc.freeze()
+        if self.settings.serve_keep_warm:
+            from detector.detector import warm_up_snapshots
+
+            page = warm_up_snapshots()[0]
+            detector = self.detector
+            self.warm = KeepWarm(lambda: detector.score(page), busy=lambda: self.queued > 0)
         self.ready = True
+
+    def keep_warm(self) -> None:
+        """Warm scores on the scoring thread while no request waits (``SERVE_KEEP_WARM``; call
+        from the event loop once started, and whenever the queue empties)."""
+        if self.warm is not None and self.ready:
+            self.warm.schedule(self.executor)
 
     def _store_rows(self) -> list[tuple[int, str, str | None, dict[str, Any]]]:
         return list(self.store.url_verdicts(self.store_seen)) if self.store is not None else []
@@ -212,6 +226,8 @@ class Service:
 
     def stop(self) -> None:
         self.ready = False
+        if self.warm is not None:
+            self.warm.stop()
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.fetcher.shutdown(wait=False, cancel_futures=True)
         release(self, "session")
@@ -326,10 +342,14 @@ class Service:
                     headers={"Retry-After": "1"},
                 )
             self.queued += len(pending)
+            if self.warm is not None:
+                self.warm.interrupt()
             try:
                 verdicts = await self._in_scorer([snap for _, _, snap in pending], state)
             finally:
                 self.queued -= len(pending)
+                if self.queued == 0:
+                    self.keep_warm()
             fetched = {i for i, _, _, _ in fetches}
             for (i, key, snap), verdict in zip(pending, verdicts, strict=True):
                 data = self._shape(snap, verdict)
@@ -481,6 +501,7 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
             log.error("start-up stopped: %s", exc)
             raise
         log.info("ready: model %s, %d native thread(s)", service.model_name, service.native_threads)
+        service.keep_warm()
         refresher = asyncio.create_task(service.refresh_forever(STORE_REFRESH_SECONDS))
         # Full garbage collections between scores, not inside one (collector.py says why).
         collector = IdleCollector(busy=lambda: service.queued > 0)
@@ -704,7 +725,12 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
     async def readyz() -> JSONResponse:
         svc = _ready()
         return JSONResponse(
-            {"status": "ready", "model": svc.model_name, "native_threads": svc.native_threads}
+            {
+                "status": "ready",
+                "model": svc.model_name,
+                "native_threads": svc.native_threads,
+                "keep_warm": svc.warm is not None,
+            }
         )
 
     # Middleware: the last added runs first.

@@ -204,6 +204,7 @@ class ReadyOut(BaseModel):
     status: Literal["ready"]
     model: str
     native_threads: int = Field(description="largest BLAS/OpenMP pool size in this worker")
+    keep_warm: bool = Field(description="whether the worker scores a small page while idle")
 
 
 class ErrorDetail(BaseModel):

@@ -1,0 +1,102 @@
+"""Keeping the scoring path warm while a worker waits for requests (``SERVE_KEEP_WARM``).
+
+On a shared host a pause between requests costs the next score: other tenants' work evicts the
+worker's code and data from the caches it shares with them, and a score that follows 30 ms of
+idle (or of spinning, which touches nothing) takes 15-45% longer than one that follows another
+score (``bench/idle_cost.py``, ``bench/serve.py``). Scoring a small synthetic page over and over
+while idle keeps what a score touches in those caches, and the next real page costs what it
+costs back to back.
+
+It is off by default: the scoring thread then uses its core whenever no request is waiting.
+The loop runs on the scoring thread, one small score (about 1 ms) at a time, with a short sleep
+after each so the event loop gets the interpreter lock at once; it gives way before its next
+score as soon as a request is counted as queued, and ends after ``span`` seconds in any case so
+any other job waiting for the thread runs; the event loop then schedules it again if the worker
+is still idle.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Executor
+
+log = logging.getLogger("detector.serve")
+
+PAUSE = 0.001  # seconds waited after each warm score (the event loop takes the lock in it)
+SPAN = 0.25  # seconds one round of warm scores lasts at most before it is scheduled again
+
+
+class KeepWarm:
+    """Warm scores on ``executor``'s thread while ``busy()`` is false.
+
+    ``score`` scores one small page; ``busy`` says whether a request is waiting for the thread
+    (read between two warm scores). Schedule from the event loop only.
+    """
+
+    def __init__(
+        self,
+        score: Callable[[], object],
+        busy: Callable[[], bool],
+        span: float = SPAN,
+        pause: float = PAUSE,
+    ) -> None:
+        self.score = score
+        self.busy = busy
+        self.span = span
+        self.pause = pause
+        self.rounds = 0  # rounds started
+        self.scores = 0  # warm scores made
+        self._running = False
+        self._stopped = False
+        self._wake = threading.Event()  # set when a request is queued: the round ends at once
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._executor: Executor | None = None
+
+    def schedule(self, executor: Executor) -> None:
+        """Start a round on ``executor`` unless one is running, a request waits, or stopped."""
+        if self._running or self._stopped or self.busy():
+            return
+        self._loop = asyncio.get_running_loop()
+        self._executor = executor
+        self._running = True
+        self._wake.clear()
+        self.rounds += 1
+        try:
+            executor.submit(self._round)
+        except RuntimeError:  # the executor is shut down: the worker is stopping
+            self._running = False
+
+    def interrupt(self) -> None:
+        """A request is about to be queued: a running round ends after its current score
+        (without waiting out its pause)."""
+        self._wake.set()
+
+    def stop(self) -> None:
+        """No new round; a running one ends after its current score."""
+        self._stopped = True
+        self._wake.set()
+
+    def _round(self) -> None:
+        ends = time.monotonic() + self.span
+        try:
+            while not (self._stopped or self.busy()) and time.monotonic() < ends:
+                self.score()
+                self.scores += 1
+                if self._wake.wait(self.pause):
+                    break
+        except Exception:  # a warm score must never take the worker down
+            log.exception("keep-warm score failed; keep-warm stops")
+            self._stopped = True
+        finally:
+            self._running = False
+        # Ran its span out with nothing waiting: the event loop starts the next round (a job
+        # other than a request, submitted meanwhile, runs first).
+        loop, executor = self._loop, self._executor
+        if not (self._stopped or self.busy()) and loop is not None and executor is not None:
+            with contextlib.suppress(RuntimeError):  # the loop is closed: the worker stops
+                loop.call_soon_threadsafe(self.schedule, executor)

@@ -1,0 +1,111 @@
+"""Keep-warm (``SERVE_KEEP_WARM``): warm scores while idle, out of the way of every request."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+
+from fastapi.testclient import TestClient
+
+from detector.config import Settings
+from detector.serve import create_app
+from detector.serve.warm import KeepWarm
+
+KEY = "warm-key-0123456789abcdef"
+H = {"X-API-Key": KEY}
+
+
+def _until(check: Any, timeout: float = 5.0) -> bool:
+    ends = time.monotonic() + timeout
+    while time.monotonic() < ends:
+        if check():
+            return True
+        time.sleep(0.005)
+    return False
+
+
+def test_warm_scores_run_while_idle_and_stop_when_a_request_waits() -> None:
+    async def scenario() -> None:
+        queued = [0]
+        scored = threading.Event()
+        warm = KeepWarm(lambda: scored.set(), busy=lambda: queued[0] > 0, span=0.05, pause=0.001)
+        with ThreadPoolExecutor(max_workers=1) as executor:
+            warm.schedule(executor)
+            assert await asyncio.to_thread(scored.wait, 2.0)
+            await asyncio.sleep(0.2)  # rounds end after their span and are scheduled again
+            assert warm.rounds >= 2 and warm.scores > 0
+            queued[0] = 1  # a request counted as queued: the round gives way...
+            warm.interrupt()
+            job = executor.submit(lambda: warm.scores)
+            at = await asyncio.wrap_future(job)
+            await asyncio.sleep(0.05)
+            assert warm.scores == at  # ...and no warm score runs while it is queued
+            warm.schedule(executor)  # nor does a new round start
+            await asyncio.sleep(0.05)
+            assert warm.scores == at
+            queued[0] = 0
+            warm.schedule(executor)
+            assert await asyncio.to_thread(_until, lambda: warm.scores > at)
+            warm.stop()
+            job = executor.submit(lambda: warm.scores)
+            stopped_at = await asyncio.wrap_future(job)
+            warm.schedule(executor)
+            await asyncio.sleep(0.05)
+            assert warm.scores == stopped_at
+
+    asyncio.run(scenario())
+
+
+def test_a_failing_warm_score_stops_keep_warm_and_leaves_the_thread_working(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    async def scenario() -> None:
+        def broken() -> None:
+            raise ValueError("no model")
+
+        warm = KeepWarm(broken, busy=lambda: False, span=0.05)
+        with ThreadPoolExecutor(max_workers=1) as executor:
+            warm.schedule(executor)
+            assert await asyncio.wrap_future(executor.submit(lambda: 41 + 1)) == 42
+            warm.schedule(executor)
+            await asyncio.sleep(0.05)
+            assert warm.rounds == 1 and warm.scores == 0
+
+    asyncio.run(scenario())
+    assert "keep-warm score failed" in caplog.text
+
+
+PAGE = {
+    "url": "https://who-viewed.example/",
+    "html": "<h1>See who viewed your TikTok profile</h1><form method=post>"
+    "<input name=username><input type=password name=password></form>",
+}
+
+
+def _answer(shipped: Any, warm: bool) -> dict[str, Any]:
+    settings = Settings(
+        api_keys=f"ext:{KEY}", serve_store="", serve_keep_warm=warm, serve_cache_size=0
+    )
+    app = create_app(settings, detector=shipped)
+    with TestClient(app) as c:
+        keeper = app.state.service.warm
+        assert (keeper is not None) == warm
+        if keeper is not None:
+            assert _until(lambda: keeper.scores > 0)  # warm while idle
+            rounds = keeper.rounds
+        resp = c.post("/v1/score", json=PAGE, headers=H)
+        assert resp.status_code == 200
+        if keeper is not None:  # and warm again once the request is answered
+            assert _until(lambda: keeper.rounds > rounds)
+    return {k: resp.json()[k] for k in ("label", "score", "reasons")}
+
+
+def test_a_worker_keeping_warm_answers_as_one_that_does_not(shipped: Any) -> None:
+    assert _answer(shipped, warm=True) == _answer(shipped, warm=False)
