@@ -7,12 +7,13 @@ score (``bench/idle_cost.py``, ``bench/serve.py``). Scoring a small synthetic pa
 while idle keeps what a score touches in those caches, and the next real page costs what it
 costs back to back.
 
-It is off by default: the scoring thread then uses its core whenever no request is waiting.
-The loop runs on the scoring thread, one small score (about 1 ms) at a time, with a short sleep
-after each so the event loop gets the interpreter lock at once; it gives way before its next
-score as soon as a request is counted as queued, and ends after ``span`` seconds in any case so
-any other job waiting for the thread runs; the event loop then schedules it again if the worker
-is still idle.
+It is off by default: with it the scoring thread uses its core whenever no request is waiting.
+The loop runs on the scoring thread, one small score (about 1 ms) at a time, each followed by a
+pause (``PAUSE``) in which the event loop takes the interpreter lock. A request counted as
+queued ends the round at once (the pause waits on an event the request handler sets; a warm
+score already running finishes first). A round also ends after ``span`` seconds, so any other
+job waiting for the thread runs; the event loop then starts the next one if the worker is
+still idle.
 """
 
 from __future__ import annotations
