@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -35,7 +36,9 @@ def test_warm_scores_run_while_idle_and_stop_when_a_request_waits() -> None:
     async def scenario() -> None:
         queued = [0]
         scored = threading.Event()
-        warm = KeepWarm(lambda: scored.set(), busy=lambda: queued[0] > 0, span=0.05, pause=0.001)
+        warm = KeepWarm(
+            lambda: [scored.set(), None], busy=lambda: queued[0] > 0, span=0.05, pause=0.001
+        )
         with ThreadPoolExecutor(max_workers=1) as executor:
             warm.schedule(executor)
             assert await asyncio.to_thread(scored.wait, 2.0)
@@ -63,11 +66,42 @@ def test_warm_scores_run_while_idle_and_stop_when_a_request_waits() -> None:
     asyncio.run(scenario())
 
 
+def test_a_queued_request_ends_a_warm_score_between_two_steps() -> None:
+    async def scenario() -> None:
+        ran: list[str] = []
+        queued = [0]
+
+        def steps() -> Iterator[None]:
+            ran.append("parse")
+            yield
+            ran.append("claims")
+            queued[0] = 1  # a request is queued while this step runs
+            warm.interrupt()
+            yield
+            ran.append("model")
+
+        warm = KeepWarm(steps, busy=lambda: queued[0] > 0, span=10.0, pause=1.0)
+        with ThreadPoolExecutor(max_workers=1) as executor:
+            began = time.monotonic()
+            warm.schedule(executor)
+            await asyncio.wrap_future(executor.submit(lambda: None))  # runs once it gave way
+            assert time.monotonic() - began < 1.9  # one pause (1 s), not two, nor its span
+        assert ran == ["parse", "claims"] and warm.scores == 0
+
+    asyncio.run(scenario())
+
+
+def test_the_detector_warm_score_comes_in_short_steps(shipped: Any) -> None:
+    steps = sum(1 for _ in shipped.warm_steps())
+    assert steps >= 9  # the parse, each family, the models (then the verdict, not yielded)
+
+
 def test_a_failing_warm_score_stops_keep_warm_and_leaves_the_thread_working(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     async def scenario() -> None:
-        def broken() -> None:
+        def broken() -> Iterator[None]:
+            yield
             raise ValueError("no model")
 
         warm = KeepWarm(broken, busy=lambda: False, span=0.05)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field, replace
 from types import ModuleType
 from typing import Any
@@ -112,6 +112,21 @@ def extract(
         A family failed on this input (the reason names the family); the caller records it as
         this row's error and goes on.
     """
+    steps = extract_in_steps(snapshot, intel, settings)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
+
+
+def extract_in_steps(
+    snapshot: Snapshot | Mapping[str, Any],
+    intel: DomainIntel | None = None,
+    settings: Settings | None = None,
+) -> Generator[None, None, Extraction]:
+    """``extract``, yielding after the parse and after each family (a caller that must be able
+    to stop between two short steps: the endpoint's keep-warm); returns the extraction."""
     snap = Snapshot.coerce(snapshot)
     s = settings or Settings()
     if snap.html:
@@ -122,6 +137,7 @@ def extract(
         page = build_page(snap, s)
     except (MemoryError, RecursionError) as exc:
         raise ExtractionError(f"markup could not be parsed: {exc!r}", "parse") from exc
+    yield
     ctx = Context(snapshot=snap, page=page, settings=s, intel=intel)
     features: dict[str, FeatureValue] = {}
     evidence: dict[str, str] = {}
@@ -134,6 +150,7 @@ def extract(
             raise ExtractionError(f"{family} features failed: {exc!r}", family) from exc
         features.update(sig.features)
         evidence.update(sig.evidence)
+        yield
     for sig in (_page_shape(snap, page), _cross(features, ctx)):
         features.update(sig.features)
         evidence.update(sig.evidence)

@@ -15,7 +15,7 @@ import logging
 import math
 import os
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from typing import Any
@@ -179,12 +179,18 @@ class Service:
         gc.collect()
         gc.freeze()
         if self.settings.serve_keep_warm:
-            from detector.detector import warm_up_snapshots
-
-            page = warm_up_snapshots()[0]
-            detector = self.detector
-            self.warm = KeepWarm(lambda: detector.score(page), busy=lambda: self.queued > 0)
+            self.warm = KeepWarm(self._warm_steps(), busy=lambda: self.queued > 0)
         self.ready = True
+
+    def _warm_steps(self) -> Callable[[], Iterable[object]]:
+        """One warm score in steps: the detector's own (``Detector.warm_steps``), or, for a
+        stand-in scorer without them, a score of a small page in one step."""
+        steps = getattr(self.detector, "warm_steps", None)
+        if steps is not None:
+            return steps
+        detector = self.detector
+        page = {"url": "https://warm-up.invalid/", "text": "warm up"}
+        return lambda: [detector.score(page)]
 
     def keep_warm(self) -> None:
         """Warm scores on the scoring thread while no request waits (``SERVE_KEEP_WARM``; call

@@ -8,10 +8,11 @@ while idle keeps what a score touches in those caches, and the next real page co
 costs back to back.
 
 It is off by default: with it the scoring thread uses its core whenever no request is waiting.
-The loop runs on the scoring thread, one small score (about 1 ms) at a time, each followed by a
-pause (``PAUSE``) in which the event loop takes the interpreter lock. A request counted as
-queued ends the round at once (the pause waits on an event the request handler sets; a warm
-score already running finishes first). A round also ends after ``span`` seconds, so any other
+The loop runs on the scoring thread, one score of the warm-up page (about 1 ms) at a time, taken
+in steps of 0.01-0.3 ms (the parse, each family, the models, the explanation), each followed by
+a pause (``PAUSE``) in which the event loop takes the interpreter lock. A request counted as
+queued ends the round at the next pause (the pause waits on an event the request handler sets),
+so it waits for one step at most. A round also ends after ``span`` seconds, so any other
 job waiting for the thread runs; the event loop then starts the next one if the worker is
 still idle.
 """
@@ -23,30 +24,31 @@ import contextlib
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Executor
 
 log = logging.getLogger("detector.serve")
 
-PAUSE = 0.001  # seconds waited after each warm score (the event loop takes the lock in it)
+PAUSE = 0.0001  # seconds waited after each step of a warm score (the event loop takes the lock)
 SPAN = 0.25  # seconds one round of warm scores lasts at most before it is scheduled again
 
 
 class KeepWarm:
     """Warm scores on ``executor``'s thread while ``busy()`` is false.
 
-    ``score`` scores one small page; ``busy`` says whether a request is waiting for the thread
-    (read between two warm scores). Schedule from the event loop only.
+    ``steps`` makes one warm score as a generator that yields between its short steps
+    (``Detector.warm_steps``); ``busy`` says whether a request is waiting for the thread (read
+    before each warm score). Schedule from the event loop only.
     """
 
     def __init__(
         self,
-        score: Callable[[], object],
+        steps: Callable[[], Iterable[object]],
         busy: Callable[[], bool],
         span: float = SPAN,
         pause: float = PAUSE,
     ) -> None:
-        self.score = score
+        self.steps = steps
         self.busy = busy
         self.span = span
         self.pause = pause
@@ -86,10 +88,9 @@ class KeepWarm:
         ends = time.monotonic() + self.span
         try:
             while not (self._stopped or self.busy()) and time.monotonic() < ends:
-                self.score()
+                if any(self._wake.wait(self.pause) for _ in self.steps()):
+                    break  # a request is queued: give way between two steps
                 self.scores += 1
-                if self._wake.wait(self.pause):
-                    break
         except Exception:  # a warm score must never take the worker down
             log.exception("keep-warm score failed; keep-warm stops")
             self._stopped = True
