@@ -56,7 +56,7 @@ class KeepWarm:
         self.scores = 0  # warm scores made
         self._running = False
         self._stopped = False
-        self._wake = threading.Event()  # set when a request is queued: the round ends at once
+        self._wake = threading.Event()  # set when a request is queued: ends the round
         self._loop: asyncio.AbstractEventLoop | None = None
         self._executor: Executor | None = None
 
@@ -75,12 +75,12 @@ class KeepWarm:
             self._running = False
 
     def interrupt(self) -> None:
-        """A request is about to be queued: a running round ends after its current score
+        """A request is about to be queued: a running round ends after its current step
         (without waiting out its pause)."""
         self._wake.set()
 
     def stop(self) -> None:
-        """No new round; a running one ends after its current score."""
+        """No new round; a running one ends after its current step."""
         self._stopped = True
         self._wake.set()
 
