@@ -180,18 +180,14 @@ class Detector:
 
     def warm_steps(self) -> Iterator[None]:
         """One score of the warm-up page, yielding between its parts (the parse, each family,
-        the models, the verdict with its explanation: 0.01-0.3 ms each), for a caller that keeps
-        the scoring path warm between requests and must give way at short notice (the
-        endpoint's keep-warm). Run it on the scoring thread."""
+        the rest of the extraction, then the models and the explanation as ``score`` runs them:
+        0.01-0.5 ms each), for a caller that keeps the scoring path warm between requests and
+        must give way at short notice (the endpoint's keep-warm). Run it on the scoring
+        thread."""
         snap = Snapshot.coerce(warm_up_snapshots()[0])
         ex = yield from extract_in_steps(snap, None, self.settings)
-        keys = self.explainer.candidates(ex.features)
-        rows = [ex.features, *self.explainer.occluded(ex.features, keys)]
-        with one_thread():
-            scores, shifts, wordings = self._proba(rows, [ex.document], [0] * len(rows))
         yield
-        verdict = self._verdict(snap, ex, scores, keys)
-        self._add_wording(verdict, ex, float(shifts[0]), wordings[0])
+        self._score_prepared([(snap, ex)], {})
 
     def score(self, snapshot: Snapshot | Mapping[str, Any]) -> Verdict:
         """Score one snapshot (a ``Snapshot`` or a plain dict)."""
@@ -255,6 +251,15 @@ class Detector:
     def _score_batch(self, batch: list[Snapshot | Mapping[str, Any]]) -> list[Verdict]:
         looked_up: dict[int, DomainIntel] = {}  # per batch: a Detector is shared by threads
         prepared = [self._prepare(item, looked_up) for item in batch]
+        return self._score_prepared(prepared, looked_up)
+
+    def _score_prepared(
+        self,
+        prepared: list[tuple[Snapshot | None, Extraction | Verdict]],
+        looked_up: dict[int, DomainIntel],
+    ) -> list[Verdict]:
+        """Verdicts of extracted snapshots (``_prepare``'s answers): the models and the
+        explanation."""
         rows: list[dict[str, Any]] = []
         docs: list[str] = []
         row_doc: list[int] = []  # which document each feature row belongs to

@@ -93,7 +93,7 @@ def test_a_queued_request_ends_a_warm_score_between_two_steps() -> None:
 
 def test_the_detector_warm_score_comes_in_short_steps(shipped: Any) -> None:
     steps = sum(1 for _ in shipped.warm_steps())
-    assert steps >= 9  # the parse, each family, the models (then the verdict, not yielded)
+    assert steps >= 9  # the parse, each family, the extraction's tail (then the models)
 
 
 def test_a_failing_warm_score_stops_keep_warm_and_leaves_the_thread_working(

@@ -9,7 +9,7 @@ costs back to back.
 
 It is off by default: with it the scoring thread uses its core whenever no request is waiting.
 The loop runs on the scoring thread, one score of the warm-up page (about 1 ms) at a time, taken
-in steps of 0.01-0.3 ms (the parse, each family, the models, the explanation), each followed by
+in steps of 0.01-0.5 ms (the parse, each family, the models with the explanation), each followed by
 a pause (``PAUSE``) in which the event loop takes the interpreter lock. A request counted as
 queued ends the round at the next pause (the pause waits on an event the request handler sets),
 so it waits for one step at most. A round also ends after ``span`` seconds, so any other
@@ -57,20 +57,17 @@ class KeepWarm:
         self._running = False
         self._stopped = False
         self._wake = threading.Event()  # set when a request is queued: ends the round
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._executor: Executor | None = None
 
     def schedule(self, executor: Executor) -> None:
         """Start a round on ``executor`` unless one is running, a request waits, or stopped."""
         if self._running or self._stopped or self.busy():
             return
-        self._loop = asyncio.get_running_loop()
-        self._executor = executor
+        loop = asyncio.get_running_loop()
         self._running = True
         self._wake.clear()
         self.rounds += 1
         try:
-            executor.submit(self._round)
+            executor.submit(self._round, loop, executor)
         except RuntimeError:  # the executor is shut down: the worker is stopping
             self._running = False
 
@@ -84,7 +81,7 @@ class KeepWarm:
         self._stopped = True
         self._wake.set()
 
-    def _round(self) -> None:
+    def _round(self, loop: asyncio.AbstractEventLoop, executor: Executor) -> None:
         ends = time.monotonic() + self.span
         try:
             while not (self._stopped or self.busy()) and time.monotonic() < ends:
@@ -98,7 +95,6 @@ class KeepWarm:
             self._running = False
         # Ran its span out with nothing waiting: the event loop starts the next round (a job
         # other than a request, submitted meanwhile, runs first).
-        loop, executor = self._loop, self._executor
-        if not (self._stopped or self.busy()) and loop is not None and executor is not None:
+        if not (self._stopped or self.busy()):
             with contextlib.suppress(RuntimeError):  # the loop is closed: the worker stops
                 loop.call_soon_threadsafe(self.schedule, executor)
