@@ -109,6 +109,7 @@ class Settings:
     # Score a small synthetic page over and over while no request waits, so the next one finds
     # the scoring path in the CPU caches (a core stays busy while idle; off by default).
     serve_keep_warm: bool = False
+    serve_keep_warm_idle: float = 2.0  # seconds keep-warm goes on after a request (0 = no end)
 
     extra: Mapping[str, Any] = field(default_factory=dict)
 

@@ -818,6 +818,18 @@ def test_cli_new_key_prints_a_key_and_its_hashed_line(capsys: pytest.CaptureFixt
     assert key.group(1) not in line.group(1)
 
 
+def test_cli_keep_warm_idle_needs_keep_warm_and_a_sane_value(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from detector.cli import main
+
+    monkeypatch.delenv("DETECTOR_SERVE_KEEP_WARM", raising=False)
+    assert main(["serve", "--keep-warm-idle", "5"]) == 2
+    assert "--keep-warm-idle needs --keep-warm" in capsys.readouterr().err
+    assert main(["serve", "--keep-warm", "--keep-warm-idle", "-1"]) == 2
+    assert "0 (no end) or more seconds" in capsys.readouterr().err
+
+
 def test_a_full_scoring_queue_answers_503_with_retry_after(
     client: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

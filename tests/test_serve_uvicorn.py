@@ -252,16 +252,28 @@ def test_zz_logs_hold_no_urls_bodies_or_keys(server: dict[str, Any]) -> None:
         assert secret not in text
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process so far (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def test_a_worker_keeping_warm_scores_and_stops_promptly(tmp_path: Path) -> None:
     env = _env(DETECTOR_API_KEYS=f"ext:{KEY}")
-    with _serving(env, tmp_path / "server.log", "--keep-warm") as running:
+    flags = ("--keep-warm", "--keep-warm-idle", "1")
+    with _serving(env, tmp_path / "server.log", *flags) as running:
         base = running["base"]
-        assert httpx.get(base + "/readyz").json()["keep_warm"] is True
+        ready = httpx.get(base + "/readyz").json()
+        assert ready["keep_warm"] is True and ready["keep_warm_idle"] == 1.0
         time.sleep(0.3)  # idle: warm scores run
         body = {"url": "https://who-viewed.example/", "html": LURE}
         resp = httpx.post(base + "/v1/score", json=body, headers={"X-API-Key": KEY}, timeout=30)
         assert resp.status_code == 200 and resp.json()["label"] == "scam"
         proc = running["proc"]
+        time.sleep(1.5)  # a second without requests: the worker leaves its core alone
+        before = _cpu_seconds(proc.pid)
+        time.sleep(1.0)
+        assert _cpu_seconds(proc.pid) - before < 0.2
         began = time.monotonic()
         proc.terminate()
         proc.wait(timeout=20)

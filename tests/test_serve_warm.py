@@ -16,6 +16,7 @@ pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient
 
 from detector.config import Settings
+from detector.errors import ConfigError
 from detector.serve import create_app
 from detector.serve.warm import KeepWarm
 
@@ -114,6 +115,38 @@ def test_a_failing_warm_score_stops_keep_warm_and_leaves_the_thread_working(
 
     asyncio.run(scenario())
     assert "keep-warm score failed" in caplog.text
+
+
+def test_warm_scores_end_once_no_request_came_for_the_idle_time_and_resume_with_one() -> None:
+    async def scenario() -> None:
+        warm = KeepWarm(lambda: [None], busy=lambda: False, span=0.02, pause=0.001, idle=0.15)
+        with ThreadPoolExecutor(max_workers=1) as executor:
+            warm.schedule(executor)
+            assert await asyncio.to_thread(_until, lambda: warm.scores > 0)
+            assert await asyncio.to_thread(_until, warm.lapsed)
+            await asyncio.sleep(0.05)  # the round running when the time was up ends...
+            scores, rounds = warm.scores, warm.rounds
+            await asyncio.sleep(0.1)  # ...and no new one starts
+            warm.schedule(executor)
+            await asyncio.sleep(0.05)
+            assert (warm.scores, warm.rounds) == (scores, rounds)
+            warm.interrupt()  # a request arrives (and is answered): warm again
+            assert not warm.lapsed()
+            warm.schedule(executor)
+            assert await asyncio.to_thread(_until, lambda: warm.scores > scores)
+            warm.stop()
+
+    asyncio.run(scenario())
+
+
+def test_keep_warm_without_an_idle_end_goes_on_and_a_negative_one_is_refused() -> None:
+    warm = KeepWarm(lambda: [None], busy=lambda: False, idle=0.0)
+    warm.last_request -= 3600
+    assert not warm.lapsed()
+    with pytest.raises(ValueError, match="idle"):
+        KeepWarm(lambda: [None], busy=lambda: False, idle=-1.0)
+    with pytest.raises(ConfigError, match="SERVE_KEEP_WARM_IDLE"):
+        create_app(Settings(api_keys=f"ext:{KEY}", serve_keep_warm_idle=-1.0))
 
 
 PAGE = {

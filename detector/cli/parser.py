@@ -242,7 +242,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--keep-warm",
         action="store_true",
         help="score a small page while idle so the next request finds the caches warm "
-        "(lower latency at light load; each worker keeps its core busy)",
+        "(lower latency at light load; each worker keeps its core busy while traffic flows)",
+    )
+    sv.add_argument(
+        "--keep-warm-idle",
+        type=float,
+        metavar="SECONDS",
+        help="with --keep-warm: how long after the latest request warm scores go on "
+        "(default 2; 0 = for as long as the worker is idle)",
     )
     sv.add_argument("--new-key", metavar="NAME", help="print a new key and exit")
 

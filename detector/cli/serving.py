@@ -20,18 +20,24 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.workers < 1:
         raise UsageError("--workers must be at least 1")
+    from detector.config import Settings
+
+    if args.keep_warm_idle is not None:
+        if args.keep_warm_idle < 0:
+            raise UsageError("--keep-warm-idle must be 0 (no end) or more seconds")
+        if not (args.keep_warm or Settings.from_env().serve_keep_warm):
+            raise UsageError("--keep-warm-idle needs --keep-warm (or DETECTOR_SERVE_KEEP_WARM=1)")
     launch.one_native_thread()
     flags = {
         "model_path": args.model,
         "serve_store": args.store,
         "allow_loopback": "1" if args.allow_loopback else None,
         "serve_keep_warm": "1" if args.keep_warm else None,
+        "serve_keep_warm_idle": args.keep_warm_idle,
     }
     for name, value in flags.items():
         if value is not None:
             os.environ[f"DETECTOR_{name.upper()}"] = str(value)
-    from detector.config import Settings
-
     settings = Settings.from_env()
     launch.require_keys(settings)
     if args.workers > 1:

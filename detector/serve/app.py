@@ -179,7 +179,11 @@ class Service:
         gc.collect()
         gc.freeze()
         if self.settings.serve_keep_warm:
-            self.warm = KeepWarm(self._warm_steps(), busy=lambda: self.queued > 0)
+            self.warm = KeepWarm(
+                self._warm_steps(),
+                busy=lambda: self.queued > 0,
+                idle=self.settings.serve_keep_warm_idle,
+            )
         self.ready = True
 
     def _warm_steps(self) -> Callable[[], Iterable[object]]:
@@ -492,6 +496,11 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
             f"({settings.max_request_bytes}): a body of the largest size could never be read; "
             "raise it, or set 0 for no bound"
         )
+    if settings.serve_keep_warm_idle < 0:
+        raise ConfigError(
+            f"SERVE_KEEP_WARM_IDLE ({settings.serve_keep_warm_idle}) must be 0 (warm for as "
+            "long as the worker is idle) or more seconds"
+        )
     limits = Limits(
         settings.serve_rate_limit,
         settings.serve_client_rate_limit,
@@ -736,6 +745,7 @@ def create_app(settings: Settings | None = None, detector: Any = None) -> FastAP
                 "model": svc.model_name,
                 "native_threads": svc.native_threads,
                 "keep_warm": svc.warm is not None,
+                "keep_warm_idle": svc.settings.serve_keep_warm_idle,
             }
         )
 

@@ -205,6 +205,9 @@ class ReadyOut(BaseModel):
     model: str
     native_threads: int = Field(description="largest BLAS/OpenMP pool size in this worker")
     keep_warm: bool = Field(description="whether the worker scores a small page while idle")
+    keep_warm_idle: float = Field(
+        description="with keep_warm: seconds after the latest request that it goes on (0: no end)"
+    )
 
 
 class ErrorDetail(BaseModel):
