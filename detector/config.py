@@ -107,7 +107,7 @@ class Settings:
     serve_threads: int = 1  # scoring threads per worker (CPU-bound: one is right for the GIL)
     serve_idle_gc: bool = True  # full garbage collections between scores, not inside one
     # Score a small synthetic page over and over while no request waits, so the next one finds
-    # the scoring path in the CPU caches (a core stays busy while idle; off by default).
+    # the scoring path in the CPU caches (a core stays busy between requests; off by default).
     serve_keep_warm: bool = False
     serve_keep_warm_idle: float = 2.0  # seconds keep-warm goes on after a request (0 = no end)
 
