@@ -97,3 +97,36 @@ def test_build_records_analyst_labels_in_sidecar_and_card(tmp_path: Path) -> Non
     assert plain["judge"] == "corpus" and plain["shared_data"]["sets"] == []
     assert "analyst_labels" not in plain
     assert plain["training_data_sha256"] != side["training_data_sha256"]
+
+
+def test_the_model_version_names_its_data_features_and_lexicons(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from types import SimpleNamespace
+
+    from detector.model import build as build_module
+
+    result = SimpleNamespace(
+        name="blend",
+        text_weight=0.5,
+        judge="real",
+        platt=SimpleNamespace(a=1.0, b=0.0),
+        thresholds=SimpleNamespace(scam=0.7, suspicious=0.3),
+        metrics={},
+        comparison={},
+        counts={},
+        seconds=1.0,
+    )
+
+    def version(digest: str = "d" * 64) -> str:
+        side = build_module.describe(result, TrainConfig(), "m", digest, [], None)  # type: ignore[arg-type]
+        return str(side["version"])
+
+    first = version()
+    assert first == version() and len(first) == 12
+    assert version("e" * 64) != first  # other training data
+    monkeypatch.setattr(build_module, "schema_hash", lambda: "another-schema")
+    assert version() != first  # the same data read into other features
+    monkeypatch.undo()
+    monkeypatch.setattr(build_module, "lexicons_digest", lambda: "other-words")
+    assert version() != first

@@ -86,14 +86,14 @@ def test_normal_numbers_are_read_as_before():
 
 def test_a_row_the_model_refuses_fails_alone(shipped, monkeypatch):
     good = {"id": "good", "url": "https://example.com/", "text": "recipes and cakes"}
-    bad = {"id": "bad", "url": "https://example.com/", "text": "x" * 777}
-    marker = extract_features(bad)["page.text_chars_log"]
-    assert marker != extract_features(good)["page.text_chars_log"]
+    bad = {"id": "bad", "url": "https://example.com/", "html": "<input>" * 7}
+    marker = extract_features(bad)["page.inputs"]
+    assert marker != extract_features(good)["page.inputs"]
     scorer = shipped.artifact.model.fast  # what the detector scores the signals with
     real = scorer.signals_log_odds
 
     def picky(rows):
-        if any(r.get("page.text_chars_log") == marker for r in rows):
+        if any(r.get("page.inputs") == marker for r in rows):
             raise ValueError("Input X contains infinity")
         return real(rows)
 

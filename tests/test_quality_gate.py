@@ -58,6 +58,7 @@ def test_training_reproduces_the_shipped_model(retrained):
         "data/ or ../shared/data changed since the shipped model was trained: run `make model`"
     )
     assert retrained["feature_schema_hash"] == shipped["feature_schema_hash"]
+    assert retrained["version"] == shipped["version"]
     assert retrained["estimator"] == shipped["estimator"]
     assert retrained["text_weight"] == shipped["text_weight"]
     # The sidecar names the OpenBLAS kernels training ran with (the Makefile asks for the

@@ -138,6 +138,6 @@ def test_store_listings_train_with_a_bare_copy():
     assert list(data.bare) == [0]
     copy = data.rows[data.bare[0]]
     assert copy["listing.perm_cookies"] == 1
-    assert copy["listing.description_chars"] == len("Adds a button")
+    assert copy["listing.rating"] == 0.0 and data.rows[0]["listing.rating"] == 4.5
     assert set(data.original(np.array([data.bare[0]]))) == {0}
     assert data.bare[0] in data.with_dropout(np.array([0]))

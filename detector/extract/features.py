@@ -8,7 +8,6 @@ and notebooks.
 from __future__ import annotations
 
 import hashlib
-import math
 from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field, replace
 from types import ModuleType
@@ -50,8 +49,8 @@ def build_page(snapshot: Snapshot, settings: Settings) -> ParsedPage:
 def _page_shape(snapshot: Snapshot, page: ParsedPage) -> Signals:
     sig = Signals("page")
     sig.flag("has_markup", page.has_markup)
-    sig.set("text_chars_log", round(math.log10(1 + len(page.text)), 3))
-    sig.set("markup_kb_log", round(math.log10(1 + page.markup_bytes / 1024), 3))
+    # No page-size features: size says where a page was collected (a generated page, a kit
+    # source, an article), not whether it lies; it let a long kit source look benign.
     sig.set("forms", min(len(page.forms), 10))
     sig.set("inputs", min(len(page.inputs), 30))
     sig.set("links", min(len(page.links), 300))

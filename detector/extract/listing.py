@@ -373,7 +373,7 @@ def _commerce(sig: Signals, listing: Listing, present: bool) -> None:
     blank = listing.developer is not None and not listing.developer.strip()
     missing = present and (blank or no_contact)
     sig.flag("developer_missing", missing, "the store page shows no developer name or contact")
-    sig.set("description_chars", min(len(desc), 20000))
+    # Length is no evidence: real store texts run long in both classes (removed).
     est = _re("estimated").search(text)
     sig.flag("admits_estimated", est is not None, _around(text, est))
     aff = _re("disclaims_affiliation").search(text)

@@ -103,10 +103,15 @@ def describe(
     real_sets: list[str],
     shared_digest: str | None,
 ) -> dict[str, Any]:
-    """The sidecar of a trained model: identity, provenance, calibration, thresholds, metrics."""
+    """The sidecar of a trained model: identity, provenance, calibration, thresholds, metrics.
+
+    The version names what the model was made from: the training data (with the real sets and
+    analyst labels), the feature schema and the lexicons, so a retrain that reads pages
+    differently is a new ``name@version`` in every verdict and cache key."""
+    made_from = f"{digest} {schema_hash()} {lexicons_digest()}"
     return {
         "name": name,
-        "version": digest[:12],
+        "version": hashlib.sha256(made_from.encode()).hexdigest()[:12],
         "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "estimator": result.name,
         "text_weight": result.text_weight,
