@@ -25,3 +25,12 @@ def test_described_keys_are_features_and_lean_one_way() -> None:
     assert not set(scam) & set(benign)
     assert (set(scam) | set(benign)) <= set(feature_schema())
     assert all(text.strip() for text in [*scam.values(), *benign.values()])
+
+
+def test_no_feature_measures_how_long_a_page_or_store_text_is() -> None:
+    # Size records how an example was collected (a generated page, a kit's source, an article,
+    # a long F-Droid text), not whether it lies: such features taught the model that long meant
+    # benign (docs/research.md, "The real sets"). URL lengths are URL signals, not page size.
+    words = ("chars", "_kb", "bytes", "length", "size")
+    content = [n for n in feature_schema() if n.split(".", 1)[0] in ("page", "listing")]
+    assert content and [n for n in content if any(w in n for w in words)] == []
