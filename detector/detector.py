@@ -22,7 +22,7 @@ from detector.errors import DetectorError
 from detector.extract.features import Extraction, extract, extract_in_steps, schema_hash
 from detector.extract.literals import prepare_all
 from detector.model.artifact import Artifact, load
-from detector.model.explain import Explainer
+from detector.model.explain import WORDING_TERMS, Explainer
 from detector.model.fast import Wording
 from detector.model.threads import one_thread
 from detector.records import DomainIntel, Snapshot, Verdict
@@ -332,8 +332,9 @@ class Detector:
         """Say how far the wording model moved the score, with the words that moved it."""
         if not self.explainer.wording_matters(shift):
             return  # no reason to give: skip the second pass over the document
-        terms = self.artifact.model.fast.top_terms(wording) if wording is not None else None
-        up, down = terms if terms is not None else self.artifact.model.top_terms(ex.document)
+        model, n = self.artifact.model, WORDING_TERMS
+        terms = model.fast.top_terms(wording, n) if wording is not None else None
+        up, down = terms if terms is not None else model.top_terms(ex.document, n)
         reason = self.explainer.wording(shift, up, down, verdict.label or "")
         if reason is not None:
             verdict.reasons = self.explainer.merge(verdict.reasons, reason, verdict.label or "")

@@ -128,3 +128,36 @@ def test_wording_reason_names_the_words(shipped):
     wording = [r for r in verdict.reasons if r.code == "text.wording"]
     assert wording and wording[0].weight > 0 and wording[0].evidence
     assert "text model" in wording[0].message
+
+
+def test_the_wording_reason_quotes_telling_words_first(shipped):
+    from detector.model.explain import telling
+
+    explainer = shipped.explainer
+    up = ["from", "getelementbyid", "login php", "php", "instagram followers", "100", "verify"]
+    reason = explainer.wording(1.5, up, ["recipes"], "scam")
+    assert reason is not None and reason.weight == 1.5
+    assert reason.evidence == "login php, instagram followers, verify"
+    assert "'login php', 'instagram followers', 'verify'" in reason.message
+    # Only markup, code and function words moved it: those are quoted rather than nothing.
+    plain = explainer.wording(1.5, ["php method", "document getelementbyid", "from"], [], "scam")
+    assert plain is not None and plain.evidence == "php method, document getelementbyid, from"
+    toward_benign = explainer.wording(-0.8, up, ["the", "recipes", "of the"], "benign")
+    assert toward_benign is not None and toward_benign.evidence == "recipes"
+    assert telling("who viewed") and telling("your tiktok") and not telling("input hidden")
+
+
+def test_a_kit_whose_wording_model_reads_code_is_explained_in_words(shipped):
+    kit = (
+        "<title>Instagram</title><form id=f><input name=username placeholder='Phone number, "
+        "username, or email'><input type=password name=password><button>Log in</button></form>"
+        "<script>document.getElementById('f').onsubmit = function (e) { e.preventDefault();"
+        " var u = document.getElementById('u').value; fetch('login.php', {method: 'POST'}); }"
+        "</script>"
+    )
+    verdict = shipped.score(Snapshot(html=kit))
+    wording = [r for r in verdict.reasons if r.code == "text.wording"]
+    assert wording and wording[0].evidence
+    from detector.model.explain import telling
+
+    assert all(telling(w) for w in wording[0].evidence.split(", ")), wording[0].evidence

@@ -22,6 +22,42 @@ _MIN_WEIGHT = 0.05
 WORDING_CODE = "text.wording"
 WORDING_SCAM = "its wording resembles known scam pages (text model)"
 WORDING_BENIGN = "its wording resembles honest pages (text model)"
+WORDING_TERMS = 24  # strongest n-grams each way the wording reason picks its words from
+WORDING_SHOWN = 5  # words the reason quotes
+
+# Words that tell an analyst nothing on their own: function words of the languages the lures come
+# in, and the vocabulary of markup and code (the wording model reads form fields, script sources
+# and the start of inline scripts too). An n-gram made only of these is weighed by the model like
+# any other, but the reason quotes the telling ones first ('login php', 'instagram followers'
+# rather than 'from', 'getelementbyid'); when nothing else moved the score, it quotes these.
+_PLAIN_WORDS = """
+    a an and are as at be by can for from has have if in into is it its not of on or our so that
+    the this to was we will with you your all any more new one than then there these they up
+    de do da das dos e el en es la las le les los na no nos o os para por que se um uma com como
+    del al lo su sus une un des du et pour sur ve bir ile bu di il che per und der die
+    si ne dans yang dan ini itu untuk dengan tidak atau
+    php html htm js css json xml png jpg jpeg gif svg webp ico woff woff2 min map
+    http https www com net org io src href rel url uri
+    var let const function return import export default require include include_once echo
+    if else elif endif foreach endforeach for while true false null undefined this self new
+    document window getelementbyid queryselector queryselectorall innerhtml innertext textcontent
+    addeventlistener onclick onload onsubmit settimeout setinterval console log value values style
+    classname classlist add remove length push json parse stringify then catch async await
+    div span br hr img ul li ol table tr td th section header footer nav main body head meta
+    link script noscript iframe path class id name type content data width height px em
+    rem color font size left right center top bottom margin padding border display flex none
+    block inline auto solid rgba rgb important hover active focus dark light
+    input hidden text submit button label form formaction scriptsrc method post get action
+    title template components trans lang index_files assets static vendor jquery bootstrap
+    react vue router state props end preventdefault autocomplete
+"""
+_PLAIN = frozenset(_PLAIN_WORDS.split())
+
+
+def telling(gram: str) -> bool:
+    """Whether an n-gram holds a word other than a number, a function word or markup/code
+    vocabulary."""
+    return any(not (token in _PLAIN or token.isdigit()) for token in gram.split())
 
 
 @dataclass(frozen=True)
@@ -91,11 +127,16 @@ class Explainer:
     def wording(
         self, shift: float, up: Sequence[str], down: Sequence[str], label: str
     ) -> Reason | None:
-        """The wording model's share of the score (calibrated log-odds vs an empty page)."""
+        """The wording model's share of the score (calibrated log-odds vs an empty page).
+
+        ``up`` and ``down``: the n-grams that pushed the word model most toward scam and toward
+        benign, strongest first (``WORDING_TERMS`` each). The reason quotes the strongest telling
+        ones (``telling``), or, when there are none, the strongest."""
         if not self.wording_matters(shift):
             return None
         toward_scam = shift > 0
-        words = list(up if toward_scam else down)[:5]
+        strongest = list(up if toward_scam else down)
+        words = [w for w in strongest if telling(w)][:WORDING_SHOWN] or strongest[:WORDING_SHOWN]
         message = WORDING_SCAM if toward_scam else WORDING_BENIGN
         if words:
             message += " (" + ", ".join(f"'{w}'" for w in words) + ")"
