@@ -124,3 +124,23 @@ def test_url_only_floors(shipped):
     for key, ceiling in URL_CEILINGS.items():
         assert overall[key] <= ceiling, f"url_only {key} {overall[key]} rose above {ceiling}"
     assert overall == shipped_sidecar()["real_data"]["url_only"]["overall"]
+
+
+def test_languages_with_few_items_are_reported_together():
+    from types import SimpleNamespace
+
+    from detector.model.train import MIN_LANGUAGE_ROWS, by_language
+
+    examples = [SimpleNamespace(lang="en")] * MIN_LANGUAGE_ROWS
+    examples += [SimpleNamespace(lang="vi"), SimpleNamespace(lang=""), SimpleNamespace(lang="pt")]
+    assert list(by_language(examples)) == ["en"] * MIN_LANGUAGE_ROWS + ["other"] * 3
+
+
+def test_the_shipped_model_reports_each_language_of_the_real_items():
+    side = shipped_sidecar()
+    cv = side["metrics"]["real_grouped_cv"]
+    per_language = cv["per_language"]
+    assert sum(row["n"] for row in per_language.values()) == cv["overall"]["n"]
+    assert "en" in per_language
+    card = (default_model_dir() / "MODEL_CARD.md").read_text()
+    assert "Per language" in card and "| en |" in card

@@ -68,6 +68,8 @@ def figure_rows(side: dict[str, Any]) -> dict[str, dict[str, Any]]:
         rows[f"{judge} grouped CV, blend, set {name}"] = row
     for name, row in cv["per_kind"].items():
         rows[f"{judge} grouped CV, blend, kind {name}"] = row
+    for name, row in (cv.get("per_language") or {}).items():
+        rows[f"{judge} grouped CV, blend, language {name}"] = row
     for view, row in (side["metrics"].get("listings_sent_as_text") or {}).items():
         rows[f"{judge} grouped CV, listings {view.replace('_', ' ')}"] = row
     ev = side.get("evaluation") or {}
@@ -168,6 +170,12 @@ def render(side: dict[str, Any]) -> str:
         *_table(cv["per_subtype"], ["label", "n", "as_scam", "as_flagged", "mean_score"]),
         "",
     ]
+    if cv.get("per_language"):
+        lines += [
+            "Per language (as the sets give it; languages with few items together as 'other'):",
+            *_table(cv["per_language"], _REPORT_COLS),
+            "",
+        ]
     listings = side["metrics"].get("listings_sent_as_text")
     if listings:
         lines += [

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, cast
@@ -509,7 +510,22 @@ def summary(
         k: rounded(_report(scores[kinds == k], y[kinds == k], th)) for k in sorted(set(kinds))
     }
     out["per_subtype"] = breakdown(scores, y, [e.subtype for e in examples], th.scam, th.suspicious)
+    langs = by_language(examples)
+    out["per_language"] = {
+        g: rounded(_report(scores[langs == g], y[langs == g], th)) for g in sorted(set(langs))
+    }
     return out
+
+
+MIN_LANGUAGE_ROWS = 10  # languages with fewer examples are reported together as "other"
+
+
+def by_language(examples: Sequence[Example]) -> np.ndarray:
+    """Each example's language for the per-language rows: its code where the language has
+    ``MIN_LANGUAGE_ROWS`` examples or more, else "other" (and "other" for none given)."""
+    langs = [e.lang or "other" for e in examples]
+    sizes = Counter(langs)
+    return np.array([g if sizes[g] >= MIN_LANGUAGE_ROWS else "other" for g in langs])
 
 
 def _report(scores: np.ndarray, y: np.ndarray, th: Thresholds) -> dict[str, float]:
