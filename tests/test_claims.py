@@ -331,7 +331,7 @@ def test_every_key_always_present_and_bounded() -> None:
     empty = run("").features
     lure = run("<p>" + "See who viewed your TikTok profile now! " * 400 + "</p>").features
     assert set(empty) == set(lure)
-    assert len(empty) == 25 and empty["claims.lang"] == "unknown"
+    assert len(empty) == 26 and empty["claims.lang"] == "unknown"
     assert all(v == 0 for k, v in empty.items() if k != "claims.lang")
     assert lure["claims.offer_who_viewed"] == 5 and lure["claims.offer_total"] == 10
     assert set(claims.DESCRIPTIONS) | set(claims.BENIGN_DESCRIPTIONS) == set(empty) - {
@@ -586,6 +586,23 @@ def test_warnings_about_partner_spying_are_not_offers(text: str) -> None:
 )
 def test_verified_badge_offers(text: str, offer: int) -> None:
     assert body(text)["claims.offer_verified_badge"] == offer
+
+
+@pytest.mark.parametrize(
+    ("text", "offer"),
+    [
+        ("Gift Card Giveaway: claim your code now", 1),
+        ("Congratulations! You have won a free iPhone 15 Pro.", 1),
+        ("Get your free PS5 today, only 3 left!", 1),
+        ("¡Has ganado! Reclama tu premio ahora.", 1),
+        ("We are happy to say that you won your chosen iPhone 11.", 1),
+        ("Você ganhou um iPhone! Confirme seus dados.", 1),
+        ("Our team won the design award this year.", 0),
+        ("A text saying you have won an iPhone? It is a scam: nobody gives phones away.", 0),
+    ],
+)
+def test_prize_giveaway_offers(text: str, offer: int) -> None:
+    assert body(text)["claims.offer_prize"] == offer
 
 
 def test_spy_report_wording_inside_a_warning_is_not_counted() -> None:

@@ -2,7 +2,7 @@
 
 A sentence is judged only when a topic pattern hits it (who viewed / saved / shared / favourited,
 stalkers, profile visitors, unfollowers, another person's private messages or activity, free
-followers, verified badges). It is then a question ("can you see who viewed...?"), a negation ("you can't see
+followers, verified badges, prize giveaways). It is then a question ("can you see who viewed...?"), a negation ("you can't see
 who saved"), an explanation (TikTok's own Profile view history setting, warnings about
 third-party apps), an offer, or a plain mention. Titles,
 headings and button texts are units of their own and count as offers without further cues; an
@@ -46,6 +46,7 @@ CLAIM_TYPES = (
     "private_activity",
     "free_followers",
     "verified_badge",
+    "prize",
 )
 
 _MAX_CHARS = 150_000  # body text judged; lures put their offer near the top
