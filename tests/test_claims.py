@@ -575,34 +575,25 @@ def test_warnings_about_partner_spying_are_not_offers(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "offer"),
+    ("claim", "text", "offer"),
     [
-        ("Request a Verified Badge on Facebook", 1),
-        ("Get your free blue tick today!", 1),
-        ("Solicite seu selo de verificado agora.", 1),
-        ("How do I request a verified badge? Only Instagram can grant one.", 0),
-        ("Vérifiez votre badge de vérification dans les paramètres.", 0),
+        ("verified_badge", "Request a Verified Badge on Facebook", 1),
+        ("verified_badge", "Get your free blue tick today!", 1),
+        ("verified_badge", "Solicite seu selo de verificado agora.", 1),
+        ("verified_badge", "How do I request a verified badge? Only Instagram can grant one.", 0),
+        ("verified_badge", "Vérifiez votre badge de vérification dans les paramètres.", 0),
+        ("prize", "Gift Card Giveaway: claim your code now", 1),
+        ("prize", "Congratulations! You have won a free iPhone 15 Pro.", 1),
+        ("prize", "Get your free PS5 today, only 3 left!", 1),
+        ("prize", "¡Has ganado! Reclama tu premio ahora.", 1),
+        ("prize", "We are happy to say that you won your chosen iPhone 11.", 1),
+        ("prize", "Você ganhou um iPhone! Confirme seus dados.", 1),
+        ("prize", "Our team won the design award this year.", 0),
+        ("prize", "A text saying you have won an iPhone? It is a scam: nobody gives them away.", 0),
     ],
 )
-def test_verified_badge_offers(text: str, offer: int) -> None:
-    assert body(text)["claims.offer_verified_badge"] == offer
-
-
-@pytest.mark.parametrize(
-    ("text", "offer"),
-    [
-        ("Gift Card Giveaway: claim your code now", 1),
-        ("Congratulations! You have won a free iPhone 15 Pro.", 1),
-        ("Get your free PS5 today, only 3 left!", 1),
-        ("¡Has ganado! Reclama tu premio ahora.", 1),
-        ("We are happy to say that you won your chosen iPhone 11.", 1),
-        ("Você ganhou um iPhone! Confirme seus dados.", 1),
-        ("Our team won the design award this year.", 0),
-        ("A text saying you have won an iPhone? It is a scam: nobody gives phones away.", 0),
-    ],
-)
-def test_prize_giveaway_offers(text: str, offer: int) -> None:
-    assert body(text)["claims.offer_prize"] == offer
+def test_badge_and_prize_offers(claim: str, text: str, offer: int) -> None:
+    assert body(text)[f"claims.offer_{claim}"] == offer
 
 
 def test_spy_report_wording_inside_a_warning_is_not_counted() -> None:
