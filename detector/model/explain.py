@@ -37,12 +37,12 @@ _PLAIN_WORDS = """
     del al lo su sus une un des du et pour sur ve bir ile bu di il che per und der die
     si ne dans yang dan ini itu untuk dengan tidak atau
     php html htm js css json xml png jpg jpeg gif svg webp ico woff woff2 min map
-    http https www com net org io src href rel url uri
+    http https www net org io src href rel url uri
     var let const function return import export default require include include_once echo
-    if else elif endif foreach endforeach for while true false null undefined this self new
+    else elif endif foreach endforeach while true false null undefined self
     document window getelementbyid queryselector queryselectorall innerhtml innertext textcontent
     addeventlistener onclick onload onsubmit settimeout setinterval console log value values style
-    classname classlist add remove length push json parse stringify then catch async await
+    classname classlist add remove length push parse stringify catch async await
     div span br hr img ul li ol table tr td th section header footer nav main body head meta
     link script noscript iframe path class id name type content data width height px em
     rem color font size left right center top bottom margin padding border display flex none

@@ -45,6 +45,8 @@ from detector.serve.warm import KeepWarm
 from detector.store.base import Store
 
 log = logging.getLogger("detector.serve")
+# What a stand-in scorer (one without ``warm_up`` or ``warm_steps``) scores to warm up.
+STAND_IN_PAGE = {"url": "https://warm-up.invalid/", "text": "warm up"}
 
 # Environment variables that size native thread pools; set before NumPy loads (see cli serve).
 NATIVE_THREAD_VARS = (
@@ -161,7 +163,7 @@ class Service:
         # scoring thread: the first real request costs what the next ones do. (A stand-in
         # scorer without ``warm_up`` scores one small page.)
         warm_up = getattr(self.detector, "warm_up", None) or (
-            lambda: [self.detector.score({"url": "https://warm-up.invalid/", "text": "warm up"})]
+            lambda: [self.detector.score(STAND_IN_PAGE)]
         )
         failed = next((v for v in self.executor.submit(warm_up).result() if v.error), None)
         if failed is not None:
@@ -193,8 +195,7 @@ class Service:
         if steps is not None:
             return steps
         detector = self.detector
-        page = {"url": "https://warm-up.invalid/", "text": "warm up"}
-        return lambda: [detector.score(page)]
+        return lambda: [detector.score(STAND_IN_PAGE)]
 
     def keep_warm(self) -> None:
         """Warm scores on the scoring thread while no request waits (``SERVE_KEEP_WARM``; call
